@@ -1,0 +1,67 @@
+"""What linting one post produces: findings, claims and the decision. This is the public JSON contract."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+SEVERITIES = ("pass", "warn", "block")
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    suggestion: str
+    start: int
+    end: int
+    text: str
+    suppressed: bool = False
+    reason: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        if not self.suppressed:
+            del data["suppressed"], data["reason"]
+        return data
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome for one post. Offsets index the text exactly as the user typed it (code points)."""
+
+    text: str
+    findings: tuple[Finding, ...] = ()
+    claims: tuple[dict[str, Any], ...] = field(default=())
+
+    @property
+    def decision(self) -> str:
+        """The highest severity among findings that are not suppressed."""
+        active = [f.severity for f in self.findings if not f.suppressed]
+        return max(active, key=severity_rank, default="pass")
+
+    @property
+    def categories(self) -> list[str]:
+        return sorted({f.category for f in self.findings if not f.suppressed})
+
+    def suppress(self, rule_ids: set[str], reason: str) -> Result:
+        """Mark findings of these rules as suppressed; they stay visible but no longer decide."""
+        findings = tuple(
+            replace(f, suppressed=True, reason=reason) if f.rule in rule_ids else f
+            for f in self.findings
+        )
+        return replace(self, findings=findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "decision": self.decision,
+            "findings": [f.to_dict() for f in self.findings],
+            "claims": list(self.claims),
+        }
