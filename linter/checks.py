@@ -1,0 +1,161 @@
+"""Check kinds: how a rule in the pack turns a parsed post into the spans it flags.
+
+A rule names its check (`check: claim`) and gives that check's parameters as data. Each check is
+registered here under its name, validates its own parameters when the pack loads, and yields
+(start_char, end_char) spans of the normalised text when it runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Doc, Span
+
+from linter.claim import DETAIL_KINDS, Claim
+from linter.components.details import SPAN_KEY
+from linter.lexicon import compile_lexicon, find, validate_pattern
+
+if TYPE_CHECKING:
+    from linter.pack import Pack, Rule
+
+Spans = Iterator[tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class Check:
+    validate: Callable[[dict[str, Any], dict[str, int]], dict[str, Any]]
+    run: Callable[["Rule", Doc, "Pack"], Spans]
+
+
+CHECKS: dict[str, Check] = {}
+
+
+def register(name: str, validate: Callable) -> Callable:
+    def decorator(run: Callable) -> Callable:
+        CHECKS[name] = Check(validate=validate, run=run)
+        return run
+
+    return decorator
+
+
+def _fail(field: str, problem: str) -> None:
+    raise ValueError(f"'{field}': {problem}")
+
+
+def _threshold(value: Any, field: str, thresholds: dict[str, int]) -> None:
+    if isinstance(value, bool) or not (isinstance(value, int) or value in thresholds):
+        _fail(field, f"must be a whole number or one of the thresholds {', '.join(thresholds)}")
+
+
+# -- claim: conditions on the claims the pipeline found ----------------------------------------
+CLAIM_CONDITIONS = {"individual", "n_below", "n_at_least", "unknown_n", "has_any", "callout"}
+CLAIM_REPORTS = {"cohort", "size", "details", "callout"}
+
+
+def validate_claim(params: dict[str, Any], thresholds: dict[str, int]) -> dict[str, Any]:
+    when = params.get("when") or {}
+    if not isinstance(when, dict):
+        _fail("when", "must be a mapping of conditions")
+    for key, value in when.items():
+        if key not in CLAIM_CONDITIONS:
+            _fail("when", f"unknown condition '{key}' (known: {', '.join(sorted(CLAIM_CONDITIONS))})")
+        if key in {"n_below", "n_at_least"}:
+            _threshold(value, "when", thresholds)
+        if key == "has_any" and (not isinstance(value, list) or set(value) - set(DETAIL_KINDS)):
+            _fail("when", f"has_any must list detail kinds from {', '.join(DETAIL_KINDS)}")
+        if key in {"individual", "unknown_n", "callout"} and not isinstance(value, bool):
+            _fail("when", f"'{key}' must be true or false")
+    report = params.get("report", "cohort")
+    if report not in CLAIM_REPORTS:
+        _fail("report", f"must be one of {', '.join(sorted(CLAIM_REPORTS))}")
+    return {"when": dict(when), "report": report}
+
+
+def claim_matches(claim: Claim, when: dict[str, Any], pack: "Pack") -> bool:
+    size = claim.size
+    if "individual" in when and size.individual != when["individual"]:
+        return False
+    if "callout" in when and (claim.callout is not None) != when["callout"]:
+        return False
+    if "n_below" in when:
+        if size.low is None and not when.get("unknown_n", False):
+            return False
+        if size.low is not None and size.low >= pack.threshold(when["n_below"]):
+            return False
+    if "n_at_least" in when and (size.low is None or size.low < pack.threshold(when["n_at_least"])):
+        return False
+    if "has_any" in when and not any(claim.spans(kind) for kind in when["has_any"]):
+        return False
+    return True
+
+
+@register("claim", validate_claim)
+def run_claim(rule: "Rule", doc: Doc, pack: "Pack") -> Spans:
+    when, report = rule.params["when"], rule.params["report"]
+    for claim in doc._.claims or ():
+        if not claim_matches(claim, when, pack):
+            continue
+        if report == "details":
+            for kind in when.get("has_any", DETAIL_KINDS):
+                for span in claim.spans(kind):
+                    yield span.start_char, span.end_char
+        else:
+            span: Span = {"cohort": claim.cohort, "size": claim.size_span or claim.cohort, "callout": claim.callout or claim.cohort}[report]
+            yield span.start_char, span.end_char
+
+
+# -- tone: labelled spans from the details component, in a post that makes a claim -------------
+SCOPES = {"claims", "post"}
+
+
+def validate_tone(params: dict[str, Any], thresholds: dict[str, int]) -> dict[str, Any]:
+    labels = params.get("labels")
+    if not isinstance(labels, list) or not labels or not all(isinstance(x, str) for x in labels):
+        _fail("labels", "must be a list of span labels such as tone.mock")
+    scope = params.get("scope", "claims")
+    if scope not in SCOPES:
+        _fail("scope", f"must be one of {', '.join(sorted(SCOPES))}")
+    return {"labels": labels, "scope": scope}
+
+
+def _in_scope(doc: Doc, scope: str) -> bool:
+    return scope == "post" or bool(doc._.claims)
+
+
+@register("tone", validate_tone)
+def run_tone(rule: "Rule", doc: Doc, pack: "Pack") -> Spans:
+    if not _in_scope(doc, rule.params["scope"]):
+        return
+    for span in doc.spans[SPAN_KEY]:
+        if span.label_ in rule.params["labels"]:
+            yield span.start_char, span.end_char
+
+
+# -- phrase: a team's own words or regular expressions ------------------------------------------
+def validate_phrase(params: dict[str, Any], thresholds: dict[str, int]) -> dict[str, Any]:
+    terms, patterns = params.get("terms", []), params.get("patterns", [])
+    if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
+        _fail("terms", "must be a list of words or phrases")
+    if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+        _fail("patterns", "must be a list of regular expressions")
+    if not terms and not patterns:
+        _fail("terms", "a phrase rule needs terms or patterns")
+    for pattern in patterns:
+        try:
+            validate_pattern(pattern)
+        except ValueError as exc:
+            _fail("patterns", str(exc))
+    scope = params.get("scope", "post")
+    if scope not in SCOPES:
+        _fail("scope", f"must be one of {', '.join(sorted(SCOPES))}")
+    return {"matcher": compile_lexicon(terms, patterns), "scope": scope, "terms": terms, "patterns": patterns}
+
+
+@register("phrase", validate_phrase)
+def run_phrase(rule: "Rule", doc: Doc, pack: "Pack") -> Spans:
+    if not _in_scope(doc, rule.params["scope"]):
+        return
+    for match in find(rule.params["matcher"], doc.text):
+        yield match.start(), match.end()

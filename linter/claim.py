@@ -1,0 +1,67 @@
+"""A user-behaviour claim: who (how many), did what, how often, when and where, as spans of a Doc."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Span
+
+# Kinds of detail a claim can carry; each is a label in the "postlint_details" span group.
+DETAIL_KINDS = ("repetition", "time", "place", "age", "gender", "device", "sensitive")
+
+
+@dataclass(frozen=True)
+class CohortSize:
+    """How many distinct people a claim is about.
+
+    `low` is the smallest n the words allow ("hundreds" -> 100, "a few" -> 2, "nearly 300" -> 299);
+    rules compare it with thresholds, so a range that reaches under a threshold counts as under it.
+    `low` is None when the size is unknown ("some of you", a percentage with no base).
+    """
+
+    kind: str  # exact | derived | vague | singular | unknown
+    low: int | None
+    stated: str = ""  # how the text put it, for explanations: "0.002% of 2000000"
+
+    @property
+    def individual(self) -> bool:
+        return self.kind == "singular"
+
+
+@dataclass
+class Claim:
+    cohort: Span
+    size: CohortSize
+    size_span: Span | None = None
+    behaviour: Span | None = None
+    object: Span | None = None
+    callout: Span | None = None
+    details: dict[str, list[Span]] = field(default_factory=dict)
+
+    def spans(self, kind: str) -> list[Span]:
+        return self.details.get(kind, [])
+
+    def to_dict(self, norm) -> dict[str, Any]:
+        """JSON form, with offsets into the text as typed (`norm` is the post's NormalisedText)."""
+
+        def span(s: Span | None) -> dict[str, Any] | None:
+            if s is None:
+                return None
+            start, end = norm.to_original(s.start_char, s.end_char)
+            data: dict[str, Any] = {"start": start, "end": end, "text": norm.original[start:end]}
+            if s.label_:
+                data["label"] = s.label_
+            return data
+
+        return {
+            "cohort": span(self.cohort),
+            "n": self.size.low,
+            "n_kind": self.size.kind,
+            "n_stated": self.size.stated,
+            "size": span(self.size_span),
+            "behaviour": span(self.behaviour),
+            "object": span(self.object),
+            "callout": span(self.callout),
+            **{kind: [span(s) for s in self.spans(kind)] for kind in DETAIL_KINDS},
+        }

@@ -1,0 +1,427 @@
+"""`postlint_claims`: assembles user-behaviour claims from the parse and sets `doc._.claims`.
+
+A claim needs a cohort of users (a person noun such as "subscribers", a quantity "of you", "someone",
+or "you" in a reply to an @handle) tied by grammar to what they did: the verb they are the subject of,
+or the relative clause that defines them ("people who watched…"). Public actions, outside statistics,
+testimonials, staff, headline totals and things that have not happened yet are not claims. The details
+component's spans that belong to the claim's sentence become its repetition, time, place and so on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from linter.claim import DETAIL_KINDS, Claim, CohortSize
+from linter.cohort import bounded_low, count_of, number_tokens, number_value, vague_size
+from linter.components.details import SPAN_KEY
+from linter.lexicon import compile_lexicon, find
+from linter.pack import load_pack
+
+if not Doc.has_extension("claims"):
+    Doc.set_extension("claims", default=None)
+
+MODALS = {"will", "'ll", "can", "could", "would", "'d", "may", "might", "should", "must", "shall", "wo", "ca"}
+CONDITIONALS = {"if", "unless", "whether"}
+SINGULAR_DETERMINERS = {"a", "an", "one", "this", "that", "whichever", "each", "some"}
+SIZE_CHILD_DEPS = {"det", "nummod", "quantmod", "amod", "compound", "poss", "nmod", "advmod", "predet", "punct"}
+VOCATIVE_PUNCT = {":", "—", "–"}
+PERCENT_WORDS = {"%", "percent", "per cent", "pc"}
+
+
+def _words(lexicons: dict[str, list], name: str) -> set[str]:
+    return {str(w).lower() for w in lexicons.get(name, [])}
+
+
+class ClaimFinder:
+    def __init__(self, lexicons: dict[str, list]):
+        self.person_nouns = _words(lexicons, "person_nouns")
+        self.individual_pronouns = _words(lexicons, "individual_pronouns")
+        self.staff = _words(lexicons, "staff_markers")
+        self.behaviour_verbs = _words(lexicons, "behaviour_verbs")
+        self.behaviour_nouns = _words(lexicons, "behaviour_nouns")
+        self.headline_verbs = _words(lexicons, "headline_verbs")
+        self.public_verbs = _words(lexicons, "public_verbs")
+        self.public_events = _words(lexicons, "public_events")
+        self.events = _words(lexicons, "events")
+        self.public_markers = _words(lexicons, "public_markers")
+        self.vague = {k.split(".", 1)[1]: _words(lexicons, k) for k in lexicons if k.startswith("vague_quantities.")}
+        self.bounds = {k.split(".", 1)[1]: _words(lexicons, k) for k in lexicons if k.startswith("bounds.")}
+        self.external = compile_lexicon(lexicons.get("external_sources", []))
+        self.permission = compile_lexicon(lexicons.get("permission_markers", []))
+        self.openers = compile_lexicon(lexicons.get("callout_openers", []))
+
+    # -- the component -------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        reply = doc.text.lstrip().startswith("@")
+        excluded_sents = self._excluded_sentences(doc)
+        claims: list[Claim] = []
+        consumed: set[int] = set()
+        for token in doc:
+            if token.i in consumed or token.sent.start in excluded_sents:
+                continue
+            claim = self._claim_at(token, reply, consumed)
+            if claim is not None:
+                self._attach_details(doc, claim)
+                claims.append(claim)
+        doc._.claims = claims
+        return doc
+
+    def _excluded_sentences(self, doc: Doc) -> set[int]:
+        """Sentences quoting an outside source or a testimonial shared with permission."""
+        starts: set[int] = set()
+        for pattern in (self.external, self.permission):
+            for match in find(pattern, doc.text):
+                span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+                if span is not None:
+                    starts.add(span.sent.start)
+        return starts
+
+    # -- finding a cohort ----------------------------------------------------------------------
+    def _claim_at(self, token: Token, reply: bool, consumed: set[int]) -> Claim | None:
+        found = (
+            self._quantity_of_group(token, consumed)
+            or self._person_noun(token)
+            or self._second_person(token, reply)
+            or self._activity_noun(token)
+        )
+        if found is None:
+            return None
+        head, cohort, size, size_span = found
+        if self._is_staff(head, cohort):
+            return None
+        verb = self._behaviour_verb(head)
+        if verb is None or not self._is_private_behaviour(verb, head):
+            return None
+        consumed.update(range(cohort.start, cohort.end))
+        return Claim(cohort=cohort, size=size, size_span=size_span, behaviour=verb_span(verb),
+                     object=_object_of(verb), callout=self._callout(cohort))
+
+    def _quantity_of_group(self, token: Token, consumed: set[int]):
+        """ "72 of you", "a handful of you", "0.002% of our 2 million subscribers", "1 in 50000 players"."""
+        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "in", "out"}]
+        percent = _is_percent(token)
+        for prep in preps:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None or not self._is_people(pobj):
+                continue
+            if prep.lower_ == "in" and not token.like_num:
+                continue
+            if pobj.lower_ == "us":
+                return None
+            consumed.update(t.i for t in pobj.subtree)
+            cohort = _span(token.doc, _left_edge(token), pobj.i + 1)
+            size_span = _span(token.doc, _left_edge(token), token.i + 1)
+            if prep.lower_ == "in":  # a ratio: 1 in 50000 players; the base is stated elsewhere
+                size = self._derived(token, _rate(token, pobj), pobj, own_base=False)
+            elif percent:
+                size = self._derived(token, _percent_value(token), pobj, own_base=True)
+            else:
+                size = self._stated_size(token, size_span)
+            return (token, cohort, size, size_span)
+        if percent and token.dep_ in {"nsubj", "nsubjpass"} or (
+            percent and _percent_head(token).dep_ in {"nsubj", "nsubjpass"}
+        ):
+            people = next((t for t in token.sent if t.i != token.i and self._is_people(t)), None)
+            if people is None:
+                return None
+            head = _percent_head(token)
+            size_span = _span(token.doc, _left_edge(token), head.i + 1)
+            return (head, size_span, self._derived(token, _percent_value(token), people, own_base=True), size_span)
+        return None
+
+    def _person_noun(self, token: Token):
+        if token.pos_ not in {"NOUN", "PROPN", "PRON"} or not self._is_person_word(token):
+            return None
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i < token.i:
+            return None  # counted by the quantity in front: "a couple of members"
+        numbers = number_tokens(token)
+        left = _left_edge(token)
+        cohort = _span(token.doc, left, token.i + 1 + _id_suffix(token))
+        value = count_of(numbers)
+        if value is not None:
+            size_span = _span(token.doc, _left_edge(numbers[0]), numbers[-1].i + 1)
+            window = token.doc[max(size_span.start - 3, 0) : size_span.start]
+            return (token, cohort, CohortSize("exact", bounded_low(value, window, self.bounds), size_span.text), size_span)
+        size_span = _span(token.doc, left, token.i + 1) if left < token.i else None
+        return (token, cohort, self._noun_size(token, size_span), size_span or cohort)
+
+    def _second_person(self, token: Token, reply: bool):
+        """ "you" as the doer: one account in a reply to an @handle, an unknown group elsewhere."""
+        if token.lower_ != "you" or token.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        cohort = _span(token.doc, token.i, token.i + 1)
+        if reply:
+            return (token, cohort, CohortSize("singular", 1, "a reply to one account"), cohort)
+        return (token, cohort, CohortSize("unknown", None, "you"), cohort)
+
+    def _activity_noun(self, token: Token):
+        """ "Data use in Cardiff jumped 400%": activity as the subject, about an unknown number of people."""
+        if token.dep_ not in {"nsubj"} or token.lemma_.lower() not in self.behaviour_nouns:
+            return None
+        if any(c.dep_ == "poss" or c.lower_ in {"this", "that", "my", "our"} for c in token.children):
+            return None
+        cohort = _span(token.doc, _left_edge(token), token.i + 1)
+        return (token, cohort, CohortSize("unknown", None, cohort.text), cohort)
+
+    def _is_person_word(self, token: Token) -> bool:
+        word, lemma = token.lower_, token.lemma_.lower()
+        if word in self.person_nouns or lemma in self.person_nouns or word in self.individual_pronouns:
+            return True
+        return _agent_noun_stem(word) in self.behaviour_verbs  # "intro-skippers", "bingers"
+
+    def _is_people(self, token: Token) -> bool:
+        if token.lower_ == "them":
+            antecedent = _antecedent(token)
+            return antecedent is not None and self._is_person_word(antecedent) and antecedent.lemma_.lower() not in self.staff
+        return token.lower_ in {"you", "us", "those"} or self._is_person_word(token)
+
+    # -- cohort size ---------------------------------------------------------------------------
+    def _stated_size(self, token: Token, size_span: Span) -> CohortSize:
+        value = number_value(token) if token.like_num or token.lower_ in {"hundred", "thousand", "million", "billion"} else None
+        if value is not None:
+            window = token.doc[max(size_span.start - 3, 0) : token.i]
+            low = bounded_low(value, window, self.bounds)
+            return CohortSize("singular" if low == 1 else "exact", low, size_span.text)
+        if token.lower_ == "one":
+            return CohortSize("singular", 1, size_span.text)
+        return vague_size(size_span.text, self.vague) or CohortSize("unknown", None, size_span.text)
+
+    def _noun_size(self, token: Token, size_span: Span | None) -> CohortSize:
+        words = size_span.text.lower() if size_span is not None else ""
+        if token.lower_ in self.individual_pronouns:
+            return CohortSize("singular", 1, token.text)
+        vague = vague_size(words, self.vague) if words else None
+        if vague is not None and words not in SINGULAR_DETERMINERS:
+            return vague
+        singular = token.tag_ in {"NN", "NNP"} and token.lower_ not in {"people", "folk"}
+        determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod", "quantmod"}}
+        if singular and (
+            determiners & SINGULAR_DETERMINERS
+            or _id_suffix(token)
+            or any(c.dep_ in {"relcl", "acl"} for c in token.children)
+            or "same" in {c.lower_ for c in token.children}
+        ):
+            return CohortSize("singular", 1, words or token.text)
+        return CohortSize("unknown", None, words or token.text)
+
+    def _derived(self, token: Token, rate: float | None, people: Token, own_base: bool) -> CohortSize:
+        """n = rate x base, with the base stated in the same phrase or elsewhere in the post."""
+        own = count_of(number_tokens(people)) if own_base and people.lower_ not in {"them", "you"} else None
+        base = own if own is not None else self._base_count(token, people)
+        if rate is None or base is None:
+            return CohortSize("unknown", None, token.text)
+        low = max(int(round(rate * base)), 1)
+        return CohortSize("derived", low, f"{rate:g} of {base:g}")
+
+    def _base_count(self, token: Token, people: Token) -> float | None:
+        """The nearest other stated count of people, before the rate if there is one, else after."""
+        candidates = []
+        for other in people.doc:
+            if other.i == token.i or other.i == people.i or _is_percent(other) or not self._is_people(other):
+                continue
+            value = count_of(number_tokens(other))
+            if value is None and other.lower_ in {"you", "them"} and other.head.lower_ == "of":
+                value = count_of([other.head.head]) if other.head.head.like_num or other.head.head.lower_ in {"million", "thousand", "billion"} else None
+            if value is not None and value > 1:
+                candidates.append((other.i > token.i, abs(other.i - token.i), value))
+        return min(candidates)[2] if candidates else None
+
+    # -- behaviour ------------------------------------------------------------------------------
+    def _behaviour_verb(self, head: Token) -> Token | None:
+        clause = next((c for c in head.children if c.dep_ in {"relcl", "acl"} and c.pos_ in {"VERB", "AUX"}), None)
+        if clause is not None:
+            return clause
+        if head.dep_ in {"nsubj", "nsubjpass", "csubj"} and head.head.pos_ in {"VERB", "AUX"}:
+            return head.head
+        if head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.tag_ == "VBN":
+            return head.head.head  # "was used by 300 riders"
+        if head.dep_ == "dobj" and head.head.lemma_ == "have" and not _subject_is_us(head.head):
+            return head.head  # "Texas has 8 Grandmaster players"
+        if head.dep_ == "appos" and head.head.dep_ in {"nsubj", "nsubjpass"}:
+            return head.head.head
+        if head.dep_ == "conj" and head.head.dep_ in {"nsubj", "nsubjpass"}:
+            return head.head.head
+        return None
+
+    def _is_private_behaviour(self, verb: Token, head: Token) -> bool:
+        """False for public actions, things not done yet, conditionals and headline totals."""
+        if verb.lemma_.lower() in self.public_verbs:
+            return False
+        children = list(verb.children)
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in children):
+            return False
+        if verb.lemma_.lower() in self.headline_verbs and _subject_is_us(verb):
+            return False
+        cohort_tokens = {t.i for t in head.subtree}
+        for token in verb.subtree:
+            if token.i in cohort_tokens:
+                continue
+            word = token.lemma_.lower()
+            if word in self.public_events or token.lower_ in self.public_events:
+                return False
+            if word in self.events and any(t.lemma_.lower() in self.public_markers for t in token.subtree):
+                return False
+        return True
+
+    def _is_staff(self, head: Token, cohort: Span) -> bool:
+        around = list(cohort) + [t for c in head.children if c.dep_ == "prep" for t in c.subtree]
+        return any(t.lemma_.lower() in self.staff or t.lower_ in self.staff for t in around if t.i != head.i or t.lower_ not in self.person_nouns)
+
+    # -- call-outs and details --------------------------------------------------------------------
+    def _callout(self, cohort: Span) -> Span | None:
+        """ "To the 53 people who…", "Dear person who…", or a cohort opening a sentence that ends in ':'."""
+        doc, sent = cohort.doc, cohort.sent
+        for match in find(self.openers, sent.text):
+            opener = doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
+            if opener is None or not _only_filler(doc[sent.start : opener.start]):
+                continue
+            if opener.end <= cohort.start and _only_determiners(doc[opener.end : cohort.start]):
+                return _span(doc, opener.start, cohort.end)
+        starts_sentence = _only_filler(doc[sent.start : cohort.start])
+        defined_by_activity = any(c.dep_ in {"relcl", "acl"} for c in cohort.root.children) or _agent_noun_stem(cohort.root.lower_) in self.behaviour_verbs
+        if starts_sentence and defined_by_activity and any(t.text in VOCATIVE_PUNCT for t in doc[cohort.end : sent.end]):
+            return cohort
+        return None
+
+    def _attach_details(self, doc: Doc, claim: Claim) -> None:
+        sent = claim.cohort.sent
+        scope = _claim_scope(claim)
+        details = [s for s in doc.spans[SPAN_KEY] if s.start >= sent.start and s.end <= sent.end]
+        times = [s for s in details if s.label_ == "time"]
+        size_tokens = set(range(claim.size_span.start, claim.size_span.end)) if claim.size_span is not None else set()
+        for kind in DETAIL_KINDS:
+            claim.details[kind] = []
+        for span in details:
+            kind = span.label_.split(".", 1)[0]
+            if kind == "tone" or size_tokens.issuperset(range(span.start, span.end)):
+                continue
+            if kind == "sensitive":
+                if not scope.intersection(range(span.start, span.end)) or any(_overlaps(span, t) for t in times):
+                    continue
+            elif kind in {"gender", "device"} and not scope.intersection(range(span.start, span.end)):
+                continue
+            claim.details[kind].append(span)
+        claim.details["sensitive"].extend(_minors(claim))
+
+
+def verb_span(verb: Token) -> Span:
+    """The verb with its particles and auxiliaries: "have rewatched", "checked in"."""
+    parts = [verb] + [c for c in verb.children if c.dep_ in {"prt", "aux", "auxpass", "neg"}]
+    return _span(verb.doc, min(t.i for t in parts), max(t.i for t in parts) + 1)
+
+
+def _object_of(verb: Token) -> Span | None:
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"}), None)
+    if obj is None:
+        return None
+    return _span(verb.doc, obj.left_edge.i, obj.right_edge.i + 1)
+
+
+def _claim_scope(claim: Claim) -> set[int]:
+    """Token indices that belong to this claim: the cohort phrase and the verb's clause."""
+    root = claim.cohort.root
+    scope = {t.i for t in claim.cohort} | {t.i for c in root.children if c.dep_ in {"prep", "acl", "amod", "appos", "compound"} for t in c.subtree}
+    if claim.behaviour is not None:
+        scope |= {t.i for t in claim.behaviour.root.subtree}
+    return scope
+
+
+def _minors(claim: Claim) -> Iterator[Span]:
+    """An age under 18 on the cohort ("players aged 13-15") reveals the activity of children."""
+    for span in claim.spans("age"):
+        ages = [int(t.text) for t in span if t.text.isdigit()]
+        if ages and min(ages) < 18:
+            yield Span(span.doc, span.start, span.end, label="sensitive.children")
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    return doc[max(start, 0) : max(end, start + 1)]
+
+
+def _left_edge(token: Token) -> int:
+    left = [t.left_edge.i for t in token.children if t.i < token.i and t.dep_ in SIZE_CHILD_DEPS]
+    return min([token.i, *left])
+
+
+def _id_suffix(token: Token) -> int:
+    """ "user #4821": the id after the noun makes it one account."""
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "#" and doc[token.i + 2].like_num:
+        return 2
+    if token.i + 1 < len(doc) and doc[token.i + 1].text.startswith("#") and doc[token.i + 1].text[1:].isdigit():
+        return 1
+    return 0
+
+
+def _agent_noun_stem(word: str) -> str:
+    """ "skippers" -> "skip", "bingers" -> "binge": people named after what they do."""
+    word = word.rsplit("-", 1)[-1].removesuffix("s")
+    if not word.endswith("er") or len(word) < 5:
+        return ""
+    stem = word[:-2]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        return stem[:-1]
+    return stem if not stem.endswith(("g", "v", "c")) else stem + "e"
+
+
+def _antecedent(token: Token) -> Token | None:
+    """The nearest plural noun before a "them"."""
+    return next((t for t in reversed(token.doc[: token.i]) if t.tag_ == "NNS"), None)
+
+
+def _subject_is_us(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in {"we", "us"} for c in verb.children)
+
+
+def _is_percent(token: Token) -> bool:
+    if not token.like_num:
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.lower_ in PERCENT_WORDS
+
+
+def _percent_head(token: Token) -> Token:
+    """spaCy hangs "0.002" under the "%" token; the % is what takes the verb."""
+    nxt = token.nbor(1)
+    return nxt if token.head.i == nxt.i else token
+
+
+def _percent_value(token: Token) -> float | None:
+    value = number_value(token)
+    return value / 100 if value is not None else None
+
+
+def _rate(token: Token, pobj: Token) -> float | None:
+    top = number_value(token)
+    bottom = count_of(number_tokens(pobj)) if pobj.lower_ not in {"you", "them"} else None
+    if top is None or not bottom:
+        return None
+    return top / bottom
+
+
+def _only_filler(span: Span) -> bool:
+    return all(t.is_punct or t.is_space or t.pos_ in {"SYM", "X", "INTJ"} or not t.is_alpha for t in span)
+
+
+def _only_determiners(span: Span) -> bool:
+    return all(t.pos_ in {"DET", "PRON", "PUNCT"} or t.lower_ in {"all", "those", "every", "our"} for t in span)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+@Language.factory(
+    "postlint_claims",
+    default_config={"lexicons": None},
+    requires=["doc.spans", "token.dep", "token.lemma"],
+    assigns=["doc._.claims"],
+)
+def make_claims(nlp: Language, name: str, lexicons: dict | None) -> ClaimFinder:
+    """`lexicons` defaults to the bundled rules pack; pass a pack's lexicons to use another."""
+    return ClaimFinder(lexicons if lexicons is not None else load_pack().lexicons)

@@ -1,0 +1,104 @@
+"""`postlint_details`: marks the words that narrow or colour a claim, before claims are assembled.
+
+Each recogniser is a small named unit that adds labelled spans to `doc.spans["postlint_details"]`:
+repetition, time, place, age, gender, device, `sensitive.<category>` and `tone.<kind>`. Most are
+lexicons from the rules pack; place also uses the entity recogniser, and tone also reads grammar
+(a bare rhetorical question such as "Standards?").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pycountry
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from linter.lexicon import compile_lexicon, find
+from linter.pack import load_pack
+
+SPAN_KEY = "postlint_details"
+LEXICON_KINDS = ("repetition", "time", "place", "age", "gender", "device")
+PER_PERSON_MAX = 100_000  # a repetition count above this is a total over many people, not one person's habit
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+
+Recogniser = Callable[[Doc], Iterator[Span]]
+
+
+def _country_names(extra: list[str]) -> frozenset[str]:
+    names = set(extra)
+    for country in pycountry.countries:
+        names.update({country.name, getattr(country, "common_name", country.name)})
+    return frozenset(n.lower().removeprefix("the ") for n in names)
+
+
+def _lexicon_groups(lexicons: dict[str, list], prefix: str) -> dict[str, tuple[list, list]]:
+    """Group `prefix.X.terms` / `prefix.X.patterns` / `prefix.X` entries by X."""
+    groups: dict[str, tuple[list, list]] = {}
+    for name, entries in lexicons.items():
+        if not name.startswith(prefix + "."):
+            continue
+        rest = name[len(prefix) + 1 :]
+        label, _, part = rest.partition(".")
+        terms, patterns = groups.setdefault(label, ([], []))
+        (patterns if part == "patterns" else terms).extend(entries)
+    return groups
+
+
+class DetailRecognisers:
+    """Holds the compiled lexicons; calling it on a Doc fills the span group."""
+
+    def __init__(self, lexicons: dict[str, list]):
+        self.patterns: dict[str, object] = {}
+        for kind in LEXICON_KINDS:
+            terms = lexicons.get(f"{kind}.terms", []) + lexicons.get(kind, [])
+            self.patterns[kind] = compile_lexicon(terms, lexicons.get(f"{kind}.patterns", []))
+        for prefix in ("sensitive", "tone"):
+            for label, (terms, patterns) in _lexicon_groups(lexicons, prefix).items():
+                self.patterns[f"{prefix}.{label}"] = compile_lexicon(terms, patterns)
+        self.countries = _country_names(lexicons.get("countries_extra", []))
+        self.recognisers: list[Recogniser] = [self._lexicons, self._place_entities, self._bare_questions]
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [span for recognise in self.recognisers for span in recognise(doc)]
+        doc.spans[SPAN_KEY] = sorted(set(spans), key=lambda s: (s.start, s.end, s.label_))
+        return doc
+
+    def _lexicons(self, doc: Doc) -> Iterator[Span]:
+        for label, pattern in self.patterns.items():
+            for match in find(pattern, doc.text):
+                count = match.groupdict().get("count")
+                if count and float(count) > PER_PERSON_MAX:
+                    continue
+                span = doc.char_span(match.start(), match.end(), label=label, alignment_mode="expand")
+                if span is not None and len(span):
+                    yield span
+
+    def _place_entities(self, doc: Doc) -> Iterator[Span]:
+        """Named places smaller than a country; a country or continent does not narrow."""
+        for ent in doc.ents:
+            name = ent.text.lower().removeprefix("the ")
+            if ent.label_ in PLACE_ENTITIES and name not in self.countries:
+                yield Span(doc, ent.start, ent.end, label="place")
+
+    def _bare_questions(self, doc: Doc) -> Iterator[Span]:
+        """A one-to-three word question with no subject ("Picky?", "Running away?") mocks the reader."""
+        for sent in doc.sents:
+            words = [t for t in sent if not t.is_punct and not t.is_space and t.pos_ not in {"SYM", "X"}]
+            ends_with_question = any(t.text == "?" for t in sent[-3:])
+            if not ends_with_question or not 1 <= len(words) <= 3:
+                continue
+            if any(t.pos_ in {"PRON", "AUX", "NUM", "ADV", "PROPN", "INTJ"} or t.tag_ in {"WDT", "WP", "WRB", "PRP$"} or t.like_num for t in words):
+                continue
+            yield Span(doc, words[0].i, words[-1].i + 1, label="tone.mock")
+
+
+@Language.factory(
+    "postlint_details",
+    default_config={"lexicons": None},
+    requires=["token.pos", "token.dep", "doc.ents"],
+    assigns=["doc.spans"],
+)
+def make_details(nlp: Language, name: str, lexicons: dict | None) -> DetailRecognisers:
+    """`lexicons` defaults to the bundled rules pack; pass a pack's lexicons to use another."""
+    return DetailRecognisers(lexicons if lexicons is not None else load_pack().lexicons)

@@ -1,0 +1,139 @@
+"""Team configuration: `[tool.postlint]` in pyproject.toml or the top level of postlint.toml.
+
+    [tool.postlint]
+    model = "en_core_web_sm"          # any installed spaCy English pipeline
+    fail_on = "warn"                  # what makes `postlint check` exit 1
+    disable = ["PL103"]
+    extend = ["team-rules.yaml"]      # extra rule files, same format as the pack's rules/
+    [tool.postlint.thresholds]
+    k_block = 250
+    [tool.postlint.severity]
+    PL302 = "block"
+    [tool.postlint.terms]             # extra lexicon entries, by lexicon name
+    "sensitive.health" = ["sleep apnoea"]
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from linter.errors import PackError
+from linter.model import DEFAULT_MODEL
+from linter.pack import SEVERITIES, Pack, load_pack, load_rules_file, with_overrides
+
+CONFIG_KEYS = {"model", "fail_on", "disable", "extend", "pack", "thresholds", "severity", "terms"}
+FAIL_ON = ("warn", "block")
+
+
+@dataclass(frozen=True)
+class Config:
+    model: str = DEFAULT_MODEL
+    fail_on: str = "block"
+    pack_dir: Path | None = None
+    disable: frozenset[str] = frozenset()
+    extend: tuple[Path, ...] = ()
+    thresholds: tuple[tuple[str, int], ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    source: Path | None = field(default=None, compare=False)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest postlint.toml, or pyproject.toml with a [tool.postlint] table, from `start` upwards."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / "postlint.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and re.search(r"^\[tool\.postlint[\].]", pyproject.read_text(errors="replace"), re.M):
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None = None, start: Path | None = None) -> Config:
+    """Read a config file (or find one from `start`); no file means the defaults."""
+    path = path or find_config(start or Path.cwd())
+    if path is None:
+        return Config()
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except OSError as exc:
+        raise PackError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise PackError(f"{path}: invalid TOML: {exc}") from None
+    table = data.get("tool", {}).get("postlint", {}) if path.name == "pyproject.toml" else data
+    return _parse(table, path, text)
+
+
+def _parse(table: dict[str, Any], path: Path, text: str) -> Config:
+    def fail(key: str, problem: str) -> None:
+        raise PackError(f"{path}:{_line_of(text, key)}: field '{key}' {problem}")
+
+    for key in table:
+        if key not in CONFIG_KEYS:
+            fail(key, f"is not a postlint setting (known: {', '.join(sorted(CONFIG_KEYS))})")
+    if not isinstance(table.get("model", DEFAULT_MODEL), str):
+        fail("model", "must be the name of an installed spaCy pipeline")
+    if table.get("fail_on", "block") not in FAIL_ON:
+        fail("fail_on", "must be 'warn' or 'block'")
+    for key in ("disable", "extend"):
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            fail(key, "must be a list of strings")
+    thresholds = table.get("thresholds", {})
+    for key, value in thresholds.items():
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            fail(key, "must be a whole number (a threshold)")
+    severity = table.get("severity", {})
+    for key, value in severity.items():
+        if value not in SEVERITIES:
+            fail(key, f"must be one of {', '.join(SEVERITIES)}")
+    terms = table.get("terms", {})
+    for key, value in terms.items():
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            fail(key, "must be a list of words or phrases")
+    base = path.parent
+    pack = table.get("pack")
+    return Config(
+        model=table.get("model", DEFAULT_MODEL),
+        fail_on=table.get("fail_on", "block"),
+        pack_dir=(base / pack) if isinstance(pack, str) else None,
+        disable=frozenset(table.get("disable", [])),
+        extend=tuple(base / p for p in table.get("extend", [])),
+        thresholds=tuple(sorted(thresholds.items())),
+        severity=tuple(sorted(severity.items())),
+        terms=tuple(sorted((k, tuple(v)) for k, v in terms.items())),
+        source=path,
+    )
+
+
+def _line_of(text: str, key: str) -> int:
+    match = re.search(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+@lru_cache(maxsize=8)
+def build_pack(config: Config) -> Pack:
+    """The pack the config asks for, with its thresholds, terms, severities, rules and disables applied."""
+    pack = load_pack(config.pack_dir)
+    thresholds = {**pack.thresholds, **dict(config.thresholds)}
+    extra_rules = [rule for path in config.extend for rule in load_rules_file(path, thresholds)]
+    known = {r.id for r in pack.rules} | {r.id for r in extra_rules}
+    for rule_id, _ in config.severity:
+        if rule_id not in known:
+            raise PackError(f"{config.source}: field 'severity.{rule_id}' names no rule")
+    return with_overrides(
+        pack,
+        thresholds=dict(config.thresholds),
+        terms={k: list(v) for k, v in config.terms},
+        severities=dict(config.severity),
+        disabled=set(config.disable),
+        extra_rules=extra_rules,
+    )

