@@ -26,6 +26,7 @@ class Linter:
         self.config = config
         self.pack: Pack = build_pack(config)
         self.nlp: Language = load_model(config.model)
+        self.nlp.add_pipe("postlint_sentences", before="parser")
         self.nlp.add_pipe("postlint_details", config={"lexicons": self.pack.lexicons})
         self.nlp.add_pipe("postlint_claims", config={"lexicons": self.pack.lexicons})
 

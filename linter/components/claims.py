@@ -29,6 +29,7 @@ SINGULAR_DETERMINERS = {"a", "an", "one", "this", "that", "whichever", "each", "
 SIZE_CHILD_DEPS = {"det", "nummod", "quantmod", "amod", "compound", "poss", "nmod", "advmod", "predet", "punct"}
 VOCATIVE_PUNCT = {":", "—", "–"}
 PERCENT_WORDS = {"%", "percent", "per cent", "pc"}
+PLURAL_PEOPLE = {"people", "folk", "everyone", "everybody", "anyone", "anybody", "all", "those"}
 
 
 def _words(lexicons: dict[str, list], name: str) -> set[str]:
@@ -102,6 +103,9 @@ class ClaimFinder:
     def _quantity_of_group(self, token: Token, consumed: set[int]):
         """ "72 of you", "a handful of you", "0.002% of our 2 million subscribers", "1 in 50000 players"."""
         preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "in", "out"}]
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if not preps and following is not None and following.lower_ == "of" and (token.like_num or token.pos_ in {"DET", "PRON"}):
+            preps = [following]  # the parse hung "of you" elsewhere: "Last month 1900 of our customers…"
         percent = _is_percent(token)
         for prep in preps:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -196,7 +200,7 @@ class ClaimFinder:
         vague = vague_size(words, self.vague) if words else None
         if vague is not None and words not in SINGULAR_DETERMINERS:
             return vague
-        singular = token.tag_ in {"NN", "NNP"} and token.lower_ not in {"people", "folk"}
+        singular = token.tag_ in {"NN", "NNP"} and token.lower_ not in PLURAL_PEOPLE
         determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod", "quantmod"}}
         if singular and (
             determiners & SINGULAR_DETERMINERS
@@ -244,6 +248,8 @@ class ClaimFinder:
             return head.head.head
         if head.dep_ == "conj" and head.head.dep_ in {"nsubj", "nsubjpass"}:
             return head.head.head
+        if head.like_num or head.lower_ in {"some", "many", "most", "all", "several"}:
+            return _subjectless_verb_after(head)
         return None
 
     def _is_private_behaviour(self, verb: Token, head: Token) -> bool:
@@ -255,12 +261,13 @@ class ClaimFinder:
             return False
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in children):
             return False
+        if verb.lemma_ in {"have", "need", "get", "want"} and any(c.dep_ == "xcomp" for c in children):
+            return False  # "you don't have to squint": obligation or wish, not something done
         if verb.lemma_.lower() in self.headline_verbs and _subject_is_us(verb):
             return False
         cohort_tokens = {t.i for t in head.subtree}
-        for token in verb.subtree:
-            if token.i in cohort_tokens:
-                continue
+        for index in clause_tokens(verb) - cohort_tokens:
+            token = verb.doc[index]
             word = token.lemma_.lower()
             if word in self.public_events or token.lower_ in self.public_events:
                 return False
@@ -289,24 +296,41 @@ class ClaimFinder:
         return None
 
     def _attach_details(self, doc: Doc, claim: Claim) -> None:
-        sent = claim.cohort.sent
         scope = _claim_scope(claim)
-        details = [s for s in doc.spans[SPAN_KEY] if s.start >= sent.start and s.end <= sent.end]
+        details = [s for s in doc.spans[SPAN_KEY] if scope.intersection(range(s.start, s.end))]
         times = [s for s in details if s.label_ == "time"]
         size_tokens = set(range(claim.size_span.start, claim.size_span.end)) if claim.size_span is not None else set()
         for kind in DETAIL_KINDS:
             claim.details[kind] = []
         for span in details:
             kind = span.label_.split(".", 1)[0]
-            if kind == "tone" or size_tokens.issuperset(range(span.start, span.end)):
+            if kind == "tone" or (kind == "repetition" and size_tokens.issuperset(range(span.start, span.end))):
                 continue
-            if kind == "sensitive":
-                if not scope.intersection(range(span.start, span.end)) or any(_overlaps(span, t) for t in times):
-                    continue
-            elif kind in {"gender", "device"} and not scope.intersection(range(span.start, span.end)):
-                continue
+            if kind == "sensitive" and any(_overlaps(span, t) for t in times):
+                continue  # "the day of the Brexit vote" dates the claim; voting is not the behaviour
             claim.details[kind].append(span)
         claim.details["sensitive"].extend(_minors(claim))
+
+
+def clause_tokens(verb: Token) -> set[int]:
+    """The verb's own clause: its subtree without coordinated or embedded clauses that have a subject."""
+    tokens = {verb.i}
+    for child in verb.children:
+        own_clause = child.dep_ in {"conj", "advcl", "ccomp", "parataxis"} and any(
+            c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in child.children
+        )
+        if not own_clause:
+            tokens.update(t.i for t in child.subtree)
+    return tokens
+
+
+def _subjectless_verb_after(token: Token) -> Token | None:
+    """When the parse lost a quantity subject, the next verb in its sentence that has no subject."""
+    for candidate in token.doc[token.i + 1 : token.sent.end]:
+        if candidate.pos_ == "VERB" and candidate.dep_ in {"ROOT", "conj"}:
+            has_subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in candidate.children)
+            return None if has_subject else candidate
+    return None
 
 
 def verb_span(verb: Token) -> Span:
@@ -327,7 +351,7 @@ def _claim_scope(claim: Claim) -> set[int]:
     root = claim.cohort.root
     scope = {t.i for t in claim.cohort} | {t.i for c in root.children if c.dep_ in {"prep", "acl", "amod", "appos", "compound"} for t in c.subtree}
     if claim.behaviour is not None:
-        scope |= {t.i for t in claim.behaviour.root.subtree}
+        scope |= clause_tokens(claim.behaviour.root)
     return scope
 
 

@@ -1,0 +1,32 @@
+"""`postlint_sentences`: sentence starts that social posts mark with emoji and line breaks.
+
+Posts often end a sentence with an emoji instead of a full stop ("Election season 🗳️ 260,000 customers…").
+The parser then hangs the next sentence off the emoji. Marking the start before parsing fixes the parse;
+the parser keeps starts that are already set, and the next two tokens are marked as not starting one so
+the parser does not cut a number off on its own ("🗳️ 260,000 | customers sent…").
+"""
+
+from __future__ import annotations
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_PICTOGRAPH = regex.compile(r"^[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Emoji_Component}\u200d\ufe0f]+$")
+
+
+def _is_break(text: str) -> bool:
+    return "\n" in text or bool(_PICTOGRAPH.match(text)) and not text.isascii()
+
+
+@Language.component("postlint_sentences")
+def mark_sentence_starts(doc: Doc) -> Doc:
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if _is_break(previous.text) and not _is_break(token.text) and (token.is_title or token.is_upper or token.like_num or token.text.startswith(("@", "#", '"', "'"))):
+            token.is_sent_start = True
+            for following in doc[token.i + 1 : token.i + 3]:
+                if _is_break(following.text):
+                    break
+                following.is_sent_start = False
+    return doc

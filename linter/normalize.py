@@ -1,0 +1,497 @@
+"""Normalise a draft for parsing while keeping every offset traceable to the text as typed.
+
+The policy treats evasions ("５３", "5️⃣3️⃣", "5\u200b3", "3.749", "1.2k", "fifty-three", "a dozen")
+exactly like the plain number, so the pipeline parses a normalised copy. Findings must still point
+at what the user typed, so the normaliser records, piece by piece, which original characters
+produced each stretch of output, and `NormalisedText.to_original` maps spans back.
+
+Two stages, each a single left-to-right pass:
+
+* character stage (skipped for pure ASCII): NFKC per character, non-ASCII decimal digits to ASCII,
+  invisible format characters dropped, keycaps folded onto their digit;
+* token stage: thousands separators, k/M/bn suffixes and number words rewritten as plain digits.
+
+The map is stored as segments, not per character, so a 10 MB draft costs memory in proportion
+to what changed, and `to_original` is a binary search.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+from text_to_num import find_numbers
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """A draft as typed, its normalised form, and the map from one to the other.
+
+    The map is a list of segments over `text`: segment k starts at `_t[k]` and came from
+    `original[_o[k]:_oe[k]]`. A copy segment (`_copy[k]`) is the original verbatim, so it maps
+    character by character; any other segment maps as a whole (a "53" from "fifty-three" cannot
+    be split). Built without a map (as other code may do), the texts are taken to be aligned.
+    """
+
+    original: str
+    text: str
+    _t: list[int] | None = field(default=None, repr=False, compare=False)
+    _o: list[int] | None = field(default=None, repr=False, compare=False)
+    _oe: list[int] | None = field(default=None, repr=False, compare=False)
+    _copy: list[bool] | None = field(default=None, repr=False, compare=False)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) code-point span of `text` to the smallest span of `original` that produced it.
+
+        Out-of-range arguments are clamped rather than rejected: a reporting path must never crash.
+        An empty span maps to the position where the character at `start` came from.
+        """
+        n = len(self.text)
+        start = min(max(start, 0), n)
+        end = min(max(end, start), n)
+        if self._t is None:
+            limit = len(self.original)
+            return min(start, limit), min(end, limit)
+        a = self._position(start) if start < n else len(self.original)
+        if end == start:
+            return a, a
+        k = bisect_right(self._t, end - 1) - 1
+        b = self._o[k] + end - self._t[k] if self._copy[k] else self._oe[k]
+        return a, b
+
+    def _position(self, p: int) -> int:
+        k = bisect_right(self._t, p) - 1
+        return self._o[k] + p - self._t[k] if self._copy[k] else self._o[k]
+
+
+# A piece is [output, original start, original end, is_copy]; a copy piece's output is
+# original[start:end] verbatim, so it can be merged with a neighbouring copy and cut anywhere.
+Piece = list
+
+
+def normalise(original: str) -> NormalisedText:
+    """Normalise one draft; see the module docstring for what changes and why."""
+    if original.isascii():
+        stage_a = None
+        text1 = original
+    else:
+        stage_a = _characters(original)
+        text1 = "".join(p[0] for p in stage_a)
+    stage_b = _tokens(text1)
+    if stage_b is None:
+        if stage_a is None:
+            return NormalisedText(original, original)
+        pieces = stage_a
+    else:
+        pieces = stage_b if stage_a is None else _compose(stage_a, stage_b)
+    text = "".join(p[0] for p in pieces)
+    starts, o, oe, copy = [], [], [], []
+    t = 0
+    for out, a, b, is_copy in pieces:
+        if out:
+            starts.append(t)
+            o.append(a)
+            oe.append(b)
+            copy.append(is_copy)
+            t += len(out)
+    return NormalisedText(original, text, starts, o, oe, copy)
+
+
+# --- character stage --------------------------------------------------------------------------
+
+# Per-character work, found by one scan. Dropped: invisible characters ("5\u200b3" reads "53") and
+# presentation selectors. Selectors and the keycap mark ("decorations") count as part of the
+# character before them, so a finding on "7" highlights the whole "7️⃣". ZWJ is kept where it
+# joins emoji into one glyph (👩‍👩‍👧, 🏃‍♀️). Runs: non-ASCII digits, and, when the draft is not NFKC
+# already, every non-ASCII stretch (in chunks, so one odd character does not cost a whole 10 MB run).
+_MARKS = r"(?P<deco>[\ufe0e\ufe0f]*\u20e3|[\ufe0e\ufe0f]+)|(?P<zwj>\u200d)|[\u00ad\u200b\u200c\u2060\ufeff]+|(?P<run>{run})"
+_MARKS_AND_DIGITS = re.compile(_MARKS.format(run=r"(?:[^\x00-\x7f](?<=\d))+"))
+_MARKS_AND_RUNS = re.compile(_MARKS.format(run=r"[^\x00-\x7f\u00ad\u200b-\u200d\u2060\u20e3\ufe0e\ufe0f\ufeff]{1,64}"))
+_NON_ASCII_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")
+_KEYCAP_BASES = frozenset("0123456789#*")
+_EMOJI_BEFORE_ZWJ = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f]")
+_EMOJI_AFTER_ZWJ = regex.compile(r"\p{Extended_Pictographic}")
+
+
+@lru_cache(maxsize=4096)
+def _fold(c: str) -> str:
+    """NFKC of one character, with any script's decimal digit as its ASCII digit ("٥" -> "5")."""
+    folded = unicodedata.normalize("NFKC", c)
+    if len(folded) == 1 and not folded.isascii() and folded.isdecimal():
+        return str(unicodedata.decimal(folded))
+    return folded
+
+
+class _Pieces:
+    """Output pieces under construction for the character stage, left to right.
+
+    `done` is how far into the original the pieces reach; characters skipped over are dropped.
+    Copied stretches are stored as bounds only and merged, so a long draft stays a few pieces.
+    """
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.items: list[list] = []  # [output, or None for a verbatim copy, start, end]
+        self.done = 0
+
+    def copy_to(self, end: int) -> None:
+        if end <= self.done:
+            return
+        last = self.items[-1] if self.items else None
+        if last is not None and last[0] is None and last[2] == self.done:
+            last[2] = end
+        else:
+            self.items.append([None, self.done, end])
+        self.done = end
+
+    def add(self, out: str, end: int) -> None:
+        self.items.append([out, self.done, end])
+        self.done = end
+
+    def skip_to(self, end: int) -> None:
+        self.done = end
+
+    def last_char(self) -> str:
+        """The last output character if it was produced right up to `done`, else ""."""
+        if not self.items or self.items[-1][2] != self.done:
+            return ""
+        out, _, end = self.items[-1]
+        return self.original[end - 1] if out is None else out[-1]
+
+    def attach(self, end: int) -> None:
+        """Make the last output character's source reach `end` (a decoration joins it)."""
+        last = self.items[-1]
+        if last[0] is None:
+            last[2] -= 1
+            if last[2] == last[1]:
+                self.items.pop()
+            self.items.append([self.original[last[2]], last[2], end])
+        else:
+            last[2] = end
+        self.done = end
+
+    def finish(self) -> list[Piece]:
+        self.copy_to(len(self.original))
+        return [
+            [self.original[a:b], a, b, True] if out is None else [out, a, b, False]
+            for out, a, b in self.items
+        ]
+
+
+def _characters(original: str) -> list[Piece]:
+    """Character stage: NFKC and digit folding per character, decorations and invisibles."""
+    pieces = _Pieces(original)
+    marks = _MARKS_AND_DIGITS if unicodedata.is_normalized("NFKC", original) else _MARKS_AND_RUNS
+    for m in marks.finditer(original):
+        start, end = m.span()
+        pieces.copy_to(start)
+        kind = m.lastgroup
+        if kind == "run":
+            _fold_run(pieces, m.group(), start)
+        elif kind == "deco":
+            base = pieces.last_char()
+            keycap = original[end - 1] == "\u20e3"
+            if base and (not keycap or base in _KEYCAP_BASES):
+                pieces.attach(end)
+            elif keycap:
+                pieces.skip_to(end - 1)
+                pieces.copy_to(end)
+            else:
+                pieces.skip_to(end)
+        elif kind == "zwj" and _joins_emoji(original, start):
+            pieces.copy_to(end)
+        else:
+            pieces.skip_to(end)
+    return pieces.finish()
+
+
+def _fold_run(pieces: _Pieces, run: str, start: int) -> None:
+    if unicodedata.is_normalized("NFKC", run) and _NON_ASCII_DIGIT.search(run) is None:
+        pieces.copy_to(start + len(run))
+        return
+    for j, c in enumerate(run, start):
+        folded = _fold(c)
+        if folded == c:
+            pieces.copy_to(j + 1)
+        else:
+            pieces.add(folded, j + 1)
+
+
+def _joins_emoji(original: str, j: int) -> bool:
+    return (
+        0 < j < len(original) - 1
+        and _EMOJI_BEFORE_ZWJ.match(original[j - 1]) is not None
+        and _EMOJI_AFTER_ZWJ.match(original[j + 1]) is not None
+    )
+
+
+# --- token stage ------------------------------------------------------------------------------
+
+# "3,749", "3.749", "3'749", "3’749", "1.200.000": a 1–3 digit lead and groups of exactly three,
+# with one separator throughout; Indian "1,00,000" too. Not part of a longer digit/decimal run,
+# so "3.1.7", "7.2" and "0.002" stay. Spaces (NBSP and thin spaces are spaces after NFKC) need
+# bare digit groups on both sides: "2 480 of you" merges, "3 100m", "555 123 4567" do not.
+# Suffixes: "1.2k", "4.2M", "1.5bn", "1,200k"; tried first so the grouping rule does not take
+# "1,200" and leave the k. The pattern opens with a bare [0-9] (the start conditions are
+# lookbehinds over that digit) so the engine can skip ahead to digits: three times faster.
+_NUMBER = re.compile(
+    r"[0-9](?<!\w[0-9])(?<![0-9][.,'’ ][0-9])"
+    r"(?:"
+    r"(?P<int>(?<=[1-9])[0-9]{0,2}(?:,[0-9]{3})+|[0-9]{0,14})"
+    r"(?:\.(?P<frac>[0-9]{1,15})|,(?P<cfrac>[0-9]{1,2}))?"
+    r"(?P<suffix>[kKMmBb][nN]?)(?!\w)"
+    r"|(?<=[1-9])(?P<grouped>[0-9]{0,2}(?P<sep>[,.'’])[0-9]{3}(?:(?P=sep)[0-9]{3})*"
+    r"|[0-9]?(?:,[0-9]{2})+,[0-9]{3})"
+    r"(?![0-9])(?!(?P=sep)[0-9])(?![.,][0-9])"
+    r"|(?<=[1-9])(?P<spaced>[0-9]{0,2}(?: [0-9]{3})+)(?!\w)(?! [0-9])(?![.,][0-9])"
+    r")"
+)
+_SEPARATORS = str.maketrans("", "", ",.'’")
+_SUFFIX_ZEROS = {"k": 3, "K": 3, "M": 6, "bn": 9, "Bn": 9, "BN": 9}
+# After a currency sign the lowercase/short forms are unambiguous too ("£40m", "$1.5B");
+# elsewhere "5m" is metres and "5b" an apartment.
+_CURRENCY_SUFFIX_ZEROS = {"m": 6, "mn": 6, "Mn": 6, "b": 9, "B": 9}
+
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety"
+).split()
+# A lone unit word is by far the most common run; it skips text2num. "one" and "zero" stay words.
+_UNIT_DIGITS = {word: str(value) for value, word in enumerate(_UNITS[:20]) if value > 1}
+_UNIT_DIGITS.update(zip(_UNITS[20:], ("20", "30", "40", "50", "60", "70", "80", "90")))
+_MULTIPLIERS = frozenset(("hundred", "thousand", "million", "billion", "dozen"))
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth "
+    "fiftieth sixtieth seventieth eightieth ninetieth hundredth thousandth millionth billionth"
+).split()
+
+
+def _trie(words) -> str:
+    """A prefix-tree alternation of lowercase words, followed by \\b.
+
+    Python's regex engine tries alternatives one by one; factoring shared prefixes makes the scan
+    over a post about seven times faster than a flat case-insensitive list.
+    """
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [ch + emit(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if "" in node else group
+
+    return emit(root) + r"\b"
+
+
+_WORD = _trie([*_UNITS, *_MULTIPLIERS])
+# A run of number words joined by spaces, hyphens or "and", on one line. Matched on lowercase text.
+_WORDS = re.compile(rf"\b{_WORD}(?:(?:[ \t]+and[ \t]+|[ \t]*-[ \t]*|[ \t]+){_WORD})*")
+_ORDINAL_AFTER = re.compile(rf"[ \t]*-?[ \t]*{_trie(_ORDINALS)}")
+# "a hundred", "half a dozen": read just before a run that starts with a multiplier.
+_ARTICLE_BEFORE = re.compile(r"(?:(half)[ \t]+)?(an?)[ \t]+\Z")
+_RUN_TOKEN = re.compile(r"[A-Za-z]+|-")
+
+
+class _Token:
+    """The token protocol text2num's find_numbers expects (all three methods are required)."""
+
+    __slots__ = ("word", "start", "end")
+
+    def __init__(self, word: str, start: int, end: int) -> None:
+        self.word, self.start, self.end = word, start, end
+
+    def text(self) -> str:
+        return self.word
+
+    def nt_separated(self, previous: _Token) -> bool:
+        return False
+
+    def not_a_number_part(self) -> bool:
+        return False
+
+
+def _tokens(text: str) -> list[Piece] | None:
+    """Token stage over `text`; None when nothing changes (the common case, kept cheap)."""
+    edits: list[tuple[int, int, str]] = []
+    if any(c in text for c in "0123456789"):
+        for m in _NUMBER.finditer(text):
+            digits = _number(m, text)
+            if digits is not None:
+                edits.append((m.start(), m.end(), digits))
+    # Lowercase for the word scan; U+0130 is the one character whose lowercase is longer.
+    lower = text.replace("\u0130", "i").lower()
+    for m in _WORDS.finditer(lower):
+        edits.extend(_number_words(lower, m.start(), m.end()))
+    if not edits:
+        return None
+    edits.sort()
+    pieces: list[Piece] = []
+    done = 0
+    for start, end, out in edits:
+        if start < done:
+            continue
+        if done < start:
+            pieces.append([text[done:start], done, start, True])
+        pieces.append([out, start, end, False])
+        done = end
+    if done < len(text):
+        pieces.append([text[done:], done, len(text), True])
+    return pieces
+
+
+def _number(m: re.Match, text: str) -> str | None:
+    """The plain digits for a grouped or suffixed number, or None to leave it as typed."""
+    if m.group("grouped") is not None:
+        return m.group().translate(_SEPARATORS)
+    if m.group("spaced") is not None:
+        return m.group().replace(" ", "")
+    suffix = m.group("suffix")
+    zeros = _SUFFIX_ZEROS.get(suffix)
+    if zeros is None and m.start() > 0 and unicodedata.category(text[m.start() - 1]) == "Sc":
+        zeros = _CURRENCY_SUFFIX_ZEROS.get(suffix)
+    if zeros is None:
+        return None
+    whole = text[m.start() : m.end("int")].replace(",", "")
+    frac = m.group("frac") or m.group("cfrac") or ""
+    digits = (whole + frac + "0" * max(0, zeros - len(frac))).lstrip("0") or "0"
+    if len(frac) > zeros:
+        point = len(whole) + zeros
+        digits = ((whole + frac)[:point].lstrip("0") or "0") + "." + (whole + frac)[point:]
+    return digits
+
+
+def _number_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Digit edits for one run of number words in lowercased `text` (text2num does the arithmetic).
+
+    Left alone: runs that continue into an ordinal ("twenty-first"), a multiplier after digits
+    ("3 million", which spaCy reads fine and text2num would turn into "3 1000000"), a bare
+    multiplier ("a few hundred") and a lone "one" (a pronoun in "one of you").
+    """
+    if _ORDINAL_AFTER.match(text, end):
+        return []
+    word = text[start:end]
+    if word in _UNIT_DIGITS:
+        return [(start, end, _UNIT_DIGITS[word])]
+    if word in ("one", "zero"):
+        return []
+    tokens = [_Token(t.group(), *t.span()) for t in _RUN_TOKEN.finditer(text, start, end)]
+    if tokens[0].word in _MULTIPLIERS:
+        if _digit_before(text, start):
+            return []
+        article = _ARTICLE_BEFORE.search(text, max(0, start - 24), start)
+        if article and _starts_word(text, article.start(2)):
+            tokens.insert(0, _Token("one", *article.span(2)))
+            if article.group(1) and _starts_word(text, article.start(1)):
+                return _read(tokens, halve_from=article.start(1))
+    return _read(tokens)
+
+
+def _digit_before(text: str, i: int) -> bool:
+    """Whether digits, then spaces, end just before i ("3 million"). Walks back only over the spaces."""
+    j = i
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    return j < i and j > 0 and text[j - 1].isdigit()
+
+
+def _starts_word(text: str, i: int) -> bool:
+    return i == 0 or not text[i - 1].isalnum()
+
+
+def _read(tokens: list[_Token], halve_from: int | None = None) -> list[tuple[int, int, str]]:
+    """Read numbers from tokens, splitting at "dozen" (text2num does not know it): N dozen is N×12.
+
+    With `halve_from` ("half a dozen", "half a million") the first number is halved and its edit
+    starts at "half".
+    """
+    edits: list[tuple[int, int, str]] = []
+    segment_start = 0
+    for i, token in enumerate(tokens):
+        if token.word != "dozen":
+            continue
+        segment = tokens[segment_start:i]
+        counted = _find(segment, threshold=0)
+        if counted and counted[-1][1] == segment[-1].end:
+            s, _, value = counted[-1]
+            edits.extend(_find([t for t in segment if t.end <= s], threshold=2))
+            edits.append((s, token.end, str(int(value) * 12)))
+        else:
+            edits.extend(_find(segment, threshold=2))
+        segment_start = i + 1
+    edits.extend(_find(tokens[segment_start:], threshold=2))
+    if halve_from is not None and edits and edits[0][0] == tokens[0].start and int(edits[0][2]) % 2 == 0:
+        edits[0] = (halve_from, edits[0][1], str(int(edits[0][2]) // 2))
+    return edits
+
+
+def _find(tokens: list[_Token], threshold: int) -> list[tuple[int, int, str]]:
+    """text2num occurrences as (start, end, digits). Cardinals only; a bare multiplier is no number.
+
+    threshold=2 leaves a lone "one" (and "zero") as words, as text2num's isolated-number rule does.
+    """
+    if not tokens:
+        return []
+    found = []
+    for occ in find_numbers(tokens, "en", threshold):
+        span = tokens[occ.start : occ.end]
+        if occ.is_ordinal or not occ.text.isdigit():
+            continue
+        if all(t.word in _MULTIPLIERS or t.word == "-" for t in span):
+            continue
+        found.append((span[0].start, span[-1].end, occ.text))
+    return found
+
+
+# --- composition ------------------------------------------------------------------------------
+
+
+def _compose(first: list[Piece], second: list[Piece]) -> list[Piece]:
+    """Chain two stages: `second` indexes the output of `first`, the result indexes the original.
+
+    An edit from the second stage maps to the union of the first-stage sources it covers; copied
+    stretches keep the first stage's finer pieces.
+    """
+    bounds = []
+    t = 0
+    for piece in first:
+        bounds.append(t)
+        t += len(piece[0])
+
+    def source(p: int) -> tuple[int, int, int]:
+        """(piece index, original start, original end) of output character p of the first stage."""
+        k = bisect_right(bounds, p) - 1
+        out, a, b, is_copy = first[k]
+        if is_copy:
+            a += p - bounds[k]
+            return k, a, a + 1
+        return k, a, b
+
+    pieces: list[Piece] = []
+    for out, s, e, is_copy in second:
+        if not is_copy:
+            pieces.append([out, source(s)[1], source(e - 1)[2], False])
+            continue
+        k = bisect_right(bounds, s) - 1
+        while k < len(first) and bounds[k] < e:
+            f_out, a, b, f_copy = first[k]
+            lo, hi = max(s, bounds[k]), min(e, bounds[k] + len(f_out))
+            cut = f_out[lo - bounds[k] : hi - bounds[k]]
+            if f_copy:
+                a += lo - bounds[k]
+                pieces.append([cut, a, a + len(cut), True])
+            else:
+                pieces.append([cut, a, b, False])
+            k += 1
+    return pieces
