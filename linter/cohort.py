@@ -31,12 +31,15 @@ def number_value(token: Token) -> float | None:
 
 
 def number_tokens(head: Token) -> list[Token]:
-    """Number words that count `head`: its nummod child and that number's own number children."""
+    """Number words that count `head`: its nummod child and that number's own number children, also
+    through a possessor or compound ("2 million kids' profiles")."""
     found: list[Token] = []
     for child in head.children:
         if child.dep_ in {"nummod", "quantmod"} and (child.like_num or child.lower_ in MULTIPLIERS):
             found.append(child)
             found.extend(c for c in child.children if c.like_num or c.lower_ in MULTIPLIERS)
+        elif child.dep_ in {"poss", "compound"} and child.i < head.i:
+            found.extend(number_tokens(child))
     return sorted(found, key=lambda t: t.i)
 
 

@@ -29,6 +29,7 @@ SINGULAR_DETERMINERS = {"a", "an", "one", "this", "that", "whichever", "each", "
 SIZE_CHILD_DEPS = {"det", "nummod", "quantmod", "amod", "compound", "poss", "nmod", "advmod", "predet", "punct"}
 VOCATIVE_PUNCT = {":", "—", "–"}
 PERCENT_WORDS = {"%", "percent", "per cent", "pc"}
+GENERIC_PEOPLE = {"anyone", "anybody", "whoever"}
 PLURAL_PEOPLE = {"people", "folk", "everyone", "everybody", "anyone", "anybody", "all", "those"}
 
 
@@ -44,6 +45,7 @@ class ClaimFinder:
         self.behaviour_verbs = _words(lexicons, "behaviour_verbs")
         self.behaviour_nouns = _words(lexicons, "behaviour_nouns")
         self.headline_verbs = _words(lexicons, "headline_verbs")
+        self.change_verbs = _words(lexicons, "change_verbs")
         self.public_verbs = _words(lexicons, "public_verbs")
         self.public_events = _words(lexicons, "public_events")
         self.events = _words(lexicons, "events")
@@ -159,11 +161,15 @@ class ClaimFinder:
         cohort = _span(token.doc, token.i, token.i + 1)
         if reply:
             return (token, cohort, CohortSize("singular", 1, "a reply to one account"), cohort)
+        if token.head.tag_ not in {"VBD", "VBN"}:
+            return None  # "what you take", "you keep the old price": habits and offers, not records
         return (token, cohort, CohortSize("unknown", None, "you"), cohort)
 
     def _activity_noun(self, token: Token):
-        """ "Data use in Cardiff jumped 400%": activity as the subject, about an unknown number of people."""
+        """ "Data use in Cardiff jumped 400%": activity that rose or fell, by an unknown number of people."""
         if token.dep_ not in {"nsubj"} or token.lemma_.lower() not in self.behaviour_nouns:
+            return None
+        if token.head.lemma_.lower() not in self.change_verbs:
             return None
         if any(c.dep_ == "poss" or c.lower_ in {"this", "that", "my", "our"} for c in token.children):
             return None
@@ -246,8 +252,8 @@ class ClaimFinder:
             return head.head  # "Texas has 8 Grandmaster players"
         if head.dep_ == "appos" and head.head.dep_ in {"nsubj", "nsubjpass"}:
             return head.head.head
-        if head.dep_ == "conj" and head.head.dep_ in {"nsubj", "nsubjpass"}:
-            return head.head.head
+        if head.dep_ in {"conj", "compound"} and head.head.dep_ in {"nsubj", "nsubjpass"}:
+            return head.head.head  # "users and viewers watched", "User #48213 gave"
         if head.like_num or head.lower_ in {"some", "many", "most", "all", "several"}:
             return _subjectless_verb_after(head)
         return None
@@ -256,6 +262,8 @@ class ClaimFinder:
         """False for public actions, things not done yet, conditionals and headline totals."""
         if verb.lemma_.lower() in self.public_verbs:
             return False
+        if head.lower_ in GENERIC_PEOPLE and verb.tag_ not in {"VBD", "VBN"}:
+            return False  # "anyone who needs a new handset" is an offer, not a record
         children = list(verb.children)
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
             return False
@@ -287,8 +295,8 @@ class ClaimFinder:
             opener = doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
             if opener is None or not _only_filler(doc[sent.start : opener.start]):
                 continue
-            if opener.end <= cohort.start and _only_determiners(doc[opener.end : cohort.start]):
-                return _span(doc, opener.start, cohort.end)
+            if opener.start <= cohort.start and _only_determiners(doc[opener.end : cohort.start]):
+                return _span(doc, opener.start, max(cohort.end, opener.end))
         starts_sentence = _only_filler(doc[sent.start : cohort.start])
         defined_by_activity = any(c.dep_ in {"relcl", "acl"} for c in cohort.root.children) or _agent_noun_stem(cohort.root.lower_) in self.behaviour_verbs
         if starts_sentence and defined_by_activity and any(t.text in VOCATIVE_PUNCT for t in doc[cohort.end : sent.end]):
@@ -296,8 +304,10 @@ class ClaimFinder:
         return None
 
     def _attach_details(self, doc: Doc, claim: Claim) -> None:
-        scope = _claim_scope(claim)
-        details = [s for s in doc.spans[SPAN_KEY] if scope.intersection(range(s.start, s.end))]
+        """Detail in the claim's sentence belongs to it: posts are short, and the parse of a long
+        time or place phrase often lands outside the verb's clause."""
+        sent = claim.cohort.sent
+        details = [s for s in doc.spans[SPAN_KEY] if s.start >= sent.start and s.end <= sent.end]
         times = [s for s in details if s.label_ == "time"]
         size_tokens = set(range(claim.size_span.start, claim.size_span.end)) if claim.size_span is not None else set()
         for kind in DETAIL_KINDS:
@@ -344,15 +354,6 @@ def _object_of(verb: Token) -> Span | None:
     if obj is None:
         return None
     return _span(verb.doc, obj.left_edge.i, obj.right_edge.i + 1)
-
-
-def _claim_scope(claim: Claim) -> set[int]:
-    """Token indices that belong to this claim: the cohort phrase and the verb's clause."""
-    root = claim.cohort.root
-    scope = {t.i for t in claim.cohort} | {t.i for c in root.children if c.dep_ in {"prep", "acl", "amod", "appos", "compound"} for t in c.subtree}
-    if claim.behaviour is not None:
-        scope |= clause_tokens(claim.behaviour.root)
-    return scope
 
 
 def _minors(claim: Claim) -> Iterator[Span]:

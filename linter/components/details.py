@@ -14,6 +14,7 @@ import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from linter.components.sentences import is_emoji
 from linter.lexicon import compile_lexicon, find
 from linter.pack import load_pack
 
@@ -84,12 +85,13 @@ class DetailRecognisers:
     def _bare_questions(self, doc: Doc) -> Iterator[Span]:
         """A one-to-three word question with no subject ("Picky?", "Running away?") mocks the reader."""
         for sent in doc.sents:
-            words = [t for t in sent if not t.is_punct and not t.is_space and t.pos_ not in {"SYM", "X"}]
-            ends_with_question = any(t.text == "?" for t in sent[-3:])
-            if not ends_with_question or not 1 <= len(words) <= 3:
+            words = [t for t in sent if not (t.is_punct or t.is_space or is_emoji(t.text) or t.pos_ in {"SYM", "X"})]
+            if not words or not 1 <= len(words) <= 3 or not any(t.text == "?" for t in doc[words[-1].i : sent.end]):
                 continue
-            if any(t.pos_ in {"PRON", "AUX", "NUM", "ADV", "PROPN", "INTJ"} or t.tag_ in {"WDT", "WP", "WRB", "PRP$"} or t.like_num for t in words):
-                continue
+            if any(t.pos_ in {"PRON", "AUX", "NUM", "PROPN"} or t.tag_ in {"WDT", "WP", "WRB", "PRP$"} or t.like_num for t in words):
+                continue  # "Can you?", "Your turn?", "Where to next?" invite; they do not mock
+            if all(t.pos_ in {"ADV", "INTJ"} for t in words):
+                continue  # "Honestly?", "Really?"
             yield Span(doc, words[0].i, words[-1].i + 1, label="tone.mock")
 
 

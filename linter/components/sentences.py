@@ -15,8 +15,12 @@ from spacy.tokens import Doc
 _PICTOGRAPH = regex.compile(r"^[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Emoji_Component}\u200d\ufe0f]+$")
 
 
+def is_emoji(text: str) -> bool:
+    return bool(_PICTOGRAPH.match(text)) and not text.isascii()
+
+
 def _is_break(text: str) -> bool:
-    return "\n" in text or bool(_PICTOGRAPH.match(text)) and not text.isascii()
+    return "\n" in text or is_emoji(text)
 
 
 @Language.component("postlint_sentences")
