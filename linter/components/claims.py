@@ -27,7 +27,6 @@ MODALS = {"will", "'ll", "can", "could", "would", "'d", "may", "might", "should"
 CONDITIONALS = {"if", "unless", "whether"}
 SINGULAR_DETERMINERS = {"a", "an", "one", "this", "that", "whichever", "each", "some"}
 SIZE_CHILD_DEPS = {"det", "nummod", "quantmod", "amod", "compound", "poss", "nmod", "advmod", "predet", "punct"}
-VOCATIVE_PUNCT = {":", "—", "–"}
 PERCENT_WORDS = {"%", "percent", "per cent", "pc"}
 GENERIC_PEOPLE = {"anyone", "anybody", "whoever"}
 PLURAL_PEOPLE = {"people", "folk", "everyone", "everybody", "anyone", "anybody", "all", "those"}
@@ -67,10 +66,23 @@ class ClaimFinder:
                 continue
             claim = self._claim_at(token, reply, consumed)
             if claim is not None:
-                self._attach_details(doc, claim)
+                self._attach_details(claim, claim.cohort.sent)
                 claims.append(claim)
+        if reply and not any(c.size.individual for c in claims):
+            claims.extend(self._reply_claim(doc))
         doc._.claims = claims
         return doc
+
+    def _reply_claim(self, doc: Doc) -> Iterator[Claim]:
+        """A reply to an @handle that mentions that account's per-person or sensitive activity
+        ("@kim 11 hours on the same level??") is about one account, even without a verb."""
+        revealing = [s for s in doc.spans[SPAN_KEY] if s.label_ == "repetition" or s.label_.startswith("sensitive.")]
+        if not revealing:
+            return
+        handle = doc[0 : 1]
+        claim = Claim(cohort=handle, size=CohortSize("singular", 1, "a reply to one account"), size_span=handle)
+        self._attach_details(claim, doc[:])
+        yield claim
 
     def _excluded_sentences(self, doc: Doc) -> set[int]:
         """Sentences quoting an outside source or a testimonial shared with permission."""
@@ -99,8 +111,9 @@ class ClaimFinder:
         if verb is None or not self._is_private_behaviour(verb, head):
             return None
         consumed.update(range(cohort.start, cohort.end))
-        return Claim(cohort=cohort, size=size, size_span=size_span, behaviour=verb_span(verb),
-                     object=_object_of(verb), callout=self._callout(cohort))
+        behaviour = verb_span(verb)
+        return Claim(cohort=cohort, size=size, size_span=size_span, behaviour=behaviour,
+                     object=_object_of(verb), callout=self._callout(cohort, behaviour))
 
     def _quantity_of_group(self, token: Token, consumed: set[int]):
         """ "72 of you", "a handful of you", "0.002% of our 2 million subscribers", "1 in 50000 players"."""
@@ -178,9 +191,8 @@ class ClaimFinder:
 
     def _is_person_word(self, token: Token) -> bool:
         word, lemma = token.lower_, token.lemma_.lower()
-        if word in self.person_nouns or lemma in self.person_nouns or word in self.individual_pronouns:
-            return True
-        return _agent_noun_stem(word) in self.behaviour_verbs  # "intro-skippers", "bingers"
+        in_lexicon = word in self.person_nouns or lemma in self.person_nouns or word in self.individual_pronouns
+        return in_lexicon or self._is_agent_noun(token)
 
     def _is_people(self, token: Token) -> bool:
         if token.lower_ == "them":
@@ -254,9 +266,18 @@ class ClaimFinder:
             return head.head.head
         if head.dep_ in {"conj", "compound"} and head.head.dep_ in {"nsubj", "nsubjpass"}:
             return head.head.head  # "users and viewers watched", "User #48213 gave"
+        if head.dep_ == "appos" and self._is_agent_noun(head.head):
+            return head.head  # "Intro-skippers of Flickbox, all 2 million of you:" - the noun names the behaviour
+        if self._is_agent_noun(head) and head.dep_ in {"ROOT", "npadvmod", "dep"}:
+            return head
         if head.like_num or head.lower_ in {"some", "many", "most", "all", "several"}:
             return _subjectless_verb_after(head)
         return None
+
+    def _is_agent_noun(self, token: Token) -> bool:
+        """People named after what they do ("intro-skippers", "bingers"), beyond the usual user nouns."""
+        word = token.lower_
+        return token.pos_ in {"NOUN", "PROPN"} and word not in self.person_nouns and token.lemma_.lower() not in self.person_nouns and _agent_noun_stem(word) in self.behaviour_verbs
 
     def _is_private_behaviour(self, verb: Token, head: Token) -> bool:
         """False for public actions, things not done yet, conditionals and headline totals."""
@@ -288,8 +309,9 @@ class ClaimFinder:
         return any(t.lemma_.lower() in self.staff or t.lower_ in self.staff for t in around if t.i != head.i or t.lower_ not in self.person_nouns)
 
     # -- call-outs and details --------------------------------------------------------------------
-    def _callout(self, cohort: Span) -> Span | None:
-        """ "To the 53 people who…", "Dear person who…", or a cohort opening a sentence that ends in ':'."""
+    def _callout(self, cohort: Span, behaviour: Span) -> Span | None:
+        """ "To the 53 people who…", "Dear person who…", or a group named by its activity opening a
+        sentence and followed by a colon ("Everyone who played X on Monday: hang in there")."""
         doc, sent = cohort.doc, cohort.sent
         for match in find(self.openers, sent.text):
             opener = doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
@@ -297,17 +319,17 @@ class ClaimFinder:
                 continue
             if opener.start <= cohort.start and _only_determiners(doc[opener.end : cohort.start]):
                 return _span(doc, opener.start, max(cohort.end, opener.end))
-        starts_sentence = _only_filler(doc[sent.start : cohort.start])
-        defined_by_activity = any(c.dep_ in {"relcl", "acl"} for c in cohort.root.children) or _agent_noun_stem(cohort.root.lower_) in self.behaviour_verbs
-        if starts_sentence and defined_by_activity and any(t.text in VOCATIVE_PUNCT for t in doc[cohort.end : sent.end]):
-            return cohort
+        named = _span(doc, min(cohort.start, behaviour.start), max(cohort.end, behaviour.end))
+        defined_by_activity = behaviour.root.dep_ in {"relcl", "acl"} or behaviour.root.pos_ == "NOUN"
+        if _only_filler(doc[sent.start : named.start]) and defined_by_activity and any(t.text == ":" for t in doc[named.end : sent.end]):
+            return named
         return None
 
-    def _attach_details(self, doc: Doc, claim: Claim) -> None:
+    def _attach_details(self, claim: Claim, region: Span) -> None:
         """Detail in the claim's sentence belongs to it: posts are short, and the parse of a long
         time or place phrase often lands outside the verb's clause."""
-        sent = claim.cohort.sent
-        details = [s for s in doc.spans[SPAN_KEY] if s.start >= sent.start and s.end <= sent.end]
+        doc = region.doc
+        details = [s for s in doc.spans[SPAN_KEY] if s.start >= region.start and s.end <= region.end]
         times = [s for s in details if s.label_ == "time"]
         size_tokens = set(range(claim.size_span.start, claim.size_span.end)) if claim.size_span is not None else set()
         for kind in DETAIL_KINDS:
@@ -320,6 +342,17 @@ class ClaimFinder:
                 continue  # "the day of the Brexit vote" dates the claim; voting is not the behaviour
             claim.details[kind].append(span)
         claim.details["sensitive"].extend(_minors(claim))
+        claim.details["place"].extend(p for p in self._cohort_places(claim) if p not in claim.details["place"])
+
+    def _cohort_places(self, claim: Claim) -> Iterator[Span]:
+        """ "someone in Coventry", "a listener in Leeds": a proper name placed on the cohort itself,
+        whatever the entity recogniser called it."""
+        for prep in claim.cohort.root.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "from", "near", "around"}:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" and pobj.ent_type_ not in {"DATE", "TIME"}:
+                    yield _span(pobj.doc, pobj.left_edge.i, pobj.i + 1)
 
 
 def clause_tokens(verb: Token) -> set[int]:

@@ -88,8 +88,9 @@ class DetailRecognisers:
             words = [t for t in sent if not (t.is_punct or t.is_space or is_emoji(t.text) or t.pos_ in {"SYM", "X"})]
             if not words or not 1 <= len(words) <= 3 or not any(t.text == "?" for t in doc[words[-1].i : sent.end]):
                 continue
-            if any(t.pos_ in {"PRON", "AUX", "NUM", "PROPN"} or t.tag_ in {"WDT", "WP", "WRB", "PRP$"} or t.like_num for t in words):
-                continue  # "Can you?", "Your turn?", "Where to next?" invite; they do not mock
+            proper = [t for t in words[1:] if t.pos_ == "PROPN"]  # a capitalised first word is often tagged PROPN
+            if proper or any(t.pos_ in {"PRON", "AUX", "NUM"} or t.tag_ in {"WDT", "WP", "WRB", "PRP$", "JJS", "RBS"} or t.like_num for t in words):
+                continue  # "Can you?", "Your turn?", "Where to next?", "The most-read?" invite; they do not mock
             if all(t.pos_ in {"ADV", "INTJ"} for t in words):
                 continue  # "Honestly?", "Really?"
             yield Span(doc, words[0].i, words[-1].i + 1, label="tone.mock")
