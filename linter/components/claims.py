@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Span, Token
 from linter.claim import DETAIL_KINDS, Claim, CohortSize
 from linter.cohort import bounded_low, count_of, number_tokens, number_value, vague_size
 from linter.components.details import SPAN_KEY
-from linter.lexicon import compile_lexicon, find
 from linter.pack import load_pack
 
 if not Doc.has_extension("claims"):
@@ -51,18 +50,15 @@ class ClaimFinder:
         self.public_markers = _words(lexicons, "public_markers")
         self.vague = {k.split(".", 1)[1]: _words(lexicons, k) for k in lexicons if k.startswith("vague_quantities.")}
         self.bounds = {k.split(".", 1)[1]: _words(lexicons, k) for k in lexicons if k.startswith("bounds.")}
-        self.external = compile_lexicon(lexicons.get("external_sources", []))
-        self.permission = compile_lexicon(lexicons.get("permission_markers", []))
-        self.openers = compile_lexicon(lexicons.get("callout_openers", []))
 
     # -- the component -------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         reply = doc.text.lstrip().startswith("@")
-        excluded_sents = self._excluded_sentences(doc)
+        excluded = _excluded_tokens(doc)
         claims: list[Claim] = []
         consumed: set[int] = set()
         for token in doc:
-            if token.i in consumed or token.sent.start in excluded_sents:
+            if token.i in consumed or token.i in excluded:
                 continue
             claim = self._claim_at(token, reply, consumed)
             if claim is not None:
@@ -83,16 +79,6 @@ class ClaimFinder:
         claim = Claim(cohort=handle, size=CohortSize("singular", 1, "a reply to one account"), size_span=handle)
         self._attach_details(claim, doc[:])
         yield claim
-
-    def _excluded_sentences(self, doc: Doc) -> set[int]:
-        """Sentences quoting an outside source or a testimonial shared with permission."""
-        starts: set[int] = set()
-        for pattern in (self.external, self.permission):
-            for match in find(pattern, doc.text):
-                span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-                if span is not None:
-                    starts.add(span.sent.start)
-        return starts
 
     # -- finding a cohort ----------------------------------------------------------------------
     def _claim_at(self, token: Token, reply: bool, consumed: set[int]) -> Claim | None:
@@ -313,9 +299,9 @@ class ClaimFinder:
         """ "To the 53 people who…", "Dear person who…", or a group named by its activity opening a
         sentence and followed by a colon ("Everyone who played X on Monday: hang in there")."""
         doc, sent = cohort.doc, cohort.sent
-        for match in find(self.openers, sent.text):
-            opener = doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
-            if opener is None or not _only_filler(doc[sent.start : opener.start]):
+        openers = [s for s in doc.spans[SPAN_KEY] if s.label_ == "callout_openers" and sent.start <= s.start < sent.end]
+        for opener in openers:
+            if not _only_filler(doc[sent.start : opener.start]):
                 continue
             if opener.start <= cohort.start and _only_determiners(doc[opener.end : cohort.start]):
                 return _span(doc, opener.start, max(cohort.end, opener.end))
@@ -336,7 +322,7 @@ class ClaimFinder:
             claim.details[kind] = []
         for span in details:
             kind = span.label_.split(".", 1)[0]
-            if kind == "tone" or (kind == "repetition" and size_tokens.issuperset(range(span.start, span.end))):
+            if kind not in claim.details or (kind == "repetition" and size_tokens.issuperset(range(span.start, span.end))):
                 continue
             if kind == "sensitive" and any(_overlaps(span, t) for t in times):
                 continue  # "the day of the Brexit vote" dates the claim; voting is not the behaviour
@@ -353,6 +339,16 @@ class ClaimFinder:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" and pobj.ent_type_ not in {"DATE", "TIME"}:
                     yield _span(pobj.doc, pobj.left_edge.i, pobj.i + 1)
+
+
+def _excluded_tokens(doc: Doc) -> set[int]:
+    """Tokens of sentences that quote an outside source or a testimonial shared with permission."""
+    excluded: set[int] = set()
+    for span in doc.spans[SPAN_KEY]:
+        if span.label_ in {"external_sources", "permission_markers"}:
+            sent = span.sent
+            excluded.update(range(sent.start, sent.end))
+    return excluded
 
 
 def clause_tokens(verb: Token) -> set[int]:

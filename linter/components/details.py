@@ -1,7 +1,8 @@
 """`postlint_details`: marks the words that narrow or colour a claim, before claims are assembled.
 
 Each recogniser is a small named unit that adds labelled spans to `doc.spans["postlint_details"]`:
-repetition, time, place, age, gender, device, `sensitive.<category>` and `tone.<kind>`. Most are
+repetition, time, place, age, gender, device, `sensitive.<category>`, `tone.<kind>`, the context words
+claims use (outside sources, permission, call-out openers) and a team's own `rule.<ID>` terms. Most are
 lexicons from the rules pack; place also uses the entity recogniser, and tone also reads grammar
 (a bare rhetorical question such as "Standards?").
 """
@@ -15,11 +16,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from linter.components.sentences import is_emoji
-from linter.lexicon import compile_lexicon, find
+from linter.lexicon import TermMatcher, compile_patterns, find
 from linter.pack import load_pack
 
 SPAN_KEY = "postlint_details"
-LEXICON_KINDS = ("repetition", "time", "place", "age", "gender", "device")
+# Lexicons matched in the text; each match becomes a span labelled with the lexicon's name
+# ("time", "sensitive.health", "tone.pity", "rule.TEAM001"), without a trailing ".terms"/".patterns".
+TEXT_LEXICONS = (
+    "repetition", "time", "place", "age", "gender", "device", "sensitive", "tone",
+    "external_sources", "permission_markers", "callout_openers", "rule",
+)
 PER_PERSON_MAX = 100_000  # a repetition count above this is a total over many people, not one person's habit
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 
@@ -33,39 +39,36 @@ def _country_names(extra: list[str]) -> frozenset[str]:
     return frozenset(n.lower().removeprefix("the ") for n in names)
 
 
-def _lexicon_groups(lexicons: dict[str, list], prefix: str) -> dict[str, tuple[list, list]]:
-    """Group `prefix.X.terms` / `prefix.X.patterns` / `prefix.X` entries by X."""
-    groups: dict[str, tuple[list, list]] = {}
+def split_text_lexicons(lexicons: dict[str, list]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Terms and regular-expression patterns per label, from the lexicons matched in the text."""
+    terms: dict[str, list[str]] = {}
+    patterns: dict[str, list[str]] = {}
     for name, entries in lexicons.items():
-        if not name.startswith(prefix + "."):
+        if name.split(".", 1)[0] not in TEXT_LEXICONS:
             continue
-        rest = name[len(prefix) + 1 :]
-        label, _, part = rest.partition(".")
-        terms, patterns = groups.setdefault(label, ([], []))
-        (patterns if part == "patterns" else terms).extend(entries)
-    return groups
+        if name.endswith(".patterns"):
+            patterns.setdefault(name.removesuffix(".patterns"), []).extend(entries)
+        else:
+            terms.setdefault(name.removesuffix(".terms"), []).extend(entries)
+    return terms, patterns
 
 
 class DetailRecognisers:
     """Holds the compiled lexicons; calling it on a Doc fills the span group."""
 
-    def __init__(self, lexicons: dict[str, list]):
-        self.patterns: dict[str, object] = {}
-        for kind in LEXICON_KINDS:
-            terms = lexicons.get(f"{kind}.terms", []) + lexicons.get(kind, [])
-            self.patterns[kind] = compile_lexicon(terms, lexicons.get(f"{kind}.patterns", []))
-        for prefix in ("sensitive", "tone"):
-            for label, (terms, patterns) in _lexicon_groups(lexicons, prefix).items():
-                self.patterns[f"{prefix}.{label}"] = compile_lexicon(terms, patterns)
+    def __init__(self, nlp: Language, lexicons: dict[str, list]):
+        terms, patterns = split_text_lexicons(lexicons)
+        self.terms = TermMatcher(nlp, terms)
+        self.patterns = {label: compile_patterns(entries) for label, entries in patterns.items()}
         self.countries = _country_names(lexicons.get("countries_extra", []))
-        self.recognisers: list[Recogniser] = [self._lexicons, self._place_entities, self._bare_questions]
+        self.recognisers: list[Recogniser] = [self.terms, self._patterns, self._place_entities, self._bare_questions]
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [span for recognise in self.recognisers for span in recognise(doc)]
         doc.spans[SPAN_KEY] = sorted(set(spans), key=lambda s: (s.start, s.end, s.label_))
         return doc
 
-    def _lexicons(self, doc: Doc) -> Iterator[Span]:
+    def _patterns(self, doc: Doc) -> Iterator[Span]:
         for label, pattern in self.patterns.items():
             for match in find(pattern, doc.text):
                 count = match.groupdict().get("count")
@@ -104,4 +107,4 @@ class DetailRecognisers:
 )
 def make_details(nlp: Language, name: str, lexicons: dict | None) -> DetailRecognisers:
     """`lexicons` defaults to the bundled rules pack; pass a pack's lexicons to use another."""
-    return DetailRecognisers(lexicons if lexicons is not None else load_pack().lexicons)
+    return DetailRecognisers(nlp, lexicons if lexicons is not None else load_pack().lexicons)
