@@ -9,6 +9,7 @@ component's spans that belong to the claim's sentence become its repetition, tim
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -28,6 +29,7 @@ SINGULAR_DETERMINERS = {"a", "an", "one", "this", "that", "whichever", "each", "
 SIZE_CHILD_DEPS = {"det", "nummod", "quantmod", "amod", "compound", "poss", "nmod", "advmod", "predet", "punct"}
 PERCENT_WORDS = {"%", "percent", "per cent", "pc"}
 GENERIC_PEOPLE = {"anyone", "anybody", "whoever"}
+RATIO = re.compile(r"^(?P<part>\d+(?:\.\d+)?)\s+(?:in|out\s+of)\s+(?P<whole>\d+(?:\.\d+)?)\b", re.I)
 PLURAL_PEOPLE = {"people", "folk", "everyone", "everybody", "anyone", "anybody", "all", "those"}
 
 
@@ -44,6 +46,9 @@ class ClaimFinder:
         self.behaviour_nouns = _words(lexicons, "behaviour_nouns")
         self.headline_verbs = _words(lexicons, "headline_verbs")
         self.change_verbs = _words(lexicons, "change_verbs")
+        self.sensitive_verbs = {
+            k.split(".", 1)[1]: _words(lexicons, k) for k in lexicons if k.startswith("sensitive_verbs.")
+        }
         self.public_verbs = _words(lexicons, "public_verbs")
         self.public_events = _words(lexicons, "public_events")
         self.events = _words(lexicons, "events")
@@ -148,6 +153,10 @@ class ClaimFinder:
         value = count_of(numbers)
         if value is not None:
             size_span = _span(token.doc, _left_edge(numbers[0]), numbers[-1].i + 1)
+            ratio = RATIO.match(size_span.text)
+            if ratio:  # "1 in 20000 players": a rate, applied to a base stated elsewhere
+                rate = float(ratio["part"]) / float(ratio["whole"])
+                return (token, cohort, self._derived(token, rate, token, own_base=False), size_span)
             window = token.doc[max(size_span.start - 3, 0) : size_span.start]
             return (token, cohort, CohortSize("exact", bounded_low(value, window, self.bounds), size_span.text), size_span)
         size_span = _span(token.doc, left, token.i + 1) if left < token.i else None
@@ -328,7 +337,17 @@ class ClaimFinder:
                 continue  # "the day of the Brexit vote" dates the claim; voting is not the behaviour
             claim.details[kind].append(span)
         claim.details["sensitive"].extend(_minors(claim))
+        claim.details["sensitive"].extend(self._sensitive_behaviour(claim))
         claim.details["place"].extend(p for p in self._cohort_places(claim) if p not in claim.details["place"])
+
+    def _sensitive_behaviour(self, claim: Claim) -> Iterator[Span]:
+        """The verb itself can reveal the category: "bet", "voted", "prayed"."""
+        if claim.behaviour is None:
+            return
+        verb = claim.behaviour.root
+        for category, verbs in self.sensitive_verbs.items():
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in verbs:
+                yield Span(verb.doc, verb.i, verb.i + 1, label=f"sensitive.{category}")
 
     def _cohort_places(self, claim: Claim) -> Iterator[Span]:
         """ "someone in Coventry", "a listener in Leeds": a proper name placed on the cohort itself,

@@ -1,0 +1,115 @@
+"""The policy's worked examples, and the behaviour each category is defined by, on the real model."""
+
+import pytest
+
+import linter
+
+# POLICY.md, "Worked examples": (draft, categories, decision).
+WORKED_EXAMPLES = [
+    ("To the 53 people who've watched A Christmas Prince every day for the past 18 days: Who hurt you?",
+     {"small_cohort", "specificity", "shaming"}, "block"),
+    ("Dear 3,749 people who streamed \"It's the End of the World as We Know It\" the day of the Brexit vote, hang in there.",
+     {"specificity", "shaming"}, "warn"),
+    ("A user in Canada watched The Return of the King 361 times in one year.", {"individual", "specificity"}, "block"),
+    ("Over 100 million members streamed 2 billion hours this week. Thank you!", set(), "pass"),
+    ("Of our 2 million subscribers, 0.002% played the rain sounds playlist every night in March.",
+     {"small_cohort", "specificity"}, "block"),
+    ("40 people bought a pregnancy test and a bottle of wine in the same order this weekend.",
+     {"small_cohort", "sensitive", "specificity"}, "block"),
+    ("53 new titles land on the service this December.", set(), "pass"),
+    ("Thanks to the 40 people who came to our open meetup last night!", set(), "pass"),
+    ("Some of you have rewatched the finale 40 times. We're worried about you.", {"specificity", "shaming"}, "warn"),
+    ("@jsmith we noticed you've played breakup songs all week, hang in there", {"individual", "shaming"}, "block"),
+]
+
+
+@pytest.mark.parametrize(("draft", "categories", "decision"), WORKED_EXAMPLES)
+def test_worked_examples(draft, categories, decision):
+    result = linter.lint(draft)
+    assert result.decision == decision
+    assert set(result.categories) == categories
+
+
+def test_cohort_size_is_read_from_words_percentages_and_ratios():
+    sizes = {
+        "Fifty-three listeners streamed the demo at 4am.": 53,
+        "A dozen members booked the rooftop pool on Tuesday.": 12,
+        "0.01% of our 3 million riders took the ferry route.": 300,
+        "1 in 20,000 players has finished the raid solo. With 4 million of you playing, that is rare.": 200,
+        "Two hundred of you renewed on the first day.": 200,
+    }
+    for draft, n in sizes.items():
+        claims = linter.lint(draft).claims
+        assert min(c["n"] for c in claims) == n, draft
+
+
+@pytest.mark.parametrize(
+    ("draft", "n_kind"),
+    [
+        ("Some of you have played the new level 30 times.", "unknown"),
+        ("Hundreds of you ordered the mystery box.", "vague"),
+        ("Someone in Hull bought 40 umbrellas in one go.", "singular"),
+        ("One of you has listened to the same album since March.", "singular"),
+    ],
+)
+def test_vague_singular_and_unknown_cohorts(draft, n_kind):
+    assert [c["n_kind"] for c in linter.lint(draft).claims] == [n_kind]
+
+
+def test_repetition_counts_are_not_cohort_sizes():
+    result = linter.lint("A subscriber in Leeds replayed the trailer 361 times.")
+    assert result.claims[0]["n"] == 1
+    assert {f.rule for f in result.findings} >= {"PL101", "PL301"}
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Our 12 engineers watched every episode before launch.",  # staff
+        "Thanks to the 30 of you who joined our free run in the park on Sunday!",  # public event
+        "1 in 5 adults sleep badly, according to the national sleep survey.",  # outside statistic
+        "\"I've done 90 classes this year\" — Sam, member since 2021, who said we could share this.",  # testimonial
+        "We just passed 2 million members. Thank you!",  # headline total
+        "One of you will win a year of free deliveries. Repost to enter.",  # contest, not yet happened
+        "Who hurt you, Inspector Vane? Season 2 is out now.",  # tone about a fictional character
+    ],
+)
+def test_not_user_behaviour_claims(draft):
+    assert linter.lint(draft).decision == "pass"
+
+
+@pytest.mark.parametrize(
+    ("draft", "severity"),
+    [
+        ("60 customers bought antidepressants with their groceries.", "block"),
+        ("Over 40,000 of you logged a migraine in the app this winter.", "warn"),
+        ("Some of you bet on the derby through the app.", "block"),
+    ],
+)
+def test_sensitive_threshold(draft, severity):
+    findings = [f for f in linter.lint(draft).findings if f.category == "sensitive"]
+    assert findings and {f.severity for f in findings} == {severity}
+
+
+def test_narrowing_detail_only_below_ten_thousand():
+    small = linter.lint("2,300 riders in Galway booked a car at 4am on Sunday.")
+    large = linter.lint("230,000 riders in Galway booked a car at 4am on Sunday.")
+    assert "specificity" in small.categories
+    assert large.decision == "pass"
+
+
+def test_decision_is_the_highest_severity():
+    result = linter.lint("Hundreds of you in Cork played the lullaby album at 3am.")
+    assert {f.severity for f in result.findings} == {"warn"}
+    assert result.decision == "warn"
+    blocked = linter.lint("Eight of you in Cork played the lullaby album at 3am.")
+    assert "block" in {f.severity for f in blocked.findings} and blocked.decision == "block"
+
+
+def test_findings_point_at_the_words_at_fault():
+    draft = "To the 53 people who watched Holiday Baking every night this week: are you okay?"
+    by_rule = {f.rule: f.text for f in linter.lint(draft).findings}
+    assert by_rule["PL102"] == "53"
+    assert by_rule["PL301"] == "every night"
+    assert by_rule["PL401"] == "are you okay"
+    assert by_rule["PL402"].startswith("To the 53 people")
