@@ -1,0 +1,135 @@
+"""The rules pack as data: loading, clear errors, and a team's overrides from config."""
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+import linter
+from linter.config import Config, build_pack, load_config
+from linter.errors import PackError
+from linter.pack import default_pack_dir, load_pack
+
+LEAK = "To the 150 people who watched Holiday Baking every night this week: are you okay?"
+
+
+def test_default_pack_implements_every_category():
+    pack = load_pack()
+    assert {r.category for r in pack.rules} == {"individual", "small_cohort", "sensitive", "specificity", "shaming"}
+    assert pack.thresholds == {"k_block": 100, "k_warn": 1000, "k_sensitive": 10000, "k_narrowing": 10000}
+    for rule in pack.rules:
+        assert rule.id and rule.message and rule.suggestion and rule.description
+        assert rule.examples.get("flagged"), f"{rule.id} has no flagged example"
+
+
+def test_every_rule_flags_its_own_flagged_examples():
+    pack = load_pack()
+    for rule in pack.rules:
+        for example in rule.examples["flagged"]:
+            assert rule.id in {f.rule for f in linter.lint(example).findings}, (rule.id, example)
+        for example in rule.examples.get("passing", []):
+            assert rule.id not in {f.rule for f in linter.lint(example).findings}, (rule.id, example)
+
+
+def write_config(tmp_path: Path, body: str, name: str = "postlint.toml") -> Config:
+    (tmp_path / name).write_text(body, encoding="utf-8")
+    return load_config(start=tmp_path)
+
+
+def test_threshold_override_changes_the_decision(tmp_path):
+    assert linter.lint(LEAK).decision == "warn"
+    config = write_config(tmp_path, "[thresholds]\nk_block = 250\n")
+    assert linter.lint(LEAK, config).decision == "block"
+
+
+def test_config_in_pyproject_disable_and_severity(tmp_path):
+    config = write_config(
+        tmp_path,
+        '[tool.postlint]\ndisable = ["PL401", "PL402"]\nfail_on = "warn"\n[tool.postlint.severity]\nPL301 = "block"\n',
+        "pyproject.toml",
+    )
+    assert config.fail_on == "warn"
+    result = linter.lint(LEAK, config)
+    assert "shaming" not in result.categories
+    assert {f.severity for f in result.findings if f.rule == "PL301"} == {"block"}
+
+
+def test_extra_terms_extend_a_lexicon(tmp_path):
+    draft = "Some of you ordered glitter soap at midnight."
+    assert "sensitive" not in linter.lint(draft).categories
+    config = write_config(tmp_path, '[terms]\n"sensitive.health" = ["glitter soap"]\n')
+    assert "sensitive" in linter.lint(draft, config).categories
+
+
+def test_team_rules_from_a_file_with_terms_and_patterns(tmp_path):
+    (tmp_path / "team.yaml").write_text(
+        """rules:
+  - id: TEAM001
+    name: no-internal-codenames
+    category: specificity
+    severity: block
+    check: phrase
+    terms: [project lantern]
+    patterns: ['\\bLNT-\\d{3}\\b']
+    message: Internal codenames must not be published.
+    suggestion: Use the public product name.
+""",
+        encoding="utf-8",
+    )
+    config = write_config(tmp_path, 'extend = ["team.yaml"]\n')
+    result = linter.lint("Project Lantern ships next week, ticket LNT-042.", config)
+    assert [(f.rule, f.text) for f in result.findings] == [("TEAM001", "Project Lantern"), ("TEAM001", "LNT-042")]
+    assert result.decision == "block"
+
+
+def test_a_catastrophic_team_pattern_times_out_instead_of_hanging(tmp_path):
+    (tmp_path / "team.yaml").write_text(
+        """rules:
+  - {id: TEAM002, name: redos, category: shaming, severity: warn, check: phrase,
+     patterns: ['(a+)+$'], message: m, suggestion: s}
+""",
+        encoding="utf-8",
+    )
+    config = write_config(tmp_path, 'extend = ["team.yaml"]\n')
+    started = time.perf_counter()
+    linter.lint("a" * 40 + "!", config)
+    assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize(
+    ("rules_yaml", "message"),
+    [
+        ("rules:\n  - id: X1\n    name: x\n", "rules.yaml:2: rule field 'category' is required"),
+        ("rules:\n  - {id: X1, name: x, category: loud, severity: warn, check: tone, labels: [tone.mock], message: m, suggestion: s}\n",
+         "rules.yaml:2: field 'category' must be one of"),
+        ("rules:\n  - id: X1\n    name: x\n    category: shaming\n    severity: warn\n    check: phrase\n    patterns: ['(unclosed']\n    message: m\n    suggestion: s\n",
+         "rules.yaml:7: 'patterns': invalid regular expression"),
+        ("rules:\n  - id: X1\n    name: x\n    category: shaming\n    severity: fatal\n    check: tone\n    labels: [tone.mock]\n    message: m\n    suggestion: s\n",
+         "rules.yaml:5: field 'severity' must be one of warn, block"),
+        ("rules: [\n", "rules.yaml:2: invalid YAML"),
+    ],
+)
+def test_a_broken_pack_names_file_line_and_field(tmp_path, rules_yaml, message):
+    pack = tmp_path / "pack"
+    shutil.copytree(default_pack_dir(), pack)
+    (pack / "rules" / "rules.yaml").write_text(rules_yaml, encoding="utf-8")
+    with pytest.raises(PackError) as error:
+        load_pack(pack)
+    assert message in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_a_broken_config_names_file_and_field(tmp_path):
+    (tmp_path / "postlint.toml").write_text('fail_on = "always"\n', encoding="utf-8")
+    with pytest.raises(PackError, match=r"postlint.toml:1: field 'fail_on' must be 'warn' or 'block'"):
+        load_config(start=tmp_path)
+    (tmp_path / "postlint.toml").write_text("[severity]\nPL999 = 'block'\n", encoding="utf-8")
+    with pytest.raises(PackError, match="names no rule"):
+        build_pack(load_config(start=tmp_path))
+
+
+def test_a_missing_model_is_a_clear_error(tmp_path):
+    config = write_config(tmp_path, 'model = "en_core_web_nonexistent"\n')
+    with pytest.raises(linter.ModelNotFound, match="is not installed; install it with"):
+        linter.get_linter(config)
