@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from spacy.tokens import Span, Token
+from text_to_num import text2num
 
 from linter.claim import CohortSize
 
@@ -13,9 +14,19 @@ VAGUE_LOW = {"under_100": 2, "hundreds": 100, "thousands": 1_000, "millions": 1_
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 
 
+def _word_value(word: str) -> float | None:
+    """ "forty" -> 40, for text that did not go through the normaliser (the components used on their own)."""
+    try:
+        return float(text2num(word.lower(), "en"))
+    except ValueError:
+        return None
+
+
 def number_value(token: Token) -> float | None:
     """The value of a number token together with its multiplier words: "2" + "million" -> 2e6."""
     text = token.text.replace(",", "")
+    if token.is_alpha and token.like_num and token.lower_ not in MULTIPLIERS:
+        return _word_value(text)
     if _NUMBER.match(text):
         value = float(text)
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None

@@ -158,7 +158,8 @@ class ClaimFinder:
                 rate = float(ratio["part"]) / float(ratio["whole"])
                 return (token, cohort, self._derived(token, rate, token, own_base=False), size_span)
             window = token.doc[max(size_span.start - 3, 0) : size_span.start]
-            return (token, cohort, CohortSize("exact", bounded_low(value, window, self.bounds), size_span.text), size_span)
+            low = bounded_low(value, window, self.bounds)
+            return (token, cohort, CohortSize("singular" if low == 1 else "exact", low, size_span.text), size_span)
         size_span = _span(token.doc, left, token.i + 1) if left < token.i else None
         return (token, cohort, self._noun_size(token, size_span), size_span or cohort)
 
@@ -338,7 +339,8 @@ class ClaimFinder:
             claim.details[kind].append(span)
         claim.details["sensitive"].extend(_minors(claim))
         claim.details["sensitive"].extend(self._sensitive_behaviour(claim))
-        claim.details["place"].extend(p for p in self._cohort_places(claim) if p not in claim.details["place"])
+        known_places = {(p.start, p.end) for p in claim.details["place"]}
+        claim.details["place"].extend(p for p in self._cohort_places(claim) if (p.start, p.end) not in known_places)
 
     def _sensitive_behaviour(self, claim: Claim) -> Iterator[Span]:
         """The verb itself can reveal the category: "bet", "voted", "prayed"."""

@@ -1,0 +1,68 @@
+"""The engine as a library: spaCy components others can add, batching, and offsets into typed text."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+import linter
+from linter.model import load_model
+
+DEV_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
+
+
+def test_components_work_in_anyone_elses_pipeline():
+    nlp = load_model()
+    nlp.add_pipe("postlint_sentences", before="parser")
+    nlp.add_pipe("postlint_details")
+    nlp.add_pipe("postlint_claims")
+    doc = nlp("Forty listeners in Hull streamed the rain track at 3am. Are you okay?")
+    (claim,) = doc._.claims
+    assert claim.size.low == 40 and claim.size.kind == "exact"
+    assert claim.cohort.text == "Forty listeners"
+    assert claim.behaviour.text == "streamed"
+    assert [s.text for s in claim.spans("time")] == ["at 3am"]
+    assert [s.text for s in claim.spans("place")] == ["Hull"]
+    assert "tone.mock" in {s.label_ for s in doc.spans["postlint_details"]}
+
+
+def test_lint_many_keeps_order_and_matches_lint():
+    drafts = [
+        "Our spring menu lands on 3 March.",
+        "A reader in Bath has opened chapter two 80 times.",
+        "Hundreds of you finished the audiobook in a weekend.",
+    ] * 20
+    many = list(linter.lint_many(drafts))
+    assert [r.text for r in many] == drafts
+    assert [r.decision for r in many[:3]] == ["pass", "block", "warn"]
+    assert [r.to_dict() for r in many[:3]] == [linter.lint(d).to_dict() for d in drafts[:3]]
+
+
+def test_result_json_contract():
+    result = linter.lint("A user in Leeds watched the finale 12 times.").to_dict()
+    assert set(result) == {"decision", "findings", "claims"}
+    finding = result["findings"][0]
+    assert set(finding) >= {"rule", "category", "severity", "message", "suggestion", "start", "end", "text"}
+    claim = result["claims"][0]
+    assert claim["n"] == 1 and claim["n_kind"] == "singular"
+    assert claim["cohort"]["text"] == "A user"
+    json.dumps(result)
+
+
+@pytest.mark.skipif(not DEV_CORPUS.exists(), reason="the shared development corpus is not beside this checkout")
+def test_every_span_indexes_the_text_as_typed():
+    texts = [json.loads(line)["text"] for line in DEV_CORPUS.read_text(encoding="utf-8").splitlines()]
+    for text, result in zip(texts, linter.lint_many(texts), strict=True):
+        for finding in result.findings:
+            assert 0 <= finding.start < finding.end <= len(text)
+            assert text[finding.start : finding.end] == finding.text
+        for claim in result.claims:
+            assert text[claim["cohort"]["start"] : claim["cohort"]["end"]] == claim["cohort"]["text"]
+
+
+def test_suppression_keeps_the_finding_but_not_the_decision():
+    result = linter.lint("A user in Leeds watched the finale 12 times.")
+    suppressed = result.suppress({"PL101"}, "the user asked us to share this")
+    assert suppressed.decision == "warn"
+    (finding,) = [f for f in suppressed.findings if f.rule == "PL101"]
+    assert finding.to_dict()["suppressed"] is True and finding.reason
