@@ -9,6 +9,7 @@ component's spans that belong to the claim's sentence become its repetition, tim
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 
@@ -30,6 +31,8 @@ SIZE_CHILD_DEPS = {"det", "nummod", "quantmod", "amod", "compound", "poss", "nmo
 PERCENT_WORDS = {"%", "percent", "per cent", "pc"}
 GENERIC_PEOPLE = {"anyone", "anybody", "whoever"}
 RATIO = re.compile(r"^(?P<part>\d+(?:\.\d+)?)\s+(?:in|out\s+of)\s+(?P<whole>\d+(?:\.\d+)?)\b", re.I)
+CALENDAR_WORDS = {name.lower() for name in (*calendar.month_name[1:], *calendar.day_name)}
+SUPERLATIVE_WORDS = {"top", "biggest", "most", "keenest", "number", "no.", "record-breaking", "ultimate"}
 PLURAL_PEOPLE = {"people", "folk", "everyone", "everybody", "anyone", "anybody", "all", "those"}
 
 
@@ -58,7 +61,7 @@ class ClaimFinder:
 
     # -- the component -------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        reply = doc.text.lstrip().startswith("@")
+        reply = _reply_handle(doc) is not None
         excluded = _excluded_tokens(doc)
         claims: list[Claim] = []
         consumed: set[int] = set()
@@ -80,7 +83,7 @@ class ClaimFinder:
         revealing = [s for s in doc.spans[SPAN_KEY] if s.label_ == "repetition" or s.label_.startswith("sensitive.")]
         if not revealing:
             return
-        handle = doc[0 : 1]
+        handle = _reply_handle(doc)
         claim = Claim(cohort=handle, size=CohortSize("singular", 1, "a reply to one account"), size_span=handle)
         self._attach_details(claim, doc[:])
         yield claim
@@ -92,6 +95,7 @@ class ClaimFinder:
             or self._person_noun(token)
             or self._second_person(token, reply)
             or self._activity_noun(token)
+            or self._ranking(token)
         )
         if found is None:
             return None
@@ -112,9 +116,14 @@ class ClaimFinder:
         following = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if not preps and following is not None and following.lower_ == "of" and (token.like_num or token.pos_ in {"DET", "PRON"}):
             preps = [following]  # the parse hung "of you" elsewhere: "Last month 1900 of our customers…"
-        percent = _is_percent(token)
+        number = _percent_number(token)  # the number of "0.002%", found from either token
+        head = _percent_head(number) if number is not None else token
+        left = _left_edge(number if number is not None else token)
         for prep in preps:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            base = _own_count(pobj) if pobj is not None else None
+            if pobj is not None and pobj.like_num:  # "of our 2000 | beta testers": the parse split the phrase
+                pobj = next((t for t in pobj.doc[pobj.i + 1 : pobj.i + 4] if self._is_person_word(t)), pobj)
             if pobj is None or not self._is_people(pobj):
                 continue
             if prep.lower_ == "in" and not token.like_num:
@@ -122,24 +131,21 @@ class ClaimFinder:
             if pobj.lower_ == "us":
                 return None
             consumed.update(t.i for t in pobj.subtree)
-            cohort = _span(token.doc, _left_edge(token), pobj.i + 1)
-            size_span = _span(token.doc, _left_edge(token), token.i + 1)
+            cohort = _span(token.doc, left, pobj.i + 1)
+            size_span = _span(token.doc, left, head.i + 1)
             if prep.lower_ == "in":  # a ratio: 1 in 50000 players; the base is stated elsewhere
-                size = self._derived(token, _rate(token, pobj), pobj, own_base=False)
-            elif percent:
-                size = self._derived(token, _percent_value(token), pobj, own_base=True)
+                size = self._derived(token, _rate(token, pobj), pobj, base=None)
+            elif number is not None:
+                size = self._derived(number, _percent_value(number), pobj, base=base)
             else:
                 size = self._stated_size(token, size_span)
-            return (token, cohort, size, size_span)
-        if percent and token.dep_ in {"nsubj", "nsubjpass"} or (
-            percent and _percent_head(token).dep_ in {"nsubj", "nsubjpass"}
-        ):
-            people = next((t for t in token.sent if t.i != token.i and self._is_people(t)), None)
+            return (head, cohort, size, size_span)
+        if number is not None and token.i == head.i and head.dep_ in {"nsubj", "nsubjpass"}:
+            people = next((t for t in token.sent if t.i not in {number.i, head.i} and self._is_people(t)), None)
             if people is None:
                 return None
-            head = _percent_head(token)
-            size_span = _span(token.doc, _left_edge(token), head.i + 1)
-            return (head, size_span, self._derived(token, _percent_value(token), people, own_base=True), size_span)
+            size_span = _span(token.doc, left, head.i + 1)
+            return (head, size_span, self._derived(number, _percent_value(number), people, base=_own_count(people)), size_span)
         return None
 
     def _person_noun(self, token: Token):
@@ -156,7 +162,7 @@ class ClaimFinder:
             ratio = RATIO.match(size_span.text)
             if ratio:  # "1 in 20000 players": a rate, applied to a base stated elsewhere
                 rate = float(ratio["part"]) / float(ratio["whole"])
-                return (token, cohort, self._derived(token, rate, token, own_base=False), size_span)
+                return (token, cohort, self._derived(token, rate, token, base=None), size_span)
             window = token.doc[max(size_span.start - 3, 0) : size_span.start]
             low = bounded_low(value, window, self.bounds)
             return (token, cohort, CohortSize("singular" if low == 1 else "exact", low, size_span.text), size_span)
@@ -184,6 +190,27 @@ class ClaimFinder:
             return None
         cohort = _span(token.doc, _left_edge(token), token.i + 1)
         return (token, cohort, CohortSize("unknown", None, cohort.text), cohort)
+
+    def _ranking(self, token: Token):
+        """ "Our most-ordered dish in Cardiff", "the top search in Hull last night": a chart of what
+        users did, about an unknown number of people."""
+        if token.pos_ != "NOUN" or self._ranked_by(token) is None:
+            return None
+        cohort = _span(token.doc, _left_edge(token), token.i + 1)
+        return (token, cohort, CohortSize("unknown", None, cohort.text), cohort)
+
+    def _ranked_by(self, token: Token) -> Token | None:
+        """The word that ranks a noun by activity: a behaviour participle with "most", or "top"/"most
+        popular" on an activity noun."""
+        for child in token.children:
+            if child.dep_ not in {"amod", "compound"} or child.i > token.i:
+                continue
+            most = any(c.lower_ in {"most", "least"} for c in child.children) or child.tag_ in {"JJS", "RBS"}
+            if most and child.lemma_.lower() in self.behaviour_verbs:
+                return child  # most-streamed, most searched
+            if (most or child.lower_ == "top") and token.lemma_.lower() in self.behaviour_nouns:
+                return child  # most popular search, top search
+        return None
 
     def _is_person_word(self, token: Token) -> bool:
         word, lemma = token.lower_, token.lemma_.lower()
@@ -216,8 +243,13 @@ class ClaimFinder:
             return vague
         singular = token.tag_ in {"NN", "NNP"} and token.lower_ not in PLURAL_PEOPLE
         determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod", "quantmod"}}
+        modifiers = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound", "nmod"}} | {
+            c.lower_ for c in token.children if c.tag_ in {"JJS", "RBS"}
+        }
         if singular and (
             determiners & SINGULAR_DETERMINERS
+            or modifiers & SUPERLATIVE_WORDS  # "our top reader", "our biggest fan"
+            or any(c.tag_ == "JJS" for c in token.children)
             or _id_suffix(token)
             or any(c.dep_ in {"relcl", "acl"} for c in token.children)
             or "same" in {c.lower_ for c in token.children}
@@ -225,10 +257,9 @@ class ClaimFinder:
             return CohortSize("singular", 1, words or token.text)
         return CohortSize("unknown", None, words or token.text)
 
-    def _derived(self, token: Token, rate: float | None, people: Token, own_base: bool) -> CohortSize:
-        """n = rate x base, with the base stated in the same phrase or elsewhere in the post."""
-        own = count_of(number_tokens(people)) if own_base and people.lower_ not in {"them", "you"} else None
-        base = own if own is not None else self._base_count(token, people)
+    def _derived(self, token: Token, rate: float | None, people: Token, base: float | None) -> CohortSize:
+        """n = rate x base; without a base in the phrase, the nearest other count of people in the post."""
+        base = base if base is not None else self._base_count(token, people)
         if rate is None or base is None:
             return CohortSize("unknown", None, token.text)
         low = max(int(round(rate * base)), 1)
@@ -262,6 +293,9 @@ class ClaimFinder:
             return head.head.head
         if head.dep_ in {"conj", "compound"} and head.head.dep_ in {"nsubj", "nsubjpass"}:
             return head.head.head  # "users and viewers watched", "User #48213 gave"
+        ranked_by = self._ranked_by(head)
+        if ranked_by is not None:
+            return ranked_by
         if head.dep_ == "appos" and self._is_agent_noun(head.head):
             return head.head  # "Intro-skippers of Flickbox, all 2 million of you:" - the noun names the behaviour
         if self._is_agent_noun(head) and head.dep_ in {"ROOT", "npadvmod", "dep"}:
@@ -293,6 +327,8 @@ class ClaimFinder:
         cohort_tokens = {t.i for t in head.subtree}
         for index in clause_tokens(verb) - cohort_tokens:
             token = verb.doc[index]
+            if token.dep_ in {"compound", "amod", "nmod"}:
+                continue  # "the marathon playlist" is a playlist
             word = token.lemma_.lower()
             if word in self.public_events or token.lower_ in self.public_events:
                 return False
@@ -358,8 +394,16 @@ class ClaimFinder:
             if prep.dep_ != "prep" or prep.lower_ not in {"in", "from", "near", "around"}:
                 continue
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" and pobj.ent_type_ not in {"DATE", "TIME"}:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" and pobj.lower_ not in CALENDAR_WORDS:
                     yield _span(pobj.doc, pobj.left_edge.i, pobj.i + 1)
+
+
+def _reply_handle(doc: Doc) -> Span | None:
+    """The @handle a reply opens with ("@kim …", "Hey @kim, …"): its "you" is that one account."""
+    for token in doc[:3]:
+        if token.text.startswith("@") and len(token.text) > 1:
+            return doc[token.i : token.i + 1]
+    return None
 
 
 def _excluded_tokens(doc: Doc) -> set[int]:
@@ -453,17 +497,31 @@ def _subject_is_us(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in {"we", "us"} for c in verb.children)
 
 
+def _own_count(people: Token) -> float | None:
+    """The count stated on a group: "our 2 million subscribers" -> 2e6; "2000" alone -> 2000."""
+    if people.like_num:
+        return number_value(people)
+    return count_of(number_tokens(people))
+
+
 def _is_percent(token: Token) -> bool:
-    if not token.like_num:
-        return False
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return nxt is not None and nxt.lower_ in PERCENT_WORDS
+    return _percent_number(token) is not None
 
 
-def _percent_head(token: Token) -> Token:
-    """spaCy hangs "0.002" under the "%" token; the % is what takes the verb."""
-    nxt = token.nbor(1)
-    return nxt if token.head.i == nxt.i else token
+def _percent_number(token: Token) -> Token | None:
+    """For "0.002" or the "%" after it, the number token; None when the token is no percentage."""
+    doc = token.doc
+    if token.like_num and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in PERCENT_WORDS:
+        return token
+    if token.lower_ in PERCENT_WORDS and token.i > 0 and doc[token.i - 1].like_num:
+        return doc[token.i - 1]
+    return None
+
+
+def _percent_head(number: Token) -> Token:
+    """spaCy usually hangs "0.002" under the "%" token; then the % is what takes the verb."""
+    percent_sign = number.nbor(1)
+    return percent_sign if number.head.i == percent_sign.i else number
 
 
 def _percent_value(token: Token) -> float | None:
