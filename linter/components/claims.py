@@ -57,6 +57,7 @@ class ClaimFinder:
         self.events = _words(lexicons, "events")
         self.public_markers = _words(lexicons, "public_markers")
         self.vague = {k.split(".", 1)[1]: _words(lexicons, k) for k in lexicons if k.startswith("vague_quantities.")}
+        self.quantity_words = {w for terms in self.vague.values() for phrase in terms for w in phrase.split()} | set(PERCENT_WORDS)
         self.bounds = {k.split(".", 1)[1]: _words(lexicons, k) for k in lexicons if k.startswith("bounds.")}
 
     # -- the component -------------------------------------------------------------------------
@@ -112,6 +113,8 @@ class ClaimFinder:
 
     def _quantity_of_group(self, token: Token, consumed: set[int]):
         """ "72 of you", "a handful of you", "0.002% of our 2 million subscribers", "1 in 50000 players"."""
+        if not (token.like_num or token.pos_ in {"DET", "PRON"} or token.lower_ in self.quantity_words):
+            return None  # "our community of 3 million readers" is not a quantity of them
         preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "in", "out"}]
         following = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if not preps and following is not None and following.lower_ == "of" and (token.like_num or token.pos_ in {"DET", "PRON"}):
@@ -310,7 +313,8 @@ class ClaimFinder:
         return token.pos_ in {"NOUN", "PROPN"} and word not in self.person_nouns and token.lemma_.lower() not in self.person_nouns and _agent_noun_stem(word) in self.behaviour_verbs
 
     def _is_private_behaviour(self, verb: Token, head: Token) -> bool:
-        """False for public actions, things not done yet, conditionals and headline totals."""
+        """False for public actions (a public event anywhere in the sentence), things not done yet,
+        conditionals and headline totals."""
         if verb.lemma_.lower() in self.public_verbs:
             return False
         if head.lower_ in GENERIC_PEOPLE and verb.tag_ not in {"VBD", "VBN"}:
@@ -324,10 +328,8 @@ class ClaimFinder:
             return False  # "you don't have to squint": obligation or wish, not something done
         if verb.lemma_.lower() in self.headline_verbs and _subject_is_us(verb):
             return False
-        cohort_tokens = {t.i for t in head.subtree}
-        for index in clause_tokens(verb) - cohort_tokens:
-            token = verb.doc[index]
-            if token.dep_ in {"compound", "amod", "nmod"}:
+        for token in verb.sent:
+            if token.i == head.i or token.dep_ in {"compound", "amod", "nmod"}:
                 continue  # "the marathon playlist" is a playlist
             word = token.lemma_.lower()
             if word in self.public_events or token.lower_ in self.public_events:
@@ -414,18 +416,6 @@ def _excluded_tokens(doc: Doc) -> set[int]:
             sent = span.sent
             excluded.update(range(sent.start, sent.end))
     return excluded
-
-
-def clause_tokens(verb: Token) -> set[int]:
-    """The verb's own clause: its subtree without coordinated or embedded clauses that have a subject."""
-    tokens = {verb.i}
-    for child in verb.children:
-        own_clause = child.dep_ in {"conj", "advcl", "ccomp", "parataxis"} and any(
-            c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in child.children
-        )
-        if not own_clause:
-            tokens.update(t.i for t in child.subtree)
-    return tokens
 
 
 def _subjectless_verb_after(token: Token) -> Token | None:
