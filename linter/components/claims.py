@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from linter.claim import DETAIL_KINDS, Claim, CohortSize
 from linter.cohort import bounded_low, count_of, number_tokens, number_value, vague_size
-from linter.components.details import SPAN_KEY
+from linter.components.details import SPAN_KEY, country_names
 from linter.pack import load_pack
 
 if not Doc.has_extension("claims"):
@@ -58,6 +58,7 @@ class ClaimFinder:
         self.public_markers = _words(lexicons, "public_markers")
         self.vague = {k.split(".", 1)[1]: _words(lexicons, k) for k in lexicons if k.startswith("vague_quantities.")}
         self.quantity_words = {w for terms in self.vague.values() for phrase in terms for w in phrase.split()} | set(PERCENT_WORDS)
+        self.countries = country_names(lexicons.get("countries_extra", []))
         self.bounds = {k.split(".", 1)[1]: _words(lexicons, k) for k in lexicons if k.startswith("bounds.")}
 
     # -- the component -------------------------------------------------------------------------
@@ -238,7 +239,7 @@ class ClaimFinder:
         return vague_size(size_span.text, self.vague) or CohortSize("unknown", None, size_span.text)
 
     def _noun_size(self, token: Token, size_span: Span | None) -> CohortSize:
-        words = size_span.text.lower() if size_span is not None else ""
+        words = token.doc[size_span.start : token.i].text.lower() if size_span is not None else ""
         if token.lower_ in self.individual_pronouns:
             return CohortSize("singular", 1, token.text)
         vague = vague_size(words, self.vague) if words else None
@@ -303,6 +304,9 @@ class ClaimFinder:
             return head.head  # "Intro-skippers of Flickbox, all 2 million of you:" - the noun names the behaviour
         if self._is_agent_noun(head) and head.dep_ in {"ROOT", "npadvmod", "dep"}:
             return head
+        reduced = _reduced_relative(head)
+        if reduced is not None:
+            return reduced
         if head.like_num or head.lower_ in {"some", "many", "most", "all", "several"}:
             return _subjectless_verb_after(head)
         return None
@@ -396,8 +400,11 @@ class ClaimFinder:
             if prep.dep_ != "prep" or prep.lower_ not in {"in", "from", "near", "around"}:
                 continue
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" and pobj.lower_ not in CALENDAR_WORDS:
-                    yield _span(pobj.doc, pobj.left_edge.i, pobj.i + 1)
+                if pobj.dep_ != "pobj" or pobj.pos_ != "PROPN" or pobj.lower_ in CALENDAR_WORDS:
+                    continue
+                place = _span(pobj.doc, pobj.left_edge.i, pobj.i + 1)
+                if place.text.lower().removeprefix("the ") not in self.countries:
+                    yield place
 
 
 def _reply_handle(doc: Doc) -> Span | None:
@@ -416,6 +423,18 @@ def _excluded_tokens(doc: Doc) -> set[int]:
             sent = span.sent
             excluded.update(range(sent.start, sent.end))
     return excluded
+
+
+def _reduced_relative(head: Token) -> Token | None:
+    """ "the 9 of you still using…", "players aged 13 streaming…": a participle right after the group
+    defines it, even where the parse made that participle the main verb."""
+    doc = head.doc
+    position = head.right_edge.i + 1
+    while position < len(doc) and doc[position].pos_ == "ADV":
+        position += 1
+    if position < len(doc) and doc[position].pos_ == "VERB" and doc[position].tag_ in {"VBG", "VBN"}:
+        return doc[position]
+    return None
 
 
 def _subjectless_verb_after(token: Token) -> Token | None:

@@ -32,7 +32,8 @@ PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 Recogniser = Callable[[Doc], Iterator[Span]]
 
 
-def _country_names(extra: list[str]) -> frozenset[str]:
+def country_names(extra: list[str]) -> frozenset[str]:
+    """Lower-case names of countries (and the pack's larger areas): being "in" one does not narrow."""
     names = set(extra)
     for country in pycountry.countries:
         names.update({country.name, getattr(country, "common_name", country.name)})
@@ -60,7 +61,7 @@ class DetailRecognisers:
         terms, patterns = split_text_lexicons(lexicons)
         self.terms = TermMatcher(nlp, terms)
         self.patterns = {label: compile_patterns(entries) for label, entries in patterns.items()}
-        self.countries = _country_names(lexicons.get("countries_extra", []))
+        self.countries = country_names(lexicons.get("countries_extra", []))
         self.recognisers: list[Recogniser] = [self.terms, self._patterns, self._place_entities, self._bare_questions]
 
     def __call__(self, doc: Doc) -> Doc:
