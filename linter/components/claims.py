@@ -33,6 +33,8 @@ GENERIC_PEOPLE = {"anyone", "anybody", "whoever"}
 RATIO = re.compile(r"^(?P<part>\d+(?:\.\d+)?)\s+(?:in|out\s+of)\s+(?P<whole>\d+(?:\.\d+)?)\b", re.I)
 CALENDAR_WORDS = {name.lower() for name in (*calendar.month_name[1:], *calendar.day_name)}
 SUPERLATIVE_WORDS = {"top", "biggest", "most", "keenest", "number", "no.", "record-breaking", "ultimate"}
+AGE_WORDS = {"over", "under", "above", "below", "aged"}
+REPORTING_VERBS = {"report", "say", "find", "show", "estimate", "suggest", "claim", "reveal", "note", "warn", "publish"}
 PLURAL_PEOPLE = {"people", "folk", "everyone", "everybody", "anyone", "anybody", "all", "those"}
 
 
@@ -126,6 +128,8 @@ class ClaimFinder:
         for prep in preps:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             base = _own_count(pobj) if pobj is not None else None
+            if pobj is not None and pobj.like_num and prep.lower_ == "in":
+                return self._ratio_of(token, pobj, left)  # "1 in 20000 of our 3 million members"
             if pobj is not None and pobj.like_num:  # "of our 2000 | beta testers": the parse split the phrase
                 pobj = next((t for t in pobj.doc[pobj.i + 1 : pobj.i + 4] if self._is_person_word(t)), pobj)
             if pobj is None or not self._is_people(pobj):
@@ -144,7 +148,7 @@ class ClaimFinder:
             else:
                 size = self._stated_size(token, size_span)
             return (head, cohort, size, size_span)
-        if number is not None and token.i == head.i and head.dep_ in {"nsubj", "nsubjpass"}:
+        if number is not None and token.i == head.i and _is_subject_of_verb(head):
             people = next((t for t in token.sent if t.i not in {number.i, head.i} and self._is_people(t)), None)
             if people is None:
                 return None
@@ -152,9 +156,25 @@ class ClaimFinder:
             return (head, size_span, self._derived(number, _percent_value(number), people, base=_own_count(people)), size_span)
         return None
 
+    def _ratio_of(self, token: Token, whole: Token, left: int):
+        """ "1 in 20000 of our 3 million members": the group is named after the ratio, if at all."""
+        rate = _rate_of_numbers(token, whole)
+        of = next((c for c in whole.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if people is None:
+            people = next((t for t in token.doc[whole.i + 1 : token.sent.end] if self._is_person_word(t)), None)
+        if people is None or not self._is_people(people):
+            return None
+        base = _own_count(people) if of is not None else None
+        cohort = _span(token.doc, left, people.i + 1)
+        size_span = _span(token.doc, left, whole.i + 1)
+        return (token, cohort, self._derived(token, rate, people, base=base), size_span)
+
     def _person_noun(self, token: Token):
         if token.pos_ not in {"NOUN", "PROPN", "PRON"} or not self._is_person_word(token):
             return None
+        if token.dep_ in {"compound", "amod"} and token.head.pos_ == "NOUN" and not self._is_person_word(token.head):
+            return None  # "our 12-person team", "a user guide": the noun describes something else
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i < token.i:
             return None  # counted by the quantity in front: "a couple of members"
         numbers = number_tokens(token)
@@ -287,6 +307,10 @@ class ClaimFinder:
         clause = next((c for c in head.children if c.dep_ in {"relcl", "acl"} and c.pos_ in {"VERB", "AUX"}), None)
         if clause is not None:
             return clause
+        if head.dep_ == "pobj":  # "To the 11 kids on family plans in Austin who watched…": the clause hangs lower
+            nested = next((t for t in head.subtree if t.dep_ == "relcl" and t.head.i > head.i and t.pos_ == "VERB"), None)
+            if nested is not None:
+                return nested
         if head.dep_ in {"nsubj", "nsubjpass", "csubj"} and head.head.pos_ in {"VERB", "AUX"}:
             return head.head
         if head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.tag_ == "VBN":
@@ -323,6 +347,10 @@ class ClaimFinder:
             return False
         if head.lower_ in GENERIC_PEOPLE and verb.tag_ not in {"VBD", "VBN"}:
             return False  # "anyone who needs a new handset" is an offer, not a record
+        if _bare_plural(head) and verb.tag_ in {"VBP", "VBZ"} and not any(c.dep_ == "aux" for c in verb.children):
+            return False  # "people love our app": a generic statement, not a record of what anyone did
+        if _reported_by_others(verb):
+            return False  # "the Gambling Commission reports that 0.4% of adults…"
         children = list(verb.children)
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
             return False
@@ -333,12 +361,12 @@ class ClaimFinder:
         if verb.lemma_.lower() in self.headline_verbs and _subject_is_us(verb):
             return False
         for token in verb.sent:
-            if token.i == head.i or token.dep_ in {"compound", "amod", "nmod"}:
-                continue  # "the marathon playlist" is a playlist
             word = token.lemma_.lower()
-            if word in self.public_events or token.lower_ in self.public_events:
-                return False
-            if word in self.events and any(t.lemma_.lower() in self.public_markers for t in token.subtree):
+            if token.i == head.i or word not in self.public_events | self.events:
+                continue
+            marked_public = any(t.lemma_.lower() in self.public_markers for t in token.subtree)
+            describes_something_else = token.dep_ in {"compound", "amod", "nmod"}  # "the marathon playlist"
+            if marked_public or (word in self.public_events and not describes_something_else):
                 return False
         return True
 
@@ -379,6 +407,7 @@ class ClaimFinder:
             if kind == "sensitive" and any(_overlaps(span, t) for t in times):
                 continue  # "the day of the Brexit vote" dates the claim; voting is not the behaviour
             claim.details[kind].append(span)
+        claim.details["age"].extend(_cohort_ages(claim))
         claim.details["sensitive"].extend(_minors(claim))
         claim.details["sensitive"].extend(self._sensitive_behaviour(claim))
         known_places = {(p.start, p.end) for p in claim.details["place"]}
@@ -396,8 +425,9 @@ class ClaimFinder:
     def _cohort_places(self, claim: Claim) -> Iterator[Span]:
         """ "someone in Coventry", "a listener in Leeds": a proper name placed on the cohort itself,
         whatever the entity recogniser called it."""
-        for prep in claim.cohort.root.children:
-            if prep.dep_ != "prep" or prep.lower_ not in {"in", "from", "near", "around"}:
+        preps = [c for t in claim.cohort for c in t.children if c.dep_ == "prep" and c.i >= claim.cohort.start]
+        for prep in preps:
+            if prep.lower_ not in {"in", "from", "near", "around"}:
                 continue
             for pobj in prep.children:
                 if pobj.dep_ != "pobj" or pobj.pos_ != "PROPN" or pobj.lower_ in CALENDAR_WORDS:
@@ -457,6 +487,57 @@ def _object_of(verb: Token) -> Span | None:
     if obj is None:
         return None
     return _span(verb.doc, obj.left_edge.i, obj.right_edge.i + 1)
+
+
+def _cohort_ages(claim: Claim) -> Iterator[Span]:
+    """ "men over 60", "listeners under 25": an age bound on the cohort itself (a number after "over"
+    that counts nothing: "over 50 members" is a size)."""
+    doc = claim.cohort.doc
+    for token in claim.cohort.root.subtree:
+        if token.lower_ not in AGE_WORDS or token.i + 1 >= len(doc):
+            continue
+        age = doc[token.i + 1]
+        counts_something = age.i + 1 < len(doc) and doc[age.i + 1].pos_ in {"NOUN", "PROPN"}
+        if age.text.isdigit() and 13 <= int(age.text) <= 120 and not counts_something:
+            yield _span(doc, token.i, age.i + 1)
+
+
+def _bare_plural(token: Token) -> bool:
+    """A plural noun with no determiner, number or quantifier: "people", "customers" in general."""
+    return token.tag_ in {"NNS", "NNPS"} and not any(
+        c.dep_ in {"det", "nummod", "quantmod", "poss", "predet"} or c.lower_ == "of" for c in token.children
+    )
+
+
+def _reported_by_others(verb: Token) -> bool:
+    """The claim is what someone else reports ("X reports that…", "a survey found…"), not our records."""
+    head = verb
+    while head.dep_ in {"ccomp", "xcomp", "conj"} and head.head.i != head.i:
+        head = head.head
+        if head.lemma_.lower() in REPORTING_VERBS:
+            subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            return bool(subjects) and not any(_is_us(s) for s in subjects)
+    return False
+
+
+def _is_us(token: Token) -> bool:
+    """We, us, or our own team ("our data team found that…")."""
+    return token.lower_ in {"we", "us", "i"} or any(c.lower_ in {"our", "my"} for c in token.children)
+
+
+def _is_subject_of_verb(token: Token) -> bool:
+    """A subject, or a percentage the parse hung on a verb that has no subject of its own."""
+    if token.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    verb = token.head
+    return token.dep_ in {"npadvmod", "dep"} and verb.pos_ == "VERB" and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children
+    )
+
+
+def _rate_of_numbers(part: Token, whole: Token) -> float | None:
+    top, bottom = number_value(part), number_value(whole)
+    return top / bottom if top is not None and bottom else None
 
 
 def _minors(claim: Claim) -> Iterator[Span]:
