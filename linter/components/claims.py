@@ -249,13 +249,13 @@ class ClaimFinder:
 
     # -- cohort size ---------------------------------------------------------------------------
     def _stated_size(self, token: Token, size_span: Span) -> CohortSize:
+        if any(c.lower_ in {"every", "each"} for c in token.children):
+            return CohortSize("unknown", None, size_span.text)  # "every one of them": the whole group again
         value = number_value(token) if token.like_num or token.lower_ in {"hundred", "thousand", "million", "billion"} else None
         if value is not None:
             window = token.doc[max(size_span.start - 3, 0) : token.i]
             low = bounded_low(value, window, self.bounds)
             return CohortSize("singular" if low == 1 else "exact", low, size_span.text)
-        if token.lower_ == "one":
-            return CohortSize("singular", 1, size_span.text)
         return vague_size(size_span.text, self.vague) or CohortSize("unknown", None, size_span.text)
 
     def _noun_size(self, token: Token, size_span: Span | None) -> CohortSize:
@@ -311,7 +311,7 @@ class ClaimFinder:
             nested = next((t for t in head.subtree if t.dep_ == "relcl" and t.head.i > head.i and t.pos_ == "VERB"), None)
             if nested is not None:
                 return nested
-        if head.dep_ in {"nsubj", "nsubjpass", "csubj"} and head.head.pos_ in {"VERB", "AUX"}:
+        if _is_subject_of_verb(head) and head.head.pos_ in {"VERB", "AUX"}:
             return head.head
         if head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.tag_ == "VBN":
             return head.head.head  # "was used by 300 riders"
@@ -356,6 +356,8 @@ class ClaimFinder:
             return False
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in children):
             return False
+        if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+            return False  # "someone to talk to": an intention, not something done
         if verb.lemma_ in {"have", "need", "get", "want"} and any(c.dep_ == "xcomp" for c in children):
             return False  # "you don't have to squint": obligation or wish, not something done
         if verb.lemma_.lower() in self.headline_verbs and _subject_is_us(verb):
