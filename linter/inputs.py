@@ -1,0 +1,212 @@
+"""Reading drafts into posts: files, folders and stdin, with a one-line error for anything unreadable.
+
+A `.txt` file or stdin is one post; a `.md` file is one post after optional YAML front matter; every
+row of a `.jsonl` or `.csv` content calendar is a post with fields `id` and `text`. A bad file or row
+becomes an `InputError` in the stream, so the caller can report it and still check everything else.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import yaml
+
+from linter.errors import InputError
+
+SUFFIXES = (".txt", ".md", ".jsonl", ".csv")
+DEFAULT_MAX_BYTES = 1_000_000
+STDIN = "<stdin>"
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+SUPPRESSION_KEYS = {"allow", "reason"}
+
+
+@dataclass(frozen=True)
+class Post:
+    """One draft, and where it came from so findings can point back into the file."""
+
+    id: str
+    path: str
+    line: int  # the file line where `text` begins
+    text: str
+    row: bool = False  # a calendar row: offsets do not map to file columns, only to the row's line
+    allow: frozenset[str] = frozenset()
+    reason: str | None = None
+
+    @property
+    def source(self) -> str:
+        return f"{self.path}:{self.line}" if self.row else self.path
+
+
+def read_posts(args: Iterable[str], max_bytes: int, stdin: BinaryIO) -> Iterator[Post | InputError]:
+    """Posts from each argument (a file, a folder walked for drafts, or `-`), in order, errors in place."""
+    for arg in args:
+        try:
+            paths = _walk(Path(arg)) if arg != "-" and Path(arg).is_dir() else [arg]
+        except InputError as exc:
+            yield exc
+            continue
+        for path in paths:
+            try:
+                yield from _read(path, max_bytes, stdin)
+            except InputError as exc:
+                yield exc
+
+
+def _walk(folder: Path) -> list[str]:
+    """Draft files under a folder, sorted, skipping hidden files and folders (.git, .venv...)."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [os.path.join(root, f) for f in sorted(files) if not f.startswith(".") and _suffix(f) in SUFFIXES]
+    if not found:
+        raise InputError(f"{folder}: no {', '.join(SUFFIXES)} files found")
+    return found
+
+
+def _suffix(path: str) -> str:
+    return Path(path).suffix.lower()
+
+
+def _read(path: str, max_bytes: int, stdin: BinaryIO) -> Iterator[Post | InputError]:
+    if path == "-":
+        yield from _plain(STDIN, _text(STDIN, _bytes(STDIN, stdin, max_bytes)))
+        return
+    parser = PARSERS.get(_suffix(path))
+    if parser is None:
+        raise InputError(f"{path}: not a draft file (postlint reads {', '.join(SUFFIXES)} files)")
+    try:
+        with open(path, "rb") as stream:
+            data = _bytes(path, stream, max_bytes)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    posts = list(parser(path, _text(path, data)))
+    if not posts:
+        raise InputError(f"{path}: no posts in this file")
+    yield from posts
+
+
+def _bytes(name: str, stream: BinaryIO, max_bytes: int) -> bytes:
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"{name}: larger than the {max_bytes:,}-byte limit (raise it with --max-bytes)")
+    return data
+
+
+def _text(name: str, data: bytes) -> str:
+    if b"\0" in data:
+        raise InputError(f"{name}: binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(f"{name}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x})") from None
+
+
+def _single(path: str, text: str, line: int = 1, allow: frozenset[str] = frozenset(), reason: str | None = None) -> Post:
+    if not text.strip():
+        raise InputError(f"{path}: empty post")
+    return Post(id=path, path=path, line=line, text=text, allow=allow, reason=reason)
+
+
+def _plain(path: str, text: str) -> Iterator[Post]:
+    yield _single(path, text)
+
+
+def _markdown(path: str, text: str) -> Iterator[Post]:
+    """The body after optional front matter; `postlint: {allow, reason}` there suppresses rules."""
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        if re.match(r"---[ \t]*\r?\n", text):
+            raise InputError(f"{path}:1: front matter opened with --- is never closed")
+        yield _single(path, text)
+        return
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        raise InputError(f"{path}:{line}: invalid YAML front matter ({getattr(exc, 'problem', None) or exc})") from None
+    if not isinstance(meta, dict):
+        raise InputError(f"{path}:2: front matter must be a mapping of fields")
+    settings = meta.get("postlint") or {}
+    if not isinstance(settings, dict) or set(settings) - SUPPRESSION_KEYS:
+        raise InputError(f"{path}: front matter 'postlint' takes only {{allow: [RULE_ID, ...], reason: \"...\"}}")
+    allow, reason = _suppression(path, settings.get("allow"), settings.get("reason"))
+    yield _single(path, text[match.end():], text.count("\n", 0, match.end()) + 1, allow, reason)
+
+
+def _jsonl(path: str, text: str) -> Iterator[Post | InputError]:
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            if not isinstance(data, dict):
+                raise InputError(f"{path}:{number}: expected a JSON object with 'id' and 'text'")
+            yield _row(path, number, data)
+        except json.JSONDecodeError as exc:
+            yield InputError(f"{path}:{number}: not valid JSON ({exc.msg}, column {exc.colno})")
+        except InputError as exc:
+            yield exc
+
+
+def _csv(path: str, text: str) -> Iterator[Post | InputError]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [name.strip() for name in next(reader, [])]
+        if "text" not in header:
+            raise InputError(f"{path}:1: no 'text' column (columns: {', '.join(header) or 'none'})")
+        end = reader.line_num
+        for row in reader:
+            start, end = end + 1, reader.line_num
+            if row:
+                try:
+                    yield _row(path, start, dict(zip(header, row)))
+                except InputError as exc:
+                    yield exc
+    except csv.Error as exc:
+        yield InputError(f"{path}:{reader.line_num}: not valid CSV ({exc})")
+
+
+def _row(path: str, line: int, fields: dict[str, Any]) -> Post:
+    """A calendar row; without an id it is known by its place in the file."""
+    where = f"{path}:{line}"
+    text = fields.get("text")
+    if not isinstance(text, str):
+        raise InputError(f"{where}: row has no 'text' string")
+    if not text.strip():
+        raise InputError(f"{where}: empty post")
+    allow, reason = _suppression(where, fields.get("allow"), fields.get("reason"))
+    row_id = fields.get("id")
+    return Post(
+        id=where if row_id in (None, "") else str(row_id), path=path, line=line, text=text, row=True,
+        allow=allow, reason=reason,
+    )
+
+
+def _suppression(where: str, allow: Any, reason: Any) -> tuple[frozenset[str], str | None]:
+    """Rule ids to allow ("PL101", "PL101 PL402" or a list) and the reason, which is required."""
+    ids = re.split(r"[,\s]+", allow.strip()) if isinstance(allow, str) else allow
+    if not ids or ids == [""]:
+        return frozenset(), None
+    if not isinstance(ids, list) or not all(isinstance(i, str) and i.strip() for i in ids):
+        raise InputError(f"{where}: 'allow' must be a rule id or a list of rule ids")
+    if not isinstance(reason, str) or not reason.strip():
+        raise InputError(f"{where}: allowing {', '.join(ids)} needs a 'reason' saying why the post is fine")
+    return frozenset(i.strip() for i in ids), reason.strip()
+
+
+PARSERS = {
+    ".txt": _plain,
+    ".md": _markdown,
+    ".jsonl": _jsonl,
+    ".csv": _csv,
+}

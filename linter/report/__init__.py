@@ -1,0 +1,64 @@
+"""What `postlint check` found, and the pieces every output format shares: counts and file locations.
+
+Each format is a module here with `render(report, out)`; `renderer(name)` picks one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Literal, TextIO
+
+from linter.inputs import Post
+from linter.pack import Pack
+from linter.result import SEVERITIES, Result, severity_rank
+
+Format = Literal["text", "json", "jsonl", "sarif", "github"]
+LEVELS = {"block": "error", "warn": "warning"}  # severity -> SARIF level and GitHub command
+
+
+@dataclass(frozen=True)
+class Report:
+    checked: list[tuple[Post, Result]]
+    errors: list[str]  # one line for each input that could not be read
+    pack: Pack
+    fail_on: str
+
+    @property
+    def failed(self) -> bool:
+        return any(severity_rank(r.decision) >= severity_rank(self.fail_on) for _, r in self.checked)
+
+    def summary(self) -> dict[str, int | str | bool]:
+        counts = {decision: 0 for decision in SEVERITIES}
+        for _, result in self.checked:
+            counts[result.decision] += 1
+        return {"posts": len(self.checked), **counts, "errors": len(self.errors), "fail_on": self.fail_on, "failed": self.failed}
+
+
+@dataclass(frozen=True)
+class Region:
+    """1-based lines and columns in the file; the end column is exclusive (SARIF's convention)."""
+
+    start_line: int
+    end_line: int
+    start_column: int | None = None  # None for calendar rows: only the row's line is known
+    end_column: int | None = None
+
+
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """0-based line and column (in code points) of an offset into `text`."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset), offset - line_start
+
+
+def region(post: Post, start: int, end: int) -> Region:
+    """Where a span of a post sits in its file; a .md body begins on the line after the front matter."""
+    if post.row:
+        return Region(post.line, post.line)
+    (first, first_col), (last, last_col) = line_and_column(post.text, start), line_and_column(post.text, end)
+    return Region(post.line + first, post.line + last, first_col + 1, last_col + 1)
+
+
+def renderer(name: Format) -> Callable[[Report, TextIO], None]:
+    return import_module(f"{__name__}.{name}").render

@@ -1,0 +1,32 @@
+"""GitHub Actions workflow commands, so findings show as annotations on the pull request's files."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from linter.report import LEVELS, Report, region
+
+
+def render(report: Report, out: TextIO) -> None:
+    for post, result in report.checked:
+        for finding in result.findings:
+            if finding.suppressed:
+                continue
+            where = region(post, finding.start, finding.end)
+            properties = {
+                "file": post.path, "line": where.start_line, "endLine": where.end_line,
+                "col": where.start_column, "endColumn": where.end_column,
+                "title": f"{finding.rule} {finding.name}",
+            }
+            fields = ",".join(f"{k}={_escape_property(str(v))}" for k, v in properties.items() if v is not None)
+            message = _escape(f"{finding.message}\n{finding.suggestion}")
+            out.write(f"::{LEVELS[finding.severity]} {fields}::{message}\n")
+
+
+def _escape(data: str) -> str:
+    """Workflow-command escaping of the message (as @actions/core does it)."""
+    return data.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape(value).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,140 @@
+"""Output for people: each finding under its line with carets under the words, then a summary.
+
+Also the human forms of `postlint rules`, `explain` and `eval`. Draft text always goes through `Text`,
+never markup, so brackets in a post print as typed. rich drops colour off a terminal or under NO_COLOR.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from linter.evaluate import Scores
+from linter.inputs import Post
+from linter.pack import CATEGORIES, Pack, Rule
+from linter.report import Report, line_and_column, region
+from linter.result import SEVERITIES, Finding, Result
+
+STYLES = {"pass": "green", "warn": "yellow", "block": "bold red"}
+INDENT = "    "
+
+
+def _console(out: TextIO) -> Console:
+    return Console(file=out, highlight=False)
+
+
+def render(report: Report, out: TextIO) -> None:
+    console = _console(out)
+    for post, result in report.checked:
+        if result.findings:
+            _post(console, post, result)
+    console.print(_summary(report))
+
+
+def _post(console: Console, post: Post, result: Result) -> None:
+    header = Text.assemble((post.source, "bold"), "  ", (result.decision, STYLES[result.decision]))
+    if post.row:
+        header.append(f"  id {post.id}", "dim")
+    console.print(header)
+    for finding in result.findings:
+        _finding(console, post, finding)
+    console.print()
+
+
+def _finding(console: Console, post: Post, finding: Finding) -> None:
+    style = "dim" if finding.suppressed else STYLES[finding.severity]
+    where = region(post, finding.start, finding.end)
+    title = Text("  ")
+    if where.start_column is not None:
+        title.append(f"{where.start_line}:{where.start_column}  ")
+    title.append_text(Text.assemble((finding.severity, style), "  ", (f"{finding.rule} {finding.name}", "bold")))
+    line, start, end = _snippet(post.text, finding.start, finding.end, console.width - len(INDENT))
+    console.print(title)
+    console.print(Text.assemble(INDENT, line[:start], (line[start:end], style), line[end:]), soft_wrap=True)
+    console.print(Text(INDENT + " " * cell_len(line[:start]) + "^" * max(1, cell_len(line[start:end])), style), soft_wrap=True)
+    notes = Text.assemble(finding.message, "\n", ("suggestion: " + finding.suggestion, "italic"))
+    if finding.suppressed:
+        notes.append(f"\nsuppressed: {finding.reason}", "dim")
+    for line in notes.wrap(console, console.width - len(INDENT)):
+        console.print(Text.assemble(INDENT, line))
+
+
+def _snippet(text: str, start: int, end: int, width: int) -> tuple[str, int, int]:
+    """The line holding the span, cut to `width` cells around it so the carets stay under the words."""
+    _, column = line_and_column(text, start)
+    line_start = start - column
+    line_end = text.find("\n", start)
+    line = text[line_start:len(text) if line_end < 0 else line_end].rstrip("\r").replace("\t", " ")
+    start, end = column, min(end - line_start, len(line))
+    if cell_len(line) <= width:
+        return line, start, end
+    low = max(0, start - width // 4)
+    prefix = "…" if low else ""
+    high, cells = low, len(prefix) + 1  # room for a closing ellipsis
+    while high < len(line) and cells + cell_len(line[high]) <= width:
+        cells += cell_len(line[high])
+        high += 1
+    suffix = "…" if high < len(line) else ""
+    shift = len(prefix) - low
+    return prefix + line[low:high] + suffix, start + shift, min(end, high) + shift
+
+
+def _summary(report: Report) -> Text:
+    summary = report.summary()
+    text = Text(f"Checked {_plural(summary['posts'], 'post')}: ")
+    for i, decision in enumerate(SEVERITIES):
+        text.append(", " if i else "")
+        text.append(f"{summary[decision]} {decision}", STYLES[decision] if summary[decision] else "")
+    text.append(".")
+    if report.errors:
+        text.append(f" {_plural(len(report.errors), 'input')} could not be read (see above).", "bold red")
+    return text
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
+def rules(pack: Pack, out: TextIO) -> None:
+    table = Table(title=f"{pack.name} {pack.version}", title_justify="left")
+    for column in ("id", "name", "category", "severity"):
+        table.add_column(column)
+    for rule in pack.rules:
+        table.add_row(rule.id, rule.name, rule.category, Text(rule.severity, STYLES[rule.severity]))
+    _console(out).print(table)
+
+
+def explain(rule: Rule, out: TextIO) -> None:
+    console = _console(out)
+    console.print(Text.assemble((f"{rule.id} {rule.name}", "bold"), "  ", (rule.severity, STYLES[rule.severity])))
+    console.print(Text(f"category: {rule.category}"))
+    for heading, body in (("description", rule.description), ("message", rule.message), ("suggestion", rule.suggestion)):
+        if body:
+            console.print(Text(f"\n{heading}:", "bold"))
+            console.print(Text(body))
+    for kind, examples in rule.examples.items():
+        console.print(Text(f"\n{kind} examples:", "bold"))
+        for example in examples:
+            console.print(Text(f"  - {example}"))
+
+
+def scores(scores: Scores, show_misses: bool, out: TextIO) -> None:
+    figures = scores.figures()
+    overall = Table(title=f"{_plural(scores.total, 'item')}", title_justify="left", show_header=False)
+    for label, key in (("decision accuracy", "decision_accuracy"), ("block recall", "block_recall"),
+                       ("flag recall", "flag_recall"), ("false-alarm rate", "false_alarm_rate"),
+                       ("category macro-F1", "category_macro_f1")):
+        overall.add_row(label, f"{figures[key]:.3f}")
+    per_category = Table("category", "precision", "recall", "F1")
+    for category in CATEGORIES:
+        per_category.add_row(category, *(f"{figures[f'{category}_{m}']:.3f}" for m in ("precision", "recall", "f1")))
+    console = _console(out)
+    console.print(overall, per_category)
+    if show_misses:
+        console.print(Text(f"\nmisses ({len(scores.misses)}):", "bold"))
+        for id_, want, got, want_categories, got_categories in scores.misses:
+            console.print(Text(f"  {id_}: expected {want} {want_categories}, got {got} {got_categories}"))
