@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -32,17 +34,18 @@ class NormalisedText:
     """A draft as typed, its normalised form, and the map from one to the other.
 
     The map is a list of segments over `text`: segment k starts at `_t[k]` and came from
-    `original[_o[k]:_oe[k]]`. A copy segment (`_copy[k]`) is the original verbatim, so it maps
-    character by character; any other segment maps as a whole (a "53" from "fifty-three" cannot
-    be split). Built without a map (as other code may do), the texts are taken to be aligned.
+    `original[_o[k]:_oe[k]]`. A per-character segment (`_per_char[k]`: copied, or "５３" -> "53")
+    maps character i to original character i; any other maps as a whole (a "53" from
+    "fifty-three" cannot be split). Built without a map (as other code may do), the texts are
+    taken to be aligned.
     """
 
     original: str
     text: str
-    _t: list[int] | None = field(default=None, repr=False, compare=False)
-    _o: list[int] | None = field(default=None, repr=False, compare=False)
-    _oe: list[int] | None = field(default=None, repr=False, compare=False)
-    _copy: list[bool] | None = field(default=None, repr=False, compare=False)
+    _t: Sequence[int] | None = field(default=None, repr=False, compare=False)
+    _o: Sequence[int] | None = field(default=None, repr=False, compare=False)
+    _oe: Sequence[int] | None = field(default=None, repr=False, compare=False)
+    _per_char: Sequence[int] | None = field(default=None, repr=False, compare=False)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) code-point span of `text` to the smallest span of `original` that produced it.
@@ -60,27 +63,23 @@ class NormalisedText:
         if end == start:
             return a, a
         k = bisect_right(self._t, end - 1) - 1
-        b = self._o[k] + end - self._t[k] if self._copy[k] else self._oe[k]
+        b = self._o[k] + end - self._t[k] if self._per_char[k] else self._oe[k]
         return a, b
 
     def _position(self, p: int) -> int:
         k = bisect_right(self._t, p) - 1
-        return self._o[k] + p - self._t[k] if self._copy[k] else self._o[k]
+        return self._o[k] + p - self._t[k] if self._per_char[k] else self._o[k]
 
 
-# A piece is [output, original start, original end, is_copy]; a copy piece's output is
-# original[start:end] verbatim, so it can be merged with a neighbouring copy and cut anywhere.
+# A piece is [output, original start, original end, per_char]; a per-char piece's output has one
+# character for each original character (copied or folded), so it can be cut anywhere.
 Piece = list
 
 
 def normalise(original: str) -> NormalisedText:
     """Normalise one draft; see the module docstring for what changes and why."""
-    if original.isascii():
-        stage_a = None
-        text1 = original
-    else:
-        stage_a = _characters(original)
-        text1 = "".join(p[0] for p in stage_a)
+    stage_a = None if original.isascii() else _characters(original)
+    text1 = original if stage_a is None else "".join(p[0] for p in stage_a)
     stage_b = _tokens(text1)
     if stage_b is None:
         if stage_a is None:
@@ -89,30 +88,36 @@ def normalise(original: str) -> NormalisedText:
     else:
         pieces = stage_b if stage_a is None else _compose(stage_a, stage_b)
     text = "".join(p[0] for p in pieces)
-    starts, o, oe, copy = [], [], [], []
+    # Machine-int arrays: an adversarial 10 MB draft can have millions of segments.
+    starts, o, oe, per_char = array("q"), array("q"), array("q"), array("b")
     t = 0
-    for out, a, b, is_copy in pieces:
+    for out, a, b, one_to_one in pieces:
         if out:
             starts.append(t)
             o.append(a)
             oe.append(b)
-            copy.append(is_copy)
+            per_char.append(one_to_one)
             t += len(out)
-    return NormalisedText(original, text, starts, o, oe, copy)
+    return NormalisedText(original, text, starts, o, oe, per_char)
 
 
 # --- character stage --------------------------------------------------------------------------
 
-# Per-character work, found by one scan. Dropped: invisible characters ("5\u200b3" reads "53") and
-# presentation selectors. Selectors and the keycap mark ("decorations") count as part of the
-# character before them, so a finding on "7" highlights the whole "7️⃣". ZWJ is kept where it
-# joins emoji into one glyph (👩‍👩‍👧, 🏃‍♀️). Runs: non-ASCII digits, and, when the draft is not NFKC
-# already, every non-ASCII stretch (in chunks, so one odd character does not cost a whole 10 MB run).
-_MARKS = r"(?P<deco>[\ufe0e\ufe0f]*\u20e3|[\ufe0e\ufe0f]+)|(?P<zwj>\u200d)|[\u00ad\u200b\u200c\u2060\ufeff]+|(?P<run>{run})"
-_MARKS_AND_DIGITS = re.compile(_MARKS.format(run=r"(?:[^\x00-\x7f](?<=\d))+"))
-_MARKS_AND_RUNS = re.compile(_MARKS.format(run=r"[^\x00-\x7f\u00ad\u200b-\u200d\u2060\u20e3\ufe0e\ufe0f\ufeff]{1,64}"))
-_NON_ASCII_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")
+# Characters that need work: invisible ones (dropped, so "5\u200b3" reads "53"), presentation
+# selectors (dropped), the keycap mark, ZWJ and non-ASCII digits. The class comes first and alone
+# so the engine skips straight to candidates; ASCII digits are let through it and turned away by
+# the lookbehind.
+_SPECIAL = "\u00ad\u200b\u200c\u200d\u2060\u20e3\ufe0e\ufe0f\ufeff"
+_MARK = re.compile(rf"[\d{_SPECIAL}](?<![0-9])")
+_SPECIALS = re.compile(f"[{_SPECIAL}]")
+# When the draft is not NFKC already: every non-ASCII stretch, in chunks, so that one odd
+# character does not send a whole 10 MB run through the per-character path.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]{1,64}")
+_DROP = frozenset("\u00ad\u200b\u200c\u2060\ufeff")
+_SELECTORS = frozenset("\ufe0e\ufe0f")
+_KEYCAP = "\u20e3"
 _KEYCAP_BASES = frozenset("0123456789#*")
+_ZWJ = "\u200d"
 _EMOJI_BEFORE_ZWJ = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f]")
 _EMOJI_AFTER_ZWJ = regex.compile(r"\p{Extended_Pictographic}")
 
@@ -130,12 +135,13 @@ class _Pieces:
     """Output pieces under construction for the character stage, left to right.
 
     `done` is how far into the original the pieces reach; characters skipped over are dropped.
-    Copied stretches are stored as bounds only and merged, so a long draft stays a few pieces.
+    Items are [output, start, end, one_to_one]; a verbatim copy has output None (sliced at the
+    end) and is merged with the copy before it, so a long draft stays a few pieces.
     """
 
     def __init__(self, original: str) -> None:
         self.original = original
-        self.items: list[list] = []  # [output, or None for a verbatim copy, start, end]
+        self.items: list[list] = []
         self.done = 0
 
     def copy_to(self, end: int) -> None:
@@ -145,11 +151,11 @@ class _Pieces:
         if last is not None and last[0] is None and last[2] == self.done:
             last[2] = end
         else:
-            self.items.append([None, self.done, end])
+            self.items.append([None, self.done, end, True])
         self.done = end
 
-    def add(self, out: str, end: int) -> None:
-        self.items.append([out, self.done, end])
+    def add(self, out: str, end: int, one_to_one: bool = False) -> None:
+        self.items.append([out, self.done, end, one_to_one])
         self.done = end
 
     def skip_to(self, end: int) -> None:
@@ -159,61 +165,75 @@ class _Pieces:
         """The last output character if it was produced right up to `done`, else ""."""
         if not self.items or self.items[-1][2] != self.done:
             return ""
-        out, _, end = self.items[-1]
+        out, _, end, _ = self.items[-1]
         return self.original[end - 1] if out is None else out[-1]
 
     def attach(self, end: int) -> None:
         """Make the last output character's source reach `end` (a decoration joins it)."""
-        last = self.items[-1]
-        if last[0] is None:
-            last[2] -= 1
-            if last[2] == last[1]:
-                self.items.pop()
-            self.items.append([self.original[last[2]], last[2], end])
+        out, a, b, one_to_one = self.items[-1]
+        if one_to_one:
+            self.items.pop()
+            if b - a > 1:
+                self.items.append([None if out is None else out[:-1], a, b - 1, True])
+            self.items.append([self.original[b - 1] if out is None else out[-1], b - 1, end, False])
         else:
-            last[2] = end
+            self.items[-1][2] = end
         self.done = end
 
     def finish(self) -> list[Piece]:
         self.copy_to(len(self.original))
-        return [
-            [self.original[a:b], a, b, True] if out is None else [out, a, b, False]
-            for out, a, b in self.items
-        ]
+        for item in self.items:
+            if item[0] is None:
+                item[0] = self.original[item[1] : item[2]]
+        return self.items
 
 
-def _characters(original: str) -> list[Piece]:
-    """Character stage: NFKC and digit folding per character, decorations and invisibles."""
+def _characters(original: str) -> list[Piece] | None:
+    """Character stage: NFKC and digit folding per character, selectors, keycaps, invisibles.
+
+    None when nothing changes (a curly apostrophe or an emoji without selectors). A stretch
+    with no marks whose characters each fold to one character ("５３", "ｆｉｆｔｙ") becomes one
+    piece that still maps character by character.
+    """
     pieces = _Pieces(original)
-    marks = _MARKS_AND_DIGITS if unicodedata.is_normalized("NFKC", original) else _MARKS_AND_RUNS
-    for m in marks.finditer(original):
-        start, end = m.span()
-        pieces.copy_to(start)
-        kind = m.lastgroup
-        if kind == "run":
-            _fold_run(pieces, m.group(), start)
-        elif kind == "deco":
-            base = pieces.last_char()
-            keycap = original[end - 1] == "\u20e3"
-            if base and (not keycap or base in _KEYCAP_BASES):
-                pieces.attach(end)
-            elif keycap:
-                pieces.skip_to(end - 1)
-                pieces.copy_to(end)
-            else:
-                pieces.skip_to(end)
-        elif kind == "zwj" and _joins_emoji(original, start):
-            pieces.copy_to(end)
+    if unicodedata.is_normalized("NFKC", original):
+        for m in _MARK.finditer(original):
+            _character(pieces, original, m.start())
+    else:
+        for m in _NON_ASCII.finditer(original):
+            run = m.group()
+            if _MARK.search(run) is None and unicodedata.is_normalized("NFKC", run):
+                continue
+            if _SPECIALS.search(run) is None:
+                folded = "".join(map(_fold, run))
+                if len(folded) == len(run):
+                    pieces.copy_to(m.start())
+                    pieces.add(folded, m.end(), one_to_one=True)
+                    continue
+            for j in range(m.start(), m.end()):
+                _character(pieces, original, j)
+    return None if pieces.done == 0 else pieces.finish()
+
+
+def _character(pieces: _Pieces, original: str, j: int) -> None:
+    """Emit the output for original[j]; everything before j not yet emitted is copied verbatim.
+
+    Selectors and the keycap mark join the character before them, so a finding on "7"
+    highlights the whole "7️⃣"; ZWJ is kept only where it joins emoji (👩‍👩‍👧, 🏃‍♀️).
+    """
+    pieces.copy_to(j)
+    c = original[j]
+    if c in _SELECTORS or c == _KEYCAP:
+        base = pieces.last_char()
+        if base and (c != _KEYCAP or base in _KEYCAP_BASES):
+            pieces.attach(j + 1)
+        elif c == _KEYCAP:
+            pieces.copy_to(j + 1)
         else:
-            pieces.skip_to(end)
-    return pieces.finish()
-
-
-def _fold_run(pieces: _Pieces, run: str, start: int) -> None:
-    if unicodedata.is_normalized("NFKC", run) and _NON_ASCII_DIGIT.search(run) is None:
-        pieces.copy_to(start + len(run))
-        return
-    for j, c in enumerate(run, start):
+            pieces.skip_to(j + 1)
+    elif c in _DROP or (c == _ZWJ and not _joins_emoji(original, j)):
+        pieces.skip_to(j + 1)
+    else:
         folded = _fold(c)
         if folded == c:
             pieces.copy_to(j + 1)
@@ -296,9 +316,12 @@ def _trie(words) -> str:
 
 
 _WORD = _trie([*_UNITS, *_MULTIPLIERS])
-# A run of number words joined by spaces, hyphens or "and", on one line. Matched on lowercase text.
-_WORDS = re.compile(rf"\b{_WORD}(?:(?:[ \t]+and[ \t]+|[ \t]*-[ \t]*|[ \t]+){_WORD})*")
-_ORDINAL_AFTER = re.compile(rf"[ \t]*-?[ \t]*{_trie(_ORDINALS)}")
+# A run of number words joined by spaces, hyphens or "and", on one line; matched on lowercase text.
+# Possessive spacing cannot backtrack (no quadratic time on long blanks), and a run is capped at
+# 32 words: no real number is longer, and a 10 MB list of words is read in bounded pieces.
+_SEP = r"(?:[ \t]++and[ \t]++|[ \t]*+-[ \t]*+|[ \t]++)"
+_WORDS = re.compile(rf"\b{_WORD}(?:{_SEP}{_WORD}){{0,31}}")
+_ORDINAL_AFTER = re.compile(rf"[ \t]*+-?[ \t]*+{_trie(_ORDINALS)}")
 # "a hundred", "half a dozen": read just before a run that starts with a multiplier.
 _ARTICLE_BEFORE = re.compile(r"(?:(half)[ \t]+)?(an?)[ \t]+\Z")
 _RUN_TOKEN = re.compile(r"[A-Za-z]+|-")
@@ -364,12 +387,11 @@ def _number(m: re.Match, text: str) -> str | None:
     if zeros is None:
         return None
     whole = text[m.start() : m.end("int")].replace(",", "")
-    frac = m.group("frac") or m.group("cfrac") or ""
-    digits = (whole + frac + "0" * max(0, zeros - len(frac))).lstrip("0") or "0"
-    if len(frac) > zeros:
-        point = len(whole) + zeros
-        digits = ((whole + frac)[:point].lstrip("0") or "0") + "." + (whole + frac)[point:]
-    return digits
+    digits = whole + (m.group("frac") or m.group("cfrac") or "")
+    point = len(whole) + zeros  # shift the decimal point right by the suffix's zeros, as text
+    if point >= len(digits):
+        return (digits + "0" * (point - len(digits))).lstrip("0") or "0"
+    return (digits[:point].lstrip("0") or "0") + "." + digits[point:]
 
 
 def _number_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -460,8 +482,8 @@ def _find(tokens: list[_Token], threshold: int) -> list[tuple[int, int, str]]:
 def _compose(first: list[Piece], second: list[Piece]) -> list[Piece]:
     """Chain two stages: `second` indexes the output of `first`, the result indexes the original.
 
-    An edit from the second stage maps to the union of the first-stage sources it covers; copied
-    stretches keep the first stage's finer pieces.
+    An edit from the second stage maps to the union of the first-stage sources it covers;
+    stretches the second stage kept keep the first stage's finer pieces.
     """
     bounds = []
     t = 0
@@ -469,26 +491,23 @@ def _compose(first: list[Piece], second: list[Piece]) -> list[Piece]:
         bounds.append(t)
         t += len(piece[0])
 
-    def source(p: int) -> tuple[int, int, int]:
-        """(piece index, original start, original end) of output character p of the first stage."""
+    def source(p: int) -> tuple[int, int]:
+        """The original span behind output character p of the first stage."""
         k = bisect_right(bounds, p) - 1
-        out, a, b, is_copy = first[k]
-        if is_copy:
-            a += p - bounds[k]
-            return k, a, a + 1
-        return k, a, b
+        _, a, b, per_char = first[k]
+        return (a + p - bounds[k], a + p - bounds[k] + 1) if per_char else (a, b)
 
     pieces: list[Piece] = []
-    for out, s, e, is_copy in second:
-        if not is_copy:
-            pieces.append([out, source(s)[1], source(e - 1)[2], False])
+    for out, s, e, kept in second:
+        if not kept:
+            pieces.append([out, source(s)[0], source(e - 1)[1], False])
             continue
         k = bisect_right(bounds, s) - 1
         while k < len(first) and bounds[k] < e:
-            f_out, a, b, f_copy = first[k]
+            f_out, a, b, per_char = first[k]
             lo, hi = max(s, bounds[k]), min(e, bounds[k] + len(f_out))
             cut = f_out[lo - bounds[k] : hi - bounds[k]]
-            if f_copy:
+            if per_char:
                 a += lo - bounds[k]
                 pieces.append([cut, a, a + len(cut), True])
             else:
