@@ -43,22 +43,25 @@ app = App(
     name="postlint", no_args_is_help=True, add_completion=False, pretty_exceptions_show_locals=False,
     help="Stop social-media drafts from exposing what individual users did.",
 )
-ConfigOption = Annotated[
-    Optional[Path], typer.Option("--config", help="Config file [default: postlint.toml or pyproject.toml, searched upwards].")
-]
+ConfigOption = Annotated[Optional[Path], typer.Option(
+    "--config", help="Config file (default: the nearest postlint.toml, or pyproject.toml with tool.postlint).",
+)]
 
 
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(
-        help="Drafts: .txt, .md, .jsonl or .csv files, folders to search for them, or - for stdin.", show_default=False,
+        help="Drafts: .txt, .md, .jsonl or .csv files, folders to search for them, or - for stdin.",
+        metavar="PATH", show_default=False,
     )],
     output: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = "text",
     fail_on: Annotated[Optional[Literal["warn", "block"]], typer.Option(
-        help="Exit 1 when a post gets this decision or worse [default: from config, else block].", show_default=False,
+        help="Exit 1 when a post gets this decision or worse (default: from config, else block).", show_default=False,
     )] = None,
     config: ConfigOption = None,
-    max_bytes: Annotated[int, typer.Option(min=1, help="Largest file (or stdin) to read, in bytes.")] = DEFAULT_MAX_BYTES,
+    max_bytes: Annotated[int, typer.Option(min=1, help="Largest file (or stdin) to read, in bytes.")] = (
+        DEFAULT_MAX_BYTES
+    ),
 ) -> None:
     """Lint drafts before they are published."""
     settings = load_config(config)
@@ -103,7 +106,9 @@ def explain(
 def evaluate(
     corpus: Annotated[Path, typer.Argument(help="A labelled corpus: JSONL with id, text, decision, categories.")],
     output: Annotated[Literal["text", "json"], typer.Option("--format", "-f", help="Output format.")] = "text",
-    show_misses: Annotated[bool, typer.Option("--show-misses", help="List the items whose decision or categories differ.")] = False,
+    show_misses: Annotated[bool, typer.Option(
+        "--show-misses", help="List the items whose decision or categories differ from the labels.",
+    )] = False,
     config: ConfigOption = None,
 ) -> None:
     """Score the linter against a labelled corpus (decision accuracy, recall, per-category F1)."""

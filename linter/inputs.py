@@ -65,7 +65,10 @@ def _walk(folder: Path) -> list[str]:
     found = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [os.path.join(root, f) for f in sorted(files) if not f.startswith(".") and _suffix(f) in SUFFIXES]
+        found += [
+            os.path.normpath(os.path.join(root, f)) for f in sorted(files)
+            if not f.startswith(".") and _suffix(f) in SUFFIXES
+        ]
     if not found:
         raise InputError(f"{folder}: no {', '.join(SUFFIXES)} files found")
     return found
@@ -80,10 +83,10 @@ def _read(path: str, max_bytes: int, stdin: BinaryIO) -> Iterator[Post | InputEr
         yield from _plain(STDIN, _text(STDIN, _bytes(STDIN, stdin, max_bytes)))
         return
     parser = PARSERS.get(_suffix(path))
-    if parser is None:
-        raise InputError(f"{path}: not a draft file (postlint reads {', '.join(SUFFIXES)} files)")
     try:
         with open(path, "rb") as stream:
+            if parser is None:
+                raise InputError(f"{path}: not a draft file (postlint reads {', '.join(SUFFIXES)} files)")
             data = _bytes(path, stream, max_bytes)
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
@@ -110,7 +113,8 @@ def _text(name: str, data: bytes) -> str:
         raise InputError(f"{name}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x})") from None
 
 
-def _single(path: str, text: str, line: int = 1, allow: frozenset[str] = frozenset(), reason: str | None = None) -> Post:
+def _single(path: str, text: str, line: int = 1, allow: frozenset[str] = frozenset(), reason: str | None = None,
+            ) -> Post:
     if not text.strip():
         raise InputError(f"{path}: empty post")
     return Post(id=path, path=path, line=line, text=text, allow=allow, reason=reason)
@@ -132,8 +136,9 @@ def _markdown(path: str, text: str) -> Iterator[Post]:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        raise InputError(f"{path}:{line}: invalid YAML front matter ({getattr(exc, 'problem', None) or exc})") from None
+        line = mark.line + 2 if mark else 1  # the front matter starts on line 2
+        problem = getattr(exc, "problem", None) or exc
+        raise InputError(f"{path}:{line}: invalid YAML front matter ({problem})") from None
     if not isinstance(meta, dict):
         raise InputError(f"{path}:2: front matter must be a mapping of fields")
     settings = meta.get("postlint") or {}
@@ -159,7 +164,8 @@ def _jsonl(path: str, text: str) -> Iterator[Post | InputError]:
 
 
 def _csv(path: str, text: str) -> Iterator[Post | InputError]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    end = 0  # the line where the last record read ends
     try:
         header = [name.strip() for name in next(reader, [])]
         if "text" not in header:
@@ -173,7 +179,7 @@ def _csv(path: str, text: str) -> Iterator[Post | InputError]:
                 except InputError as exc:
                     yield exc
     except csv.Error as exc:
-        yield InputError(f"{path}:{reader.line_num}: not valid CSV ({exc})")
+        yield InputError(f"{path}:{end + 1}: not valid CSV ({exc})")  # where the broken record starts
 
 
 def _row(path: str, line: int, fields: dict[str, Any]) -> Post:

@@ -33,7 +33,10 @@ class Report:
         counts = {decision: 0 for decision in SEVERITIES}
         for _, result in self.checked:
             counts[result.decision] += 1
-        return {"posts": len(self.checked), **counts, "errors": len(self.errors), "fail_on": self.fail_on, "failed": self.failed}
+        return {
+            "posts": len(self.checked), **counts, "errors": len(self.errors),
+            "fail_on": self.fail_on, "failed": self.failed,
+        }
 
 
 @dataclass(frozen=True)

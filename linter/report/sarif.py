@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -14,7 +13,6 @@ from linter.report import LEVELS, Report, region
 from linter.result import Finding
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-REGION_KEYS = {"start_line": "startLine", "end_line": "endLine", "start_column": "startColumn", "end_column": "endColumn"}
 
 
 def render(report: Report, out: TextIO) -> None:
@@ -24,6 +22,7 @@ def render(report: Report, out: TextIO) -> None:
             "name": "postlint",
             "version": __version__,
             "semanticVersion": __version__,
+            "properties": {"pack": report.pack.name, "packVersion": report.pack.version},
             "rules": [{
                 "id": rule.id,
                 "name": rule.name,
@@ -31,7 +30,7 @@ def render(report: Report, out: TextIO) -> None:
                 "fullDescription": {"text": rule.description or rule.message},
                 "help": {"text": rule.suggestion},
                 "defaultConfiguration": {"level": LEVELS[rule.severity]},
-                "properties": {"category": rule.category, "pack": report.pack.name, "packVersion": report.pack.version},
+                "properties": {"category": rule.category},
             } for rule in report.pack.rules],
         }},
         "columnKind": "unicodeCodePoints",
@@ -48,13 +47,19 @@ def render(report: Report, out: TextIO) -> None:
 
 
 def _result(post: Post, finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
-    where = {REGION_KEYS[k]: v for k, v in asdict(region(post, finding.start, finding.end)).items() if v is not None}
+    where = region(post, finding.start, finding.end)
+    span = {"startLine": where.start_line, "startColumn": where.start_column,
+            "endLine": where.end_line, "endColumn": where.end_column}
+    location = {
+        "artifactLocation": {"uri": _uri(post.path)},
+        "region": {k: v for k, v in span.items() if v is not None},  # calendar rows: a line, no columns
+    }
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": rule_index[finding.rule],
         "level": LEVELS[finding.severity],
         "message": {"text": f"{finding.message} {finding.suggestion}"},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(post.path)}, "region": where}}],
+        "locations": [{"physicalLocation": location}],
         "properties": {"postId": post.id, "category": finding.category, "text": finding.text},
     }
     if finding.suppressed:

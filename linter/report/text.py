@@ -10,7 +10,7 @@ from typing import TextIO
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from linter.evaluate import Scores
@@ -55,7 +55,8 @@ def _finding(console: Console, post: Post, finding: Finding) -> None:
     line, start, end = _snippet(post.text, finding.start, finding.end, console.width - len(INDENT))
     console.print(title)
     console.print(Text.assemble(INDENT, line[:start], (line[start:end], style), line[end:]), soft_wrap=True)
-    console.print(Text(INDENT + " " * cell_len(line[:start]) + "^" * max(1, cell_len(line[start:end])), style), soft_wrap=True)
+    carets = " " * cell_len(line[:start]) + "^" * max(1, cell_len(line[start:end]))
+    console.print(Text(INDENT + carets, style), soft_wrap=True)
     notes = Text.assemble(finding.message, "\n", ("suggestion: " + finding.suggestion, "italic"))
     if finding.suppressed:
         notes.append(f"\nsuppressed: {finding.reason}", "dim")
@@ -112,7 +113,8 @@ def explain(rule: Rule, out: TextIO) -> None:
     console = _console(out)
     console.print(Text.assemble((f"{rule.id} {rule.name}", "bold"), "  ", (rule.severity, STYLES[rule.severity])))
     console.print(Text(f"category: {rule.category}"))
-    for heading, body in (("description", rule.description), ("message", rule.message), ("suggestion", rule.suggestion)):
+    for heading, body in (("description", rule.description), ("message", rule.message),
+                          ("suggestion", rule.suggestion)):
         if body:
             console.print(Text(f"\n{heading}:", "bold"))
             console.print(Text(body))
@@ -128,8 +130,8 @@ def scores(scores: Scores, show_misses: bool, out: TextIO) -> None:
     for label, key in (("decision accuracy", "decision_accuracy"), ("block recall", "block_recall"),
                        ("flag recall", "flag_recall"), ("false-alarm rate", "false_alarm_rate"),
                        ("category macro-F1", "category_macro_f1")):
-        overall.add_row(label, f"{figures[key]:.3f}")
-    per_category = Table("category", "precision", "recall", "F1")
+        overall.add_row(label, Text(f"{figures[key]:.3f}", justify="right"))
+    per_category = Table("category", *(Column(name, justify="right") for name in ("precision", "recall", "F1")))
     for category in CATEGORIES:
         per_category.add_row(category, *(f"{figures[f'{category}_{m}']:.3f}" for m in ("precision", "recall", "f1")))
     console = _console(out)
