@@ -1,12 +1,14 @@
 """The engine as a library: spaCy components others can add, batching, and offsets into typed text."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 import linter
-from linter.model import load_model
+from linter.model import DEFAULT_MODEL, load_model
 
 DEV_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
 
@@ -66,3 +68,17 @@ def test_suppression_keeps_the_finding_but_not_the_decision():
     assert suppressed.decision == "warn"
     (finding,) = [f for f in suppressed.findings if f.rule == "PL101"]
     assert finding.to_dict()["suppressed"] is True and finding.reason
+
+
+def test_components_are_found_through_spacys_registry_without_importing_linter():
+    """spaCy finds the factories through the package's entry points, as for any spaCy plugin."""
+    script = (
+        "import spacy, sys\n"
+        f"nlp = spacy.load({DEFAULT_MODEL!r})\n"
+        "assert 'linter' not in sys.modules\n"
+        "for name in ('postlint_details', 'postlint_claims'): nlp.add_pipe(name)\n"
+        "print(len(nlp('Nine of you ordered soup at 4am.')._.claims))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "1"
