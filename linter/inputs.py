@@ -113,8 +113,9 @@ def _text(name: str, data: bytes) -> str:
         raise InputError(f"{name}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x})") from None
 
 
-def _single(path: str, text: str, line: int = 1, allow: frozenset[str] = frozenset(), reason: str | None = None,
-            ) -> Post:
+def _single(
+    path: str, text: str, line: int = 1, allow: frozenset[str] = frozenset(), reason: str | None = None,
+) -> Post:
     if not text.strip():
         raise InputError(f"{path}: empty post")
     return Post(id=path, path=path, line=line, text=text, allow=allow, reason=reason)
