@@ -61,6 +61,7 @@ def _finding(console: Console, post: Post, finding: Finding) -> None:
     if finding.suppressed:
         notes.append(f"\nsuppressed: {finding.reason}", "dim")
     for line in notes.wrap(console, console.width - len(INDENT)):
+        line.rstrip()
         console.print(Text.assemble(INDENT, line))
 
 
