@@ -56,13 +56,13 @@ def _finding(console: Console, post: Post, finding: Finding) -> None:
     console.print(title)
     console.print(Text.assemble(INDENT, line[:start], (line[start:end], style), line[end:]), soft_wrap=True)
     carets = " " * cell_len(line[:start]) + "^" * max(1, cell_len(line[start:end]))
-    console.print(Text(INDENT + carets, style), soft_wrap=True)
+    console.print(Text.assemble(INDENT, (carets, style)), soft_wrap=True)
     notes = Text.assemble(finding.message, "\n", ("suggestion: " + finding.suggestion, "italic"))
     if finding.suppressed:
         notes.append(f"\nsuppressed: {finding.reason}", "dim")
-    for line in notes.wrap(console, console.width - len(INDENT)):
-        line.rstrip()
-        console.print(Text.assemble(INDENT, line))
+    for wrapped in notes.wrap(console, console.width - len(INDENT)):
+        wrapped.rstrip()
+        console.print(Text.assemble(INDENT, wrapped))
 
 
 def _snippet(text: str, start: int, end: int, width: int) -> tuple[str, int, int]:
