@@ -1,8 +1,8 @@
 """postlint: a pre-publication linter that stops social posts from exposing users' activity data.
 
-    >>> import linter
-    >>> linter.lint("To the 53 people who watched it every day: who hurt you?").decision
-    'block'
+>>> import linter
+>>> linter.lint("To the 53 people who watched it every day: who hurt you?").decision
+'block'
 """
 
 from linter.config import Config, load_config
@@ -11,7 +11,16 @@ from linter.errors import ModelNotFound, PackError, PostlintError
 from linter.result import Finding, Result
 
 __all__ = [
-    "Config", "Finding", "Linter", "ModelNotFound", "PackError", "PostlintError", "Result",
-    "get_linter", "lint", "lint_many", "load_config",
+    "Config",
+    "Finding",
+    "Linter",
+    "ModelNotFound",
+    "PackError",
+    "PostlintError",
+    "Result",
+    "get_linter",
+    "lint",
+    "lint_many",
+    "load_config",
 ]
 __version__ = "0.1.0"

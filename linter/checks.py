@@ -26,7 +26,7 @@ Spans = Iterator[tuple[int, int]]
 @dataclass(frozen=True)
 class Check:
     validate: Callable[[dict[str, Any], dict[str, int]], dict[str, Any]]
-    run: Callable[["Rule", Doc, "Pack"], Spans]
+    run: Callable[[Rule, Doc, Pack], Spans]
 
 
 CHECKS: dict[str, Check] = {}
@@ -73,7 +73,7 @@ def validate_claim(params: dict[str, Any], thresholds: dict[str, int]) -> dict[s
     return {"when": dict(when), "report": report}
 
 
-def claim_matches(claim: Claim, when: dict[str, Any], pack: "Pack") -> bool:
+def claim_matches(claim: Claim, when: dict[str, Any], pack: Pack) -> bool:
     size = claim.size
     if "individual" in when and size.individual != when["individual"]:
         return False
@@ -92,7 +92,7 @@ def claim_matches(claim: Claim, when: dict[str, Any], pack: "Pack") -> bool:
 
 
 @register("claim", validate_claim)
-def run_claim(rule: "Rule", doc: Doc, pack: "Pack") -> Spans:
+def run_claim(rule: Rule, doc: Doc, pack: Pack) -> Spans:
     when, report = rule.params["when"], rule.params["report"]
     for claim in doc._.claims or ():
         if not claim_matches(claim, when, pack):
@@ -102,7 +102,11 @@ def run_claim(rule: "Rule", doc: Doc, pack: "Pack") -> Spans:
                 for span in claim.spans(kind):
                     yield span.start_char, span.end_char
         else:
-            span: Span = {"cohort": claim.cohort, "size": claim.size_span or claim.cohort, "callout": claim.callout or claim.cohort}[report]
+            span: Span = {
+                "cohort": claim.cohort,
+                "size": claim.size_span or claim.cohort,
+                "callout": claim.callout or claim.cohort,
+            }[report]
             yield span.start_char, span.end_char
 
 
@@ -125,7 +129,7 @@ def _in_scope(doc: Doc, scope: str) -> bool:
 
 
 @register("tone", validate_tone)
-def run_tone(rule: "Rule", doc: Doc, pack: "Pack") -> Spans:
+def run_tone(rule: Rule, doc: Doc, pack: Pack) -> Spans:
     if not _in_scope(doc, rule.params["scope"]):
         return
     for span in doc.spans[SPAN_KEY]:
@@ -156,7 +160,7 @@ def validate_phrase(params: dict[str, Any], thresholds: dict[str, int]) -> dict[
 
 
 @register("phrase", validate_phrase)
-def run_phrase(rule: "Rule", doc: Doc, pack: "Pack") -> Spans:
+def run_phrase(rule: Rule, doc: Doc, pack: Pack) -> Spans:
     if not _in_scope(doc, rule.params["scope"]):
         return
     label = f"rule.{rule.id}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Literal
 
 import typer
 from rich.console import Console
@@ -40,24 +40,39 @@ class App(typer.Typer):
 
 # Locals in a traceback could hold draft text, and drafts go nowhere but stdout.
 app = App(
-    name="postlint", no_args_is_help=True, add_completion=False, pretty_exceptions_show_locals=False,
+    name="postlint",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
     help="Stop social-media drafts from exposing what individual users did.",
 )
-ConfigOption = Annotated[Optional[Path], typer.Option(
-    "--config", help="Config file (default: the nearest postlint.toml, or pyproject.toml with tool.postlint).",
-)]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Config file (default: the nearest postlint.toml, or pyproject.toml with tool.postlint).",
+    ),
+]
 
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(
-        help="Drafts: .txt, .md, .jsonl or .csv files, folders to search for them, or - for stdin.",
-        metavar="PATH", show_default=False,
-    )],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Drafts: .txt, .md, .jsonl or .csv files, folders to search for them, or - for stdin.",
+            metavar="PATH",
+            show_default=False,
+        ),
+    ],
     output: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = "text",
-    fail_on: Annotated[Optional[Literal["warn", "block"]], typer.Option(
-        help="Exit 1 when a post gets this decision or worse (default: from config, else block).", show_default=False,
-    )] = None,
+    fail_on: Annotated[
+        Literal["warn", "block"] | None,
+        typer.Option(
+            help="Exit 1 when a post gets this decision or worse (default: from config, else block).",
+            show_default=False,
+        ),
+    ] = None,
     config: ConfigOption = None,
     max_bytes: Annotated[int, typer.Option(min=1, help="Largest file (or stdin) to read, in bytes.")] = (
         DEFAULT_MAX_BYTES
@@ -106,9 +121,13 @@ def explain(
 def evaluate(
     corpus: Annotated[Path, typer.Argument(help="A labelled corpus: JSONL with id, text, decision, categories.")],
     output: Annotated[Literal["text", "json"], typer.Option("--format", "-f", help="Output format.")] = "text",
-    show_misses: Annotated[bool, typer.Option(
-        "--show-misses", help="List the items whose decision or categories differ from the labels.",
-    )] = False,
+    show_misses: Annotated[
+        bool,
+        typer.Option(
+            "--show-misses",
+            help="List the items whose decision or categories differ from the labels.",
+        ),
+    ] = False,
     config: ConfigOption = None,
 ) -> None:
     """Score the linter against a labelled corpus (decision accuracy, recall, per-category F1)."""
@@ -122,8 +141,16 @@ def _lint(texts: list[str], settings: Config) -> list[Result]:
     """Results in order, batched by the engine, with a progress bar on stderr only when it is a terminal."""
     console = Console(stderr=True)
     results = get_linter(settings).lint_many(texts)
-    return list(track(results, total=len(texts), description="Checking", console=console, transient=True,
-                      disable=not console.is_terminal))
+    return list(
+        track(
+            results,
+            total=len(texts),
+            description="Checking",
+            console=console,
+            transient=True,
+            disable=not console.is_terminal,
+        )
+    )
 
 
 def _error(exc: Exception) -> None:

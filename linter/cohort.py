@@ -9,7 +9,15 @@ from text_to_num import text2num
 
 from linter.claim import CohortSize
 
-MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
+MULTIPLIERS = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "k": 1_000,
+    "m": 1_000_000,
+    "bn": 1_000_000_000,
+}
 VAGUE_LOW = {"under_100": 2, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 

@@ -1,16 +1,16 @@
 """Team configuration: `[tool.postlint]` in pyproject.toml or the top level of postlint.toml.
 
-    [tool.postlint]
-    model = "en_core_web_sm"          # any installed spaCy English pipeline
-    fail_on = "warn"                  # what makes `postlint check` exit 1
-    disable = ["PL103"]
-    extend = ["team-rules.yaml"]      # extra rule files, same format as the pack's rules/
-    [tool.postlint.thresholds]
-    k_block = 250
-    [tool.postlint.severity]
-    PL302 = "block"
-    [tool.postlint.terms]             # extra lexicon entries, by lexicon name
-    "sensitive.health" = ["sleep apnoea"]
+[tool.postlint]
+model = "en_core_web_sm"          # any installed spaCy English pipeline
+fail_on = "warn"                  # what makes `postlint check` exit 1
+disable = ["PL103"]
+extend = ["team-rules.yaml"]      # extra rule files, same format as the pack's rules/
+[tool.postlint.thresholds]
+k_block = 250
+[tool.postlint.severity]
+PL302 = "block"
+[tool.postlint.terms]             # extra lexicon entries, by lexicon name
+"sensitive.health" = ["sleep apnoea"]
 """
 
 from __future__ import annotations

@@ -17,12 +17,13 @@ from linter.pack import Pack
 from linter.result import Finding, Result
 
 BATCH_SIZE = 64
+DEFAULT_CONFIG = Config()
 
 
 class Linter:
     """One configured pipeline. Build it once per process (see `get_linter`) and reuse it."""
 
-    def __init__(self, config: Config = Config()):
+    def __init__(self, config: Config = DEFAULT_CONFIG):
         self.config = config
         self.pack: Pack = build_pack(config)
         self.nlp: Language = load_model(config.model)
@@ -45,24 +46,33 @@ class Linter:
         for rule in self.pack.rules:
             for start, end in sorted(set(CHECKS[rule.check].run(rule, doc, self.pack))):
                 a, b = norm.to_original(start, end)
-                findings.append(Finding(
-                    rule=rule.id, name=rule.name, category=rule.category, severity=rule.severity,
-                    message=rule.message, suggestion=rule.suggestion, start=a, end=b, text=norm.original[a:b],
-                ))
+                findings.append(
+                    Finding(
+                        rule=rule.id,
+                        name=rule.name,
+                        category=rule.category,
+                        severity=rule.severity,
+                        message=rule.message,
+                        suggestion=rule.suggestion,
+                        start=a,
+                        end=b,
+                        text=norm.original[a:b],
+                    )
+                )
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         claims = tuple(claim.to_dict(norm) for claim in doc._.claims)
         return Result(text=norm.original, findings=tuple(findings), claims=claims)
 
 
 @lru_cache(maxsize=4)
-def get_linter(config: Config = Config()) -> Linter:
+def get_linter(config: Config = DEFAULT_CONFIG) -> Linter:
     """The process-wide linter for a config: the model is loaded once."""
     return Linter(config)
 
 
-def lint(text: str, config: Config = Config()) -> Result:
+def lint(text: str, config: Config = DEFAULT_CONFIG) -> Result:
     return get_linter(config).lint(text)
 
 
-def lint_many(texts: Iterable[str], config: Config = Config()) -> Iterator[Result]:
+def lint_many(texts: Iterable[str], config: Config = DEFAULT_CONFIG) -> Iterator[Result]:
     return get_linter(config).lint_many(texts)

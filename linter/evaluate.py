@@ -72,7 +72,11 @@ class Scores:
         for category, (both, predicted, labelled) in self.per_category.items():
             precision, recall = ratio(both, predicted), ratio(both, labelled)
             f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-            figures[f"{category}_precision"], figures[f"{category}_recall"], figures[f"{category}_f1"] = precision, recall, f1
+            figures[f"{category}_precision"], figures[f"{category}_recall"], figures[f"{category}_f1"] = (
+                precision,
+                recall,
+                f1,
+            )
             f1s.append(f1)
         figures["category_macro_f1"] = sum(f1s) / len(f1s)
         return figures
@@ -91,7 +95,9 @@ def read_corpus(path: Path) -> list[Labelled]:
             data = json.loads(line)
             items.append(Labelled(str(data["id"]), data["text"], data["decision"], frozenset(data["categories"])))
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise InputError(f"{path}:{number}: not a corpus line (needs id, text, decision, categories): {exc}") from None
+            raise InputError(
+                f"{path}:{number}: not a corpus line (needs id, text, decision, categories): {exc}"
+            ) from None
     return items
 
 

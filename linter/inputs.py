@@ -66,7 +66,8 @@ def _walk(folder: Path) -> list[str]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found += [
-            os.path.normpath(os.path.join(root, f)) for f in sorted(files)
+            os.path.normpath(os.path.join(root, f))
+            for f in sorted(files)
             if not f.startswith(".") and _suffix(f) in SUFFIXES
         ]
     if not found:
@@ -114,7 +115,11 @@ def _text(name: str, data: bytes) -> str:
 
 
 def _single(
-    path: str, text: str, line: int = 1, allow: frozenset[str] = frozenset(), reason: str | None = None,
+    path: str,
+    text: str,
+    line: int = 1,
+    allow: frozenset[str] = frozenset(),
+    reason: str | None = None,
 ) -> Post:
     if not text.strip():
         raise InputError(f"{path}: empty post")
@@ -146,7 +151,7 @@ def _markdown(path: str, text: str) -> Iterator[Post]:
     if not isinstance(settings, dict) or set(settings) - SUPPRESSION_KEYS:
         raise InputError(f"{path}: front matter 'postlint' takes only {{allow: [RULE_ID, ...], reason: \"...\"}}")
     allow, reason = _suppression(path, settings.get("allow"), settings.get("reason"))
-    yield _single(path, text[match.end():], text.count("\n", 0, match.end()) + 1, allow, reason)
+    yield _single(path, text[match.end() :], text.count("\n", 0, match.end()) + 1, allow, reason)
 
 
 def _jsonl(path: str, text: str) -> Iterator[Post | InputError]:
@@ -176,7 +181,7 @@ def _csv(path: str, text: str) -> Iterator[Post | InputError]:
             start, end = end + 1, reader.line_num
             if row:
                 try:
-                    yield _row(path, start, dict(zip(header, row)))
+                    yield _row(path, start, dict(zip(header, row, strict=False)))
                 except InputError as exc:
                     yield exc
     except csv.Error as exc:
@@ -194,8 +199,13 @@ def _row(path: str, line: int, fields: dict[str, Any]) -> Post:
     allow, reason = _suppression(where, fields.get("allow"), fields.get("reason"))
     row_id = fields.get("id")
     return Post(
-        id=where if row_id in (None, "") else str(row_id), path=path, line=line, text=text, row=True,
-        allow=allow, reason=reason,
+        id=where if row_id in (None, "") else str(row_id),
+        path=path,
+        line=line,
+        text=text,
+        row=True,
+        allow=allow,
+        reason=reason,
     )
 
 

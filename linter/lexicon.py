@@ -41,7 +41,7 @@ def spellings(term: str) -> set[str]:
     gaps = product(" -", repeat=len(words) - 1) if len(words) <= MAX_JOINED_WORDS else [(" ",) * (len(words) - 1)]
     for joiners in gaps:
         for last in _endings(words[-1]):
-            phrase = "".join(w + j for w, j in zip(words[:-1], joiners)) + last
+            phrase = "".join(w + j for w, j in zip(words[:-1], joiners, strict=True)) + last
             found |= {phrase, phrase.replace("'", "’"), phrase.replace("’", "'")}
     return found
 

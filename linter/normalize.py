@@ -276,20 +276,73 @@ _SUFFIX_ZEROS = {"k": 3, "K": 3, "M": 6, "bn": 9, "Bn": 9, "BN": 9}
 # elsewhere "5m" is metres and "5b" an apartment.
 _CURRENCY_SUFFIX_ZEROS = {"m": 6, "mn": 6, "Mn": 6, "b": 9, "B": 9}
 
-_UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
-    "ninety"
-).split()
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+]  # noqa: E501
 # A lone unit word is by far the most common run; it skips text2num. "one" and "zero" stay words.
 _UNIT_DIGITS = {word: str(value) for value, word in enumerate(_UNITS[:20]) if value > 1}
-_UNIT_DIGITS.update(zip(_UNITS[20:], ("20", "30", "40", "50", "60", "70", "80", "90")))
+_UNIT_DIGITS.update(zip(_UNITS[20:], ("20", "30", "40", "50", "60", "70", "80", "90"), strict=True))
 _MULTIPLIERS = frozenset(("hundred", "thousand", "million", "billion", "dozen"))
-_ORDINALS = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth "
-    "fiftieth sixtieth seventieth eightieth ninetieth hundredth thousandth millionth billionth"
-).split()
+_ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+    "hundredth",
+    "thousandth",
+    "millionth",
+    "billionth",
+]  # noqa: E501
 
 
 def _trie(words) -> str:

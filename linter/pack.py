@@ -18,8 +18,21 @@ from linter.errors import PackError
 SEVERITIES = ("warn", "block")
 CATEGORIES = ("individual", "small_cohort", "sensitive", "specificity", "shaming")
 RULE_FIELDS = {
-    "id", "name", "category", "severity", "check", "when", "report", "labels", "terms", "patterns",
-    "scope", "message", "suggestion", "description", "examples",
+    "id",
+    "name",
+    "category",
+    "severity",
+    "check",
+    "when",
+    "report",
+    "labels",
+    "terms",
+    "patterns",
+    "scope",
+    "message",
+    "suggestion",
+    "description",
+    "examples",
 }
 REQUIRED_RULE_FIELDS = ("id", "name", "category", "severity", "check", "message", "suggestion")
 
@@ -36,7 +49,7 @@ class _LineLoader(yaml.SafeLoader):
     """A YAML loader whose mappings remember the line of each key, so errors can point at it."""
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> "LineDict":
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     mapping = LineDict(loader.construct_mapping(node, deep=True))
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if hasattr(k, "value")}
@@ -126,10 +139,17 @@ def _rule_from(data: Any, where: str, thresholds: dict[str, int]) -> Rule:
         raise PackError(f"{here(str(exc).split(':', 1)[0].strip(chr(39)))}: {exc}") from None
     examples = data.get("examples") or {}
     return Rule(
-        id=data["id"], name=data["name"], category=data["category"], severity=data["severity"],
-        check=data["check"], message=data["message"].strip(), suggestion=data["suggestion"].strip(),
-        params=params, description=(data.get("description") or "").strip(),
-        examples={k: list(v) for k, v in examples.items()}, source=here("id"),
+        id=data["id"],
+        name=data["name"],
+        category=data["category"],
+        severity=data["severity"],
+        check=data["check"],
+        message=data["message"].strip(),
+        suggestion=data["suggestion"].strip(),
+        params=params,
+        description=(data.get("description") or "").strip(),
+        examples={k: list(v) for k, v in examples.items()},
+        source=here("id"),
     )
 
 
@@ -181,8 +201,10 @@ def load_pack(folder: Path | None = None) -> Pack:
         rules.extend(load_rules_file(path, dict(thresholds)))
     _check_unique(rules)
     return Pack(
-        name=str(meta.get("name", folder.name)), version=str(meta.get("version", "0")),
-        thresholds=dict(thresholds), lexicons=_with_rule_lexicons(_load_lexicons(folder / "lexicons"), rules),
+        name=str(meta.get("name", folder.name)),
+        version=str(meta.get("version", "0")),
+        thresholds=dict(thresholds),
+        lexicons=_with_rule_lexicons(_load_lexicons(folder / "lexicons"), rules),
         rules=tuple(rules),
     )
 
@@ -195,8 +217,15 @@ def _check_unique(rules: list[Rule]) -> None:
         seen[rule.id] = rule.source
 
 
-def with_overrides(pack: Pack, *, thresholds: dict[str, int], terms: dict[str, list[str]],
-                   severities: dict[str, str], disabled: set[str], extra_rules: list[Rule]) -> Pack:
+def with_overrides(
+    pack: Pack,
+    *,
+    thresholds: dict[str, int],
+    terms: dict[str, list[str]],
+    severities: dict[str, str],
+    disabled: set[str],
+    extra_rules: list[Rule],
+) -> Pack:
     """Apply a team's config on top of a pack; validation of the values is the config loader's job."""
     lexicons = {name: list(entries) for name, entries in pack.lexicons.items()}
     for name, entries in terms.items():
@@ -204,7 +233,12 @@ def with_overrides(pack: Pack, *, thresholds: dict[str, int], terms: dict[str, l
     rules = [replace(r, severity=severities.get(r.id, r.severity)) for r in pack.rules if r.id not in disabled]
     rules.extend(r for r in extra_rules if r.id not in disabled)
     _check_unique(rules)
-    return replace(pack, thresholds={**pack.thresholds, **thresholds}, lexicons=_with_rule_lexicons(lexicons, rules), rules=tuple(rules))
+    return replace(
+        pack,
+        thresholds={**pack.thresholds, **thresholds},
+        lexicons=_with_rule_lexicons(lexicons, rules),
+        rules=tuple(rules),
+    )
 
 
 def _with_rule_lexicons(lexicons: dict[str, list], rules: list[Rule]) -> dict[str, list]:

@@ -53,10 +53,7 @@ class Result:
 
     def suppress(self, rule_ids: set[str], reason: str) -> Result:
         """Mark findings of these rules as suppressed; they stay visible but no longer decide."""
-        findings = tuple(
-            replace(f, suppressed=True, reason=reason) if f.rule in rule_ids else f
-            for f in self.findings
-        )
+        findings = tuple(replace(f, suppressed=True, reason=reason) if f.rule in rule_ids else f for f in self.findings)
         return replace(self, findings=findings)
 
     def to_dict(self) -> dict[str, Any]:

@@ -27,24 +27,40 @@ TWO_LINES = "Soup season is here.\nTwelve new bowls arrive on Friday."
 MD_FRONT = "---\ntitle: Launch week\nchannel: x\n---\n"
 MD_BODY = f"{CLEAN}\n\n{SINGLE_USER}\n"  # SINGLE_USER sits on line 7 of the file
 CSV = f'id,channel,text\nc1,x,{CLEAN}\nc2,linkedin,"{TWO_LINES}"\nc3,x,"{RIDER}"\n'  # c3 starts on line 5
-JSONL = "\n".join([
-    json.dumps({"id": "j1", "text": SENSITIVE}),
-    json.dumps({"id": "j2", "text": "12 new dishes arrive on Friday."}),
-    "",
-    json.dumps({"id": "j3", "text": WARN_ONLY}),
-]) + "\n"
+JSONL = (
+    "\n".join(
+        [
+            json.dumps({"id": "j1", "text": SENSITIVE}),
+            json.dumps({"id": "j2", "text": "12 new dishes arrive on Friday."}),
+            "",
+            json.dumps({"id": "j3", "text": WARN_ONLY}),
+        ]
+    )
+    + "\n"
+)
 
 # id -> the post's text as the CLI reads it, to check that every span indexes it
 TEXTS = {
     "drafts/leak.txt": LEAK + "\n",
     "drafts/launch.md": MD_BODY,
-    "c1": CLEAN, "c2": TWO_LINES, "c3": RIDER,
-    "j1": SENSITIVE, "j2": "12 new dishes arrive on Friday.", "j3": WARN_ONLY,
+    "c1": CLEAN,
+    "c2": TWO_LINES,
+    "c3": RIDER,
+    "j1": SENSITIVE,
+    "j2": "12 new dishes arrive on Friday.",
+    "j3": WARN_ONLY,
     "drafts/sub/deep.txt": "Thanks to everyone who came to our open kitchen night on Saturday!",
 }
 DECISIONS = {
-    "drafts/leak.txt": "block", "drafts/launch.md": "block", "c1": "pass", "c2": "pass", "c3": "block",
-    "j1": "block", "j2": "pass", "j3": "warn", "drafts/sub/deep.txt": "pass",
+    "drafts/leak.txt": "block",
+    "drafts/launch.md": "block",
+    "c1": "pass",
+    "c2": "pass",
+    "c3": "block",
+    "j1": "block",
+    "j2": "pass",
+    "j3": "warn",
+    "drafts/sub/deep.txt": "pass",
 }
 FINDING_KEYS = {"rule", "category", "severity", "message", "suggestion", "start", "end", "text"}
 
@@ -52,8 +68,13 @@ FINDING_KEYS = {"rule", "category", "severity", "message", "suggestion", "start"
 def postlint(*args: str, cwd: Path, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "FORCE_COLOR", "COLUMNS"}}
     return subprocess.run(
-        [sys.executable, "-m", "linter.cli", *args], cwd=cwd, input=stdin, capture_output=True, text=True,
-        env={**base, "COLUMNS": "100", **env}, timeout=120,
+        [sys.executable, "-m", "linter.cli", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env={**base, "COLUMNS": "100", **env},
+        timeout=120,
     )
 
 
@@ -101,8 +122,8 @@ def test_jsonl_is_the_public_contract(workdir):
         assert {"id", "source", "decision", "findings", "claims"} <= set(record)
         assert isinstance(record["claims"], list)
         for finding in record["findings"]:
-            assert FINDING_KEYS <= set(finding)
-            assert TEXTS[post_id][finding["start"]:finding["end"]] == finding["text"]
+            assert set(finding) >= FINDING_KEYS
+            assert TEXTS[post_id][finding["start"] : finding["end"]] == finding["text"]
     assert records["drafts/leak.txt"]["source"] == "drafts/leak.txt"
     assert records["c2"]["source"] == "drafts/calendar.csv:3"
     assert records["c3"]["source"] == "drafts/calendar.csv:5"
@@ -121,15 +142,15 @@ def test_text_marks_each_span_with_carets_and_sums_up(workdir):
     assert "secret" not in out and "notes.py" not in out
     lines = out.splitlines()
     marked = set()
-    for above, below in zip(lines, lines[1:]):
+    for above, below in zip(lines, lines[1:], strict=False):
         if below.strip() and set(below.strip()) == {"^"}:
             start = len(below) - len(below.lstrip())
-            marked.add(above[start:len(below)])
+            marked.add(above[start : len(below)])
     assert {"53", "are you okay", "One listener", "fertility", "212 times", "30 times"} <= marked
     assert "drafts/launch.md  block" in out and "7:1  block  PL101 individual-user" in out
     assert "drafts/calendar.csv:5  block  id c3" in out
     finding = out.index("PL102 small-cohort")
-    assert "suggestion: Leave out the count" in out[finding:finding + 400]
+    assert "suggestion: Leave out the count" in out[finding : finding + 400]
 
 
 def test_json_document_has_posts_and_summary(workdir):
@@ -137,11 +158,24 @@ def test_json_document_has_posts_and_summary(workdir):
     assert proc.returncode == 1
     document = json.loads(proc.stdout)
     assert [p["id"] for p in document["posts"]] == [
-        "c1", "c2", "c3", "j1", "j2", "j3",
-        "drafts/launch.md", "drafts/leak.txt", "drafts/sub/deep.txt",
+        "c1",
+        "c2",
+        "c3",
+        "j1",
+        "j2",
+        "j3",
+        "drafts/launch.md",
+        "drafts/leak.txt",
+        "drafts/sub/deep.txt",
     ]
     assert document["summary"] == {
-        "posts": 9, "pass": 4, "warn": 1, "block": 4, "errors": 0, "fail_on": "block", "failed": True,
+        "posts": 9,
+        "pass": 4,
+        "warn": 1,
+        "block": 4,
+        "errors": 0,
+        "fail_on": "block",
+        "failed": True,
     }
     assert document["errors"] == []
     assert document["tool"]["pack"]["name"] == load_pack().name
@@ -165,7 +199,7 @@ def test_sarif_regions_point_into_the_files(workdir):
         path, region = workdir / location["artifactLocation"]["uri"], location["region"]
         line = path.read_text(encoding="utf-8").splitlines()[region["startLine"] - 1]
         if "startColumn" in region:
-            assert line[region["startColumn"] - 1:region["endColumn"] - 1] == result["properties"]["text"]
+            assert line[region["startColumn"] - 1 : region["endColumn"] - 1] == result["properties"]["text"]
         else:  # a calendar row: the row's line
             assert result["properties"]["postId"] in line
     by_rule = {(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["ruleId"]): r for r in results}
@@ -186,15 +220,23 @@ def test_github_annotations(workdir):
         commands.append((level, dict(p.split("=", 1) for p in props.split(",")), message))
     assert (
         "error",
-        {"file": "drafts/leak.txt", "line": "1", "endLine": "1", "col": "8", "endColumn": "10",
-         "title": "PL102 small-cohort"},
+        {
+            "file": "drafts/leak.txt",
+            "line": "1",
+            "endLine": "1",
+            "col": "8",
+            "endColumn": "10",
+            "title": "PL102 small-cohort",
+        },
         "A group this small (under 100 people) can be picked out from the activity described.%0A"
-        "Leave out the count, or report only groups of at least 1,000 people; write \"lots of you\" "
+        'Leave out the count, or report only groups of at least 1,000 people; write "lots of you" '
         "instead of a small exact number.",
     ) in commands
     rows = [(lvl, p) for lvl, p, _ in commands if p["file"] == "drafts/calendar.jsonl"]
-    assert ("warning", {"file": "drafts/calendar.jsonl", "line": "4", "endLine": "4",
-                        "title": "PL301 per-person-repetition"}) in rows
+    assert (
+        "warning",
+        {"file": "drafts/calendar.jsonl", "line": "4", "endLine": "4", "title": "PL301 per-person-repetition"},
+    ) in rows
 
 
 def test_fail_on_from_option_and_config_and_colour(tmp_path):
@@ -223,12 +265,15 @@ def test_stdin_is_one_post(tmp_path):
 def test_suppression_needs_a_reason(tmp_path):
     reason = "Approved by legal: the 53 are staff testers who agreed to this post."
     (tmp_path / "allowed.md").write_text(
-        f"---\npostlint:\n  allow: [PL102]\n  reason: \"{reason}\"\n---\n{LEAK}\n", encoding="utf-8",
+        f'---\npostlint:\n  allow: [PL102]\n  reason: "{reason}"\n---\n{LEAK}\n',
+        encoding="utf-8",
     )
     (tmp_path / "no-reason.md").write_text(f"---\npostlint:\n  allow: [PL102]\n---\n{LEAK}\n", encoding="utf-8")
     (tmp_path / "rows.jsonl").write_text(
         json.dumps({"id": "r1", "text": SENSITIVE, "allow": ["PL102", "PL201"], "reason": "Public health campaign."})
-        + "\n" + json.dumps({"id": "r2", "text": SENSITIVE, "allow": "PL201"}) + "\n",
+        + "\n"
+        + json.dumps({"id": "r2", "text": SENSITIVE, "allow": "PL201"})
+        + "\n",
         encoding="utf-8",
     )
     proc = postlint("check", "allowed.md", "no-reason.md", "rows.jsonl", "--format", "json", cwd=tmp_path)
@@ -256,20 +301,36 @@ def test_bad_inputs_each_get_one_line_and_the_rest_are_checked(tmp_path):
     (tmp_path / "broken.csv").write_text(f'id,text\nb1,{CLEAN}\nb2,"{RIDER}\n', encoding="utf-8")
     unclosed = '{"id": "bad", "text": ' + json.dumps(RIDER)
     (tmp_path / "rows.jsonl").write_text(
-        "\n".join([
-            json.dumps({"id": "ok1", "text": CLEAN}),
-            unclosed,
-            json.dumps({"id": "none"}),
-            json.dumps({"id": "blank", "text": ""}),
-            json.dumps({"id": "ok2", "text": LEAK}),
-        ]) + "\n",
+        "\n".join(
+            [
+                json.dumps({"id": "ok1", "text": CLEAN}),
+                unclosed,
+                json.dumps({"id": "none"}),
+                json.dumps({"id": "blank", "text": ""}),
+                json.dumps({"id": "ok2", "text": LEAK}),
+            ]
+        )
+        + "\n",
         encoding="utf-8",
     )
     (tmp_path / "good.txt").write_text(CLEAN, encoding="utf-8")
     before = sorted(p.name for p in tmp_path.iterdir())
     proc = postlint(
-        "check", "empty.txt", "binary.txt", "latin1.txt", "big.txt", "no-text.csv", "broken.csv", "rows.jsonl",
-        "missing.txt", "good.txt", "--max-bytes", "1000", "--format", "jsonl", cwd=tmp_path,
+        "check",
+        "empty.txt",
+        "binary.txt",
+        "latin1.txt",
+        "big.txt",
+        "no-text.csv",
+        "broken.csv",
+        "rows.jsonl",
+        "missing.txt",
+        "good.txt",
+        "--max-bytes",
+        "1000",
+        "--format",
+        "jsonl",
+        cwd=tmp_path,
     )
     assert proc.returncode == 2
     assert error_lines(proc) == [
@@ -287,7 +348,10 @@ def test_bad_inputs_each_get_one_line_and_the_rest_are_checked(tmp_path):
     for text in (CLEAN, RIDER, LEAK):  # draft text goes to stdout only
         assert text not in proc.stderr
     assert {i: r["decision"] for i, r in jsonl(proc.stdout).items()} == {
-        "b1": "pass", "ok1": "pass", "ok2": "block", "good.txt": "pass",
+        "b1": "pass",
+        "ok1": "pass",
+        "ok2": "block",
+        "good.txt": "pass",
     }
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing written beside the drafts
 
@@ -305,11 +369,14 @@ def test_default_size_limit_and_empty_folder(tmp_path):
     assert "Checked 0 posts" in proc.stdout
 
 
-@pytest.mark.parametrize(("config", "expected"), [
-    ('model = "xx_no_such_pipeline"\n', "spaCy model 'xx_no_such_pipeline' is not installed"),
-    ("fail_on = [\n", "postlint.toml: invalid TOML"),
-    ('pack = "no-such-pack"\n', "no-such-pack: not a rules pack (no pack.yaml)"),
-])
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        ('model = "xx_no_such_pipeline"\n', "spaCy model 'xx_no_such_pipeline' is not installed"),
+        ("fail_on = [\n", "postlint.toml: invalid TOML"),
+        ('pack = "no-such-pack"\n', "no-such-pack: not a rules pack (no pack.yaml)"),
+    ],
+)
 def test_broken_setup_is_one_line_and_exit_2(tmp_path, config, expected):
     (tmp_path / "postlint.toml").write_text(config, encoding="utf-8")
     (tmp_path / "post.txt").write_text(CLEAN, encoding="utf-8")
@@ -338,8 +405,16 @@ def test_rules_and_explain(tmp_path):
     rule = pack.rule("PL101")
     doc = postlint("explain", "pl101", cwd=tmp_path, COLUMNS="300")
     assert doc.returncode == 0
-    for part in (f"{rule.id} {rule.name}", rule.category, rule.severity, rule.message, rule.suggestion,
-                 rule.description.splitlines()[0], *rule.examples["flagged"], *rule.examples["passing"]):
+    for part in (
+        f"{rule.id} {rule.name}",
+        rule.category,
+        rule.severity,
+        rule.message,
+        rule.suggestion,
+        rule.description.splitlines()[0],
+        *rule.examples["flagged"],
+        *rule.examples["passing"],
+    ):
         assert part in doc.stdout
     unknown = postlint("explain", "PL999", cwd=tmp_path)
     assert unknown.returncode == 2
@@ -368,6 +443,18 @@ def test_eval_scores_a_tiny_corpus(tmp_path):
     ]
     text = postlint("eval", "tiny.jsonl", "--show-misses", cwd=tmp_path)
     assert text.returncode == 0
-    for label in ("decision accuracy", "0.667", "block recall", "flag recall", "false-alarm rate", "0.500",
-                  "category macro-F1", "precision", "recall", "F1", "small_cohort", "t3: expected pass"):
+    for label in (
+        "decision accuracy",
+        "0.667",
+        "block recall",
+        "flag recall",
+        "false-alarm rate",
+        "0.500",
+        "category macro-F1",
+        "precision",
+        "recall",
+        "F1",
+        "small_cohort",
+        "t3: expected pass",
+    ):
         assert label in text.stdout

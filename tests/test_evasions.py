@@ -60,7 +60,10 @@ def render(n: int, style: str) -> str:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(n=st.integers(min_value=2, max_value=99_999), style=st.sampled_from(["fullwidth", "keycap", "zero-width", "dot", "space"]))
+@given(
+    n=st.integers(min_value=2, max_value=99_999),
+    style=st.sampled_from(["fullwidth", "keycap", "zero-width", "dot", "space"]),
+)
 def test_any_count_in_any_disguise_reads_as_the_count(n, style):
     plain = linter.lint(LARGE.format(n=n))
     evaded = linter.lint(LARGE.format(n=render(n, style)))

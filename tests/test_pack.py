@@ -101,12 +101,18 @@ def test_a_catastrophic_team_pattern_times_out_instead_of_hanging(tmp_path):
     ("rules_yaml", "message"),
     [
         ("rules:\n  - id: X1\n    name: x\n", "rules.yaml:2: rule field 'category' is required"),
-        ("rules:\n  - {id: X1, name: x, category: loud, severity: warn, check: tone, labels: [tone.mock], message: m, suggestion: s}\n",
-         "rules.yaml:2: field 'category' must be one of"),
-        ("rules:\n  - id: X1\n    name: x\n    category: shaming\n    severity: warn\n    check: phrase\n    patterns: ['(unclosed']\n    message: m\n    suggestion: s\n",
-         "rules.yaml:7: 'patterns': invalid regular expression"),
-        ("rules:\n  - id: X1\n    name: x\n    category: shaming\n    severity: fatal\n    check: tone\n    labels: [tone.mock]\n    message: m\n    suggestion: s\n",
-         "rules.yaml:5: field 'severity' must be one of warn, block"),
+        (
+            "rules:\n  - {id: X1, name: x, category: loud, severity: warn, check: tone, labels: [tone.mock], message: m, suggestion: s}\n",
+            "rules.yaml:2: field 'category' must be one of",
+        ),
+        (
+            "rules:\n  - id: X1\n    name: x\n    category: shaming\n    severity: warn\n    check: phrase\n    patterns: ['(unclosed']\n    message: m\n    suggestion: s\n",
+            "rules.yaml:7: 'patterns': invalid regular expression",
+        ),
+        (
+            "rules:\n  - id: X1\n    name: x\n    category: shaming\n    severity: fatal\n    check: tone\n    labels: [tone.mock]\n    message: m\n    suggestion: s\n",
+            "rules.yaml:5: field 'severity' must be one of warn, block",
+        ),
         ("rules: [\n", "rules.yaml:2: invalid YAML"),
     ],
 )

@@ -6,16 +6,28 @@ import linter
 
 # POLICY.md, "Worked examples": (draft, categories, decision).
 WORKED_EXAMPLES = [
-    ("To the 53 people who've watched A Christmas Prince every day for the past 18 days: Who hurt you?",
-     {"small_cohort", "specificity", "shaming"}, "block"),
-    ("Dear 3,749 people who streamed \"It's the End of the World as We Know It\" the day of the Brexit vote, hang in there.",
-     {"specificity", "shaming"}, "warn"),
+    (
+        "To the 53 people who've watched A Christmas Prince every day for the past 18 days: Who hurt you?",
+        {"small_cohort", "specificity", "shaming"},
+        "block",
+    ),
+    (
+        'Dear 3,749 people who streamed "It\'s the End of the World as We Know It" the day of the Brexit vote, hang in there.',
+        {"specificity", "shaming"},
+        "warn",
+    ),
     ("A user in Canada watched The Return of the King 361 times in one year.", {"individual", "specificity"}, "block"),
     ("Over 100 million members streamed 2 billion hours this week. Thank you!", set(), "pass"),
-    ("Of our 2 million subscribers, 0.002% played the rain sounds playlist every night in March.",
-     {"small_cohort", "specificity"}, "block"),
-    ("40 people bought a pregnancy test and a bottle of wine in the same order this weekend.",
-     {"small_cohort", "sensitive", "specificity"}, "block"),
+    (
+        "Of our 2 million subscribers, 0.002% played the rain sounds playlist every night in March.",
+        {"small_cohort", "specificity"},
+        "block",
+    ),
+    (
+        "40 people bought a pregnancy test and a bottle of wine in the same order this weekend.",
+        {"small_cohort", "sensitive", "specificity"},
+        "block",
+    ),
     ("53 new titles land on the service this December.", set(), "pass"),
     ("Thanks to the 40 people who came to our open meetup last night!", set(), "pass"),
     ("Some of you have rewatched the finale 40 times. We're worried about you.", {"specificity", "shaming"}, "warn"),
@@ -68,7 +80,7 @@ def test_repetition_counts_are_not_cohort_sizes():
         "Our 12 engineers watched every episode before launch.",  # staff
         "Thanks to the 30 of you who joined our free run in the park on Sunday!",  # public event
         "1 in 5 adults sleep badly, according to the national sleep survey.",  # outside statistic
-        "\"I've done 90 classes this year\" — Sam, member since 2021, who said we could share this.",  # testimonial
+        '"I\'ve done 90 classes this year" — Sam, member since 2021, who said we could share this.',  # testimonial
         "We just passed 2 million members. Thank you!",  # headline total
         "One of you will win a year of free deliveries. Repost to enter.",  # contest, not yet happened
         "Who hurt you, Inspector Vane? Season 2 is out now.",  # tone about a fictional character

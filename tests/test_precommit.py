@@ -29,9 +29,13 @@ def hook_repo(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     """A git repo of drafts whose config points at this repository's HEAD, with the hook installed once."""
     root = tmp_path_factory.mktemp("precommit")
     env = {
-        **os.environ, "PRE_COMMIT_HOME": str(root / "cache"), "PIP_DISABLE_PIP_VERSION_CHECK": "1",
-        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
+        **os.environ,
+        "PRE_COMMIT_HOME": str(root / "cache"),
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
     }
     env.pop("NO_COLOR", None)
     drafts = root / "drafts"
@@ -45,7 +49,11 @@ def hook_repo(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     )
     git("add", ".", cwd=drafts)
     install = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "install-hooks"], cwd=drafts, env=env, capture_output=True, text=True,
+        [sys.executable, "-m", "pre_commit", "install-hooks"],
+        cwd=drafts,
+        env=env,
+        capture_output=True,
+        text=True,
         timeout=1800,
     )
     assert install.returncode == 0, install.stdout + install.stderr
@@ -55,8 +63,12 @@ def hook_repo(tmp_path_factory) -> tuple[Path, dict[str, str]]:
 def run_hook(hook_repo: tuple[Path, dict[str, str]], *files: str) -> subprocess.CompletedProcess[str]:
     drafts, env = hook_repo
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "run", "postlint", "--files", *files], cwd=drafts, env=env,
-        capture_output=True, text=True, timeout=600,
+        [sys.executable, "-m", "pre_commit", "run", "postlint", "--files", *files],
+        cwd=drafts,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 

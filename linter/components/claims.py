@@ -59,7 +59,9 @@ class ClaimFinder:
         self.events = _words(lexicons, "events")
         self.public_markers = _words(lexicons, "public_markers")
         self.vague = {k.split(".", 1)[1]: _words(lexicons, k) for k in lexicons if k.startswith("vague_quantities.")}
-        self.quantity_words = {w for terms in self.vague.values() for phrase in terms for w in phrase.split()} | set(PERCENT_WORDS)
+        self.quantity_words = {w for terms in self.vague.values() for phrase in terms for w in phrase.split()} | set(
+            PERCENT_WORDS
+        )
         self.countries = country_names(lexicons.get("countries_extra", []))
         self.bounds = {k.split(".", 1)[1]: _words(lexicons, k) for k in lexicons if k.startswith("bounds.")}
 
@@ -111,8 +113,14 @@ class ClaimFinder:
             return None
         consumed.update(range(cohort.start, cohort.end))
         behaviour = verb_span(verb)
-        return Claim(cohort=cohort, size=size, size_span=size_span, behaviour=behaviour,
-                     object=_object_of(verb), callout=self._callout(cohort, behaviour))
+        return Claim(
+            cohort=cohort,
+            size=size,
+            size_span=size_span,
+            behaviour=behaviour,
+            object=_object_of(verb),
+            callout=self._callout(cohort, behaviour),
+        )
 
     def _quantity_of_group(self, token: Token, consumed: set[int]):
         """ "72 of you", "a handful of you", "0.002% of our 2 million subscribers", "1 in 50000 players"."""
@@ -120,7 +128,12 @@ class ClaimFinder:
             return None  # "our community of 3 million readers" is not a quantity of them
         preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "in", "out"}]
         following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        if not preps and following is not None and following.lower_ == "of" and (token.like_num or token.pos_ in {"DET", "PRON"}):
+        if (
+            not preps
+            and following is not None
+            and following.lower_ == "of"
+            and (token.like_num or token.pos_ in {"DET", "PRON"})
+        ):
             preps = [following]  # the parse hung "of you" elsewhere: "Last month 1900 of our customers…"
         number = _percent_number(token)  # the number of "0.002%", found from either token
         head = _percent_head(number) if number is not None else token
@@ -153,7 +166,12 @@ class ClaimFinder:
             if people is None:
                 return None
             size_span = _span(token.doc, left, head.i + 1)
-            return (head, size_span, self._derived(number, _percent_value(number), people, base=_own_count(people)), size_span)
+            return (
+                head,
+                size_span,
+                self._derived(number, _percent_value(number), people, base=_own_count(people)),
+                size_span,
+            )
         return None
 
     def _ratio_of(self, token: Token, whole: Token, left: int):
@@ -244,14 +262,22 @@ class ClaimFinder:
     def _is_people(self, token: Token) -> bool:
         if token.lower_ == "them":
             antecedent = _antecedent(token)
-            return antecedent is not None and self._is_person_word(antecedent) and antecedent.lemma_.lower() not in self.staff
+            return (
+                antecedent is not None
+                and self._is_person_word(antecedent)
+                and antecedent.lemma_.lower() not in self.staff
+            )
         return token.lower_ in {"you", "us", "those"} or self._is_person_word(token)
 
     # -- cohort size ---------------------------------------------------------------------------
     def _stated_size(self, token: Token, size_span: Span) -> CohortSize:
         if any(c.lower_ in {"every", "each"} for c in token.children):
             return CohortSize("unknown", None, size_span.text)  # "every one of them": the whole group again
-        value = number_value(token) if token.like_num or token.lower_ in {"hundred", "thousand", "million", "billion"} else None
+        value = (
+            number_value(token)
+            if token.like_num or token.lower_ in {"hundred", "thousand", "million", "billion"}
+            else None
+        )
         if value is not None:
             window = token.doc[max(size_span.start - 3, 0) : token.i]
             low = bounded_low(value, window, self.bounds)
@@ -297,7 +323,11 @@ class ClaimFinder:
                 continue
             value = count_of(number_tokens(other))
             if value is None and other.lower_ in {"you", "them"} and other.head.lower_ == "of":
-                value = count_of([other.head.head]) if other.head.head.like_num or other.head.head.lower_ in {"million", "thousand", "billion"} else None
+                value = (
+                    count_of([other.head.head])
+                    if other.head.head.like_num or other.head.head.lower_ in {"million", "thousand", "billion"}
+                    else None
+                )
             if value is not None and value > 1:
                 candidates.append((other.i > token.i, abs(other.i - token.i), value))
         return min(candidates)[2] if candidates else None
@@ -308,7 +338,9 @@ class ClaimFinder:
         if clause is not None:
             return clause
         if head.dep_ == "pobj":  # "To the 11 kids on family plans in Austin who watched…": the clause hangs lower
-            nested = next((t for t in head.subtree if t.dep_ == "relcl" and t.head.i > head.i and t.pos_ == "VERB"), None)
+            nested = next(
+                (t for t in head.subtree if t.dep_ == "relcl" and t.head.i > head.i and t.pos_ == "VERB"), None
+            )
             if nested is not None:
                 return nested
         if _is_subject_of_verb(head) and head.head.pos_ in {"VERB", "AUX"}:
@@ -338,7 +370,12 @@ class ClaimFinder:
     def _is_agent_noun(self, token: Token) -> bool:
         """People named after what they do ("intro-skippers", "bingers"), beyond the usual user nouns."""
         word = token.lower_
-        return token.pos_ in {"NOUN", "PROPN"} and word not in self.person_nouns and token.lemma_.lower() not in self.person_nouns and _agent_noun_stem(word) in self.behaviour_verbs
+        return (
+            token.pos_ in {"NOUN", "PROPN"}
+            and word not in self.person_nouns
+            and token.lemma_.lower() not in self.person_nouns
+            and _agent_noun_stem(word) in self.behaviour_verbs
+        )
 
     def _is_private_behaviour(self, verb: Token, head: Token) -> bool:
         """False for public actions (a public event anywhere in the sentence), things not done yet,
@@ -374,7 +411,11 @@ class ClaimFinder:
 
     def _is_staff(self, head: Token, cohort: Span) -> bool:
         around = list(cohort) + [t for c in head.children if c.dep_ == "prep" for t in c.subtree]
-        return any(t.lemma_.lower() in self.staff or t.lower_ in self.staff for t in around if t.i != head.i or t.lower_ not in self.person_nouns)
+        return any(
+            t.lemma_.lower() in self.staff or t.lower_ in self.staff
+            for t in around
+            if t.i != head.i or t.lower_ not in self.person_nouns
+        )
 
     # -- call-outs and details --------------------------------------------------------------------
     def _callout(self, cohort: Span, behaviour: Span) -> Span | None:
@@ -389,7 +430,11 @@ class ClaimFinder:
                 return _span(doc, opener.start, max(cohort.end, opener.end))
         named = _span(doc, min(cohort.start, behaviour.start), max(cohort.end, behaviour.end))
         defined_by_activity = behaviour.root.dep_ in {"relcl", "acl"} or behaviour.root.pos_ == "NOUN"
-        if _only_filler(doc[sent.start : named.start]) and defined_by_activity and any(t.text == ":" for t in doc[named.end : sent.end]):
+        if (
+            _only_filler(doc[sent.start : named.start])
+            and defined_by_activity
+            and any(t.text == ":" for t in doc[named.end : sent.end])
+        ):
             return named
         return None
 
@@ -404,7 +449,9 @@ class ClaimFinder:
             claim.details[kind] = []
         for span in details:
             kind = span.label_.split(".", 1)[0]
-            if kind not in claim.details or (kind == "repetition" and size_tokens.issuperset(range(span.start, span.end))):
+            if kind not in claim.details or (
+                kind == "repetition" and size_tokens.issuperset(range(span.start, span.end))
+            ):
                 continue
             if kind == "sensitive" and any(_overlaps(span, t) for t in times):
                 continue  # "the day of the Brexit vote" dates the claim; voting is not the behaviour
@@ -532,8 +579,10 @@ def _is_subject_of_verb(token: Token) -> bool:
     if token.dep_ in {"nsubj", "nsubjpass"}:
         return True
     verb = token.head
-    return token.dep_ in {"npadvmod", "dep"} and verb.pos_ == "VERB" and not any(
-        c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children
+    return (
+        token.dep_ in {"npadvmod", "dep"}
+        and verb.pos_ == "VERB"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
     )
 
 

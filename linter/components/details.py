@@ -23,8 +23,18 @@ SPAN_KEY = "postlint_details"
 # Lexicons matched in the text; each match becomes a span labelled with the lexicon's name
 # ("time", "sensitive.health", "tone.pity", "rule.TEAM001"), without a trailing ".terms"/".patterns".
 TEXT_LEXICONS = (
-    "repetition", "time", "place", "age", "gender", "device", "sensitive", "tone",
-    "external_sources", "permission_markers", "callout_openers", "rule",
+    "repetition",
+    "time",
+    "place",
+    "age",
+    "gender",
+    "device",
+    "sensitive",
+    "tone",
+    "external_sources",
+    "permission_markers",
+    "callout_openers",
+    "rule",
 )
 PER_PERSON_MAX = 100_000  # a repetition count above this is a total over many people, not one person's habit
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
@@ -93,7 +103,10 @@ class DetailRecognisers:
             if not words or not 1 <= len(words) <= 3 or not any(t.text == "?" for t in doc[words[-1].i : sent.end]):
                 continue
             proper = [t for t in words[1:] if t.pos_ == "PROPN"]  # a capitalised first word is often tagged PROPN
-            if proper or any(t.pos_ in {"PRON", "AUX", "NUM"} or t.tag_ in {"WDT", "WP", "WRB", "PRP$", "JJS", "RBS"} or t.like_num for t in words):
+            if proper or any(
+                t.pos_ in {"PRON", "AUX", "NUM"} or t.tag_ in {"WDT", "WP", "WRB", "PRP$", "JJS", "RBS"} or t.like_num
+                for t in words
+            ):
                 continue  # "Can you?", "Your turn?", "Where to next?", "The most-read?" invite; they do not mock
             if all(t.pos_ in {"ADV", "INTJ"} for t in words):
                 continue  # "Honestly?", "Really?"

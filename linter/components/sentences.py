@@ -27,7 +27,11 @@ def _is_break(text: str) -> bool:
 def mark_sentence_starts(doc: Doc) -> Doc:
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if _is_break(previous.text) and not _is_break(token.text) and (token.is_title or token.is_upper or token.like_num or token.text.startswith(("@", "#", '"', "'"))):
+        if (
+            _is_break(previous.text)
+            and not _is_break(token.text)
+            and (token.is_title or token.is_upper or token.like_num or token.text.startswith(("@", "#", '"', "'")))
+        ):
             token.is_sent_start = True
             for following in doc[token.i + 1 : token.i + 3]:
                 if _is_break(following.text):

@@ -34,8 +34,11 @@ class Report:
         for _, result in self.checked:
             counts[result.decision] += 1
         return {
-            "posts": len(self.checked), **counts, "errors": len(self.errors),
-            "fail_on": self.fail_on, "failed": self.failed,
+            "posts": len(self.checked),
+            **counts,
+            "errors": len(self.errors),
+            "fail_on": self.fail_on,
+            "failed": self.failed,
         }
 
 

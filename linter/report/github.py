@@ -14,8 +14,11 @@ def render(report: Report, out: TextIO) -> None:
                 continue
             where = region(post, finding.start, finding.end)
             properties = {
-                "file": post.path, "line": where.start_line, "endLine": where.end_line,
-                "col": where.start_column, "endColumn": where.end_column,
+                "file": post.path,
+                "line": where.start_line,
+                "endLine": where.end_line,
+                "col": where.start_column,
+                "endColumn": where.end_column,
                 "title": f"{finding.rule} {finding.name}",
             }
             fields = ",".join(f"{k}={_escape_property(str(v))}" for k, v in properties.items() if v is not None)

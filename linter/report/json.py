@@ -16,19 +16,37 @@ from linter.report.jsonl import post_record
 
 
 def render(report: Report, out: TextIO) -> None:
-    _dump({
-        "tool": {"name": "postlint", "version": __version__, "pack": _pack(report.pack)},
-        "posts": [post_record(post, result) for post, result in report.checked],
-        "errors": report.errors,
-        "summary": report.summary(),
-    }, out)
+    _dump(
+        {
+            "tool": {"name": "postlint", "version": __version__, "pack": _pack(report.pack)},
+            "posts": [post_record(post, result) for post, result in report.checked],
+            "errors": report.errors,
+            "summary": report.summary(),
+        },
+        out,
+    )
 
 
 def rules(pack: Pack, out: TextIO) -> None:
-    _dump({"pack": _pack(pack), "rules": [{
-        "id": r.id, "name": r.name, "category": r.category, "severity": r.severity, "message": r.message,
-        "suggestion": r.suggestion, "description": r.description, "examples": r.examples,
-    } for r in pack.rules]}, out)
+    _dump(
+        {
+            "pack": _pack(pack),
+            "rules": [
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "category": r.category,
+                    "severity": r.severity,
+                    "message": r.message,
+                    "suggestion": r.suggestion,
+                    "description": r.description,
+                    "examples": r.examples,
+                }
+                for r in pack.rules
+            ],
+        },
+        out,
+    )
 
 
 def scores(scores: Scores, show_misses: bool, out: TextIO) -> None:

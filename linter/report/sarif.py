@@ -18,26 +18,33 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 def render(report: Report, out: TextIO) -> None:
     rule_index = {rule.id: i for i, rule in enumerate(report.pack.rules)}
     run = {
-        "tool": {"driver": {
-            "name": "postlint",
-            "version": __version__,
-            "semanticVersion": __version__,
-            "properties": {"pack": report.pack.name, "packVersion": report.pack.version},
-            "rules": [{
-                "id": rule.id,
-                "name": rule.name,
-                "shortDescription": {"text": rule.message},
-                "fullDescription": {"text": rule.description or rule.message},
-                "help": {"text": rule.suggestion},
-                "defaultConfiguration": {"level": LEVELS[rule.severity]},
-                "properties": {"category": rule.category},
-            } for rule in report.pack.rules],
-        }},
+        "tool": {
+            "driver": {
+                "name": "postlint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "properties": {"pack": report.pack.name, "packVersion": report.pack.version},
+                "rules": [
+                    {
+                        "id": rule.id,
+                        "name": rule.name,
+                        "shortDescription": {"text": rule.message},
+                        "fullDescription": {"text": rule.description or rule.message},
+                        "help": {"text": rule.suggestion},
+                        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+                        "properties": {"category": rule.category},
+                    }
+                    for rule in report.pack.rules
+                ],
+            }
+        },
         "columnKind": "unicodeCodePoints",
-        "invocations": [{
-            "executionSuccessful": not report.errors,
-            "toolExecutionNotifications": [{"level": "error", "message": {"text": e}} for e in report.errors],
-        }],
+        "invocations": [
+            {
+                "executionSuccessful": not report.errors,
+                "toolExecutionNotifications": [{"level": "error", "message": {"text": e}} for e in report.errors],
+            }
+        ],
         "results": [
             _result(post, finding, rule_index) for post, result in report.checked for finding in result.findings
         ],
@@ -48,8 +55,12 @@ def render(report: Report, out: TextIO) -> None:
 
 def _result(post: Post, finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
     where = region(post, finding.start, finding.end)
-    span = {"startLine": where.start_line, "startColumn": where.start_column,
-            "endLine": where.end_line, "endColumn": where.end_column}
+    span = {
+        "startLine": where.start_line,
+        "startColumn": where.start_column,
+        "endLine": where.end_line,
+        "endColumn": where.end_column,
+    }
     location = {
         "artifactLocation": {"uri": _uri(post.path)},
         "region": {k: v for k, v in span.items() if v is not None},  # calendar rows: a line, no columns

@@ -70,7 +70,7 @@ def _snippet(text: str, start: int, end: int, width: int) -> tuple[str, int, int
     _, column = line_and_column(text, start)
     line_start = start - column
     line_end = text.find("\n", start)
-    line = text[line_start:len(text) if line_end < 0 else line_end].rstrip("\r").replace("\t", " ")
+    line = text[line_start : len(text) if line_end < 0 else line_end].rstrip("\r").replace("\t", " ")
     start, end = column, min(end - line_start, len(line))
     if cell_len(line) <= width:
         return line, start, end
@@ -114,8 +114,11 @@ def explain(rule: Rule, out: TextIO) -> None:
     console = _console(out)
     console.print(Text.assemble((f"{rule.id} {rule.name}", "bold"), "  ", (rule.severity, STYLES[rule.severity])))
     console.print(Text(f"category: {rule.category}"))
-    for heading, body in (("description", rule.description), ("message", rule.message),
-                          ("suggestion", rule.suggestion)):
+    for heading, body in (
+        ("description", rule.description),
+        ("message", rule.message),
+        ("suggestion", rule.suggestion),
+    ):
         if body:
             console.print(Text(f"\n{heading}:", "bold"))
             console.print(Text(body))
@@ -128,9 +131,13 @@ def explain(rule: Rule, out: TextIO) -> None:
 def scores(scores: Scores, show_misses: bool, out: TextIO) -> None:
     figures = scores.figures()
     overall = Table(title=f"{_plural(scores.total, 'item')}", title_justify="left", show_header=False)
-    for label, key in (("decision accuracy", "decision_accuracy"), ("block recall", "block_recall"),
-                       ("flag recall", "flag_recall"), ("false-alarm rate", "false_alarm_rate"),
-                       ("category macro-F1", "category_macro_f1")):
+    for label, key in (
+        ("decision accuracy", "decision_accuracy"),
+        ("block recall", "block_recall"),
+        ("flag recall", "flag_recall"),
+        ("false-alarm rate", "false_alarm_rate"),
+        ("category macro-F1", "category_macro_f1"),
+    ):
         overall.add_row(label, Text(f"{figures[key]:.3f}", justify="right"))
     per_category = Table("category", *(Column(name, justify="right") for name in ("precision", "recall", "F1")))
     for category in CATEGORIES:
