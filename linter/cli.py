@@ -82,7 +82,11 @@ def check(
     settings = load_config(config)
     pack = build_pack(settings)
     posts, errors = [], []
+    known_rules = {rule.id for rule in pack.rules}
     for item in read_posts(paths, max_bytes, sys.stdin.buffer):
+        unknown = sorted(set(item.allow) - known_rules) if not isinstance(item, InputError) and item.allow else []
+        if unknown:  # a misspelt id would silently suppress nothing
+            item = InputError(f"{item.source}: 'allow' names no rule of the pack: {', '.join(unknown)}")
         if isinstance(item, InputError):
             _error(item)
             errors.append(str(item))

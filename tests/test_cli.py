@@ -269,6 +269,9 @@ def test_suppression_needs_a_reason(tmp_path):
         encoding="utf-8",
     )
     (tmp_path / "no-reason.md").write_text(f"---\npostlint:\n  allow: [PL102]\n---\n{LEAK}\n", encoding="utf-8")
+    (tmp_path / "misspelt.md").write_text(
+        f'---\npostlint:\n  allow: [PL1O2]\n  reason: "typo in the id"\n---\n{LEAK}\n', encoding="utf-8"
+    )
     (tmp_path / "rows.jsonl").write_text(
         json.dumps({"id": "r1", "text": SENSITIVE, "allow": ["PL102", "PL201"], "reason": "Public health campaign."})
         + "\n"
@@ -276,9 +279,12 @@ def test_suppression_needs_a_reason(tmp_path):
         + "\n",
         encoding="utf-8",
     )
-    proc = postlint("check", "allowed.md", "no-reason.md", "rows.jsonl", "--format", "json", cwd=tmp_path)
+    proc = postlint(
+        "check", "allowed.md", "misspelt.md", "no-reason.md", "rows.jsonl", "--format", "json", cwd=tmp_path
+    )
     assert proc.returncode == 2
     assert error_lines(proc) == [
+        "misspelt.md: 'allow' names no rule of the pack: PL1O2",
         "no-reason.md: allowing PL102 needs a 'reason' saying why the post is fine",
         "rows.jsonl:2: allowing PL201 needs a 'reason' saying why the post is fine",
     ]
