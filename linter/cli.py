@@ -6,6 +6,7 @@ Exit codes: 0 when no post reaches --fail-on, 1 when one does, 2 for a usage, in
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -160,6 +161,13 @@ def _lint(texts: list[str], settings: Config) -> list[Result]:
 def _error(exc: Exception) -> None:
     message = f"{exc.filename}: {exc.strerror}" if isinstance(exc, OSError) and exc.filename else exc
     typer.echo(f"postlint: error: {message}", err=True)
+
+
+# Each surface (HTTP backend, Slack, X) adds its commands with `register(app)`; its heavy imports wait
+# inside the commands so that `postlint check` starts fast.
+SURFACES: tuple[str, ...] = ()
+for _surface in SURFACES:
+    importlib.import_module(_surface).register(app)
 
 
 if __name__ == "__main__":
