@@ -27,6 +27,7 @@ from linter.model import DEFAULT_MODEL
 from linter.pack import SEVERITIES, Pack, load_pack, load_rules_file, with_overrides
 
 CONFIG_KEYS = {"model", "fail_on", "disable", "extend", "pack", "thresholds", "severity", "terms"}
+SURFACE_TABLES = {"server", "slack", "x"}  # read by each surface's own settings module
 FAIL_ON = ("warn", "block")
 
 
@@ -77,7 +78,7 @@ def _parse(table: dict[str, Any], path: Path, text: str) -> Config:
         raise PackError(f"{path}:{_line_of(text, key)}: field '{key}' {problem}")
 
     for key in table:
-        if key not in CONFIG_KEYS:
+        if key not in CONFIG_KEYS | SURFACE_TABLES:
             fail(key, f"is not a postlint setting (known: {', '.join(sorted(CONFIG_KEYS))})")
     if not isinstance(table.get("model", DEFAULT_MODEL), str):
         fail("model", "must be the name of an installed spaCy pipeline")

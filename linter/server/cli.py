@@ -1,0 +1,45 @@
+"""`postlint serve`: the HTTP backend for the browser extension, on uvicorn."""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated
+
+import typer
+
+from linter.server.settings import load_server_settings
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
+
+
+def build_app():
+    """The application factory uvicorn calls in each worker: settings come from the environment."""
+    from linter.server.app import create_app
+
+    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    return create_app(load_server_settings())
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8080,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes, each with its own loaded model.")] = 1,
+) -> None:
+    """Serve the linter over HTTP for the browser extension (keys from POSTLINT_API_KEYS)."""
+    import uvicorn
+
+    load_server_settings()  # fail here, in one line, rather than in every worker
+    uvicorn.run(
+        "linter.server.cli:build_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=False,  # our own access log has the key id and no query strings
+        log_level="info",
+        timeout_graceful_shutdown=10,
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(serve)
