@@ -33,6 +33,7 @@ from linter.server.settings import ServerSettings
 access_log = logging.getLogger("postlint.access")
 error_log = logging.getLogger("postlint.server")
 
+JSON_BODY_PATHS = {"/v1/lint", "/v1/lint/batch"}
 Platform = Literal["x", "linkedin", "instagram", "facebook", "threads", "bluesky", "mastodon", "other"]
 Offsets = Literal["utf16", "codepoint"]
 
@@ -177,7 +178,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
             return key_id, error(
                 429, "rate_limited", "too many requests for this key", {"Retry-After": retry_after(wait)}
             )
-        if request.method == "POST":
+        if request.method == "POST" and request.url.path in JSON_BODY_PATHS:
             if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
                 return key_id, error(415, "unsupported_media_type", "send the body as application/json")
             length = request.headers.get("content-length")
@@ -226,7 +227,9 @@ def create_app(settings: ServerSettings) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return error(exc.status_code, "http_error", str(exc.detail))
+        if exc.status_code == 400:  # a body that is not even text: the same kind of problem as bad JSON
+            return error(422, "invalid_request", "the body is not valid JSON text")
+        return error(exc.status_code, "http_error", str(exc.detail), exc.headers)  # keeps Allow on a 405
 
     bearer = Security(HTTPBearer(auto_error=False, description="An API key from POSTLINT_API_KEYS."))
 
