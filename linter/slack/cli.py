@@ -1,0 +1,95 @@
+"""`postlint slack` runs the bot; `postlint audit-log` exports its approvals. Heavy imports wait inside."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from linter.config import CONFIG_KEYS, find_config
+from linter.slack.settings import TABLE, load_settings
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
+AUDIT_COLUMNS = ("id", "approved_at", "approver", "reason", "channel", "message_ts", "text_sha256", "decision", "rules")
+
+Config = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Config file (default: the nearest postlint.toml, or pyproject.toml with tool.postlint).",
+    ),
+]
+
+
+def slack(
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port for Slack's requests (POST /slack/events).")] = 3000,
+    host: Annotated[str, typer.Option(help="Address to listen on (put a TLS reverse proxy in front).")] = "127.0.0.1",
+    socket_mode: Annotated[
+        bool, typer.Option("--socket-mode", help="Connect out to Slack with SLACK_APP_TOKEN instead of listening.")
+    ] = False,
+    config: Config = None,
+) -> None:
+    """Run the Slack bot (SLACK_BOT_TOKEN, and SLACK_SIGNING_SECRET or, for --socket-mode, SLACK_APP_TOKEN)."""
+    from slack_bolt.error import BoltError
+
+    from linter.config import load_config
+    from linter.engine import get_linter
+    from linter.errors import PostlintError
+    from linter.slack.app import build_app
+    from linter.slack.store import Store
+
+    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)  # never DEBUG: slack_sdk logs request bodies there
+    path = config or find_config(Path.cwd())
+    settings = load_settings(path)
+    settings.require("bot_token", "app_token" if socket_mode else "signing_secret")
+    store = Store(settings.audit_log)
+    linter = get_linter(load_config(path))  # loaded before Slack can reach us, once per process
+    try:
+        app = build_app(settings, linter, store)
+    except BoltError as exc:  # auth.test refused the bot token
+        raise PostlintError(f"Slack did not accept SLACK_BOT_TOKEN: {exc}") from None
+    if socket_mode:
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        SocketModeHandler(app, settings.app_token).start()
+    else:
+        import uvicorn
+        from slack_bolt.adapter.asgi import SlackRequestHandler
+
+        uvicorn.run(SlackRequestHandler(app), host=host, port=port, log_level="info")
+
+
+def audit_log(
+    since: Annotated[
+        datetime | None,
+        typer.Option(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"], help="Only approvals from this UTC date or time on."),
+    ] = None,
+    output: Annotated[Literal["csv", "json"], typer.Option("--format", "-f", help="Output format.")] = "csv",
+    config: Config = None,
+) -> None:
+    """Export the Slack bot's approvals of blocked drafts: who, when, why, and the draft's sha256, never its text."""
+    from linter.slack.store import Store
+
+    settings = load_settings(config or find_config(Path.cwd()))
+    store = Store(settings.audit_log, create=False)
+    rows = [approval.to_dict() for approval in store.approvals(since.isoformat() if since else "")]
+    if output == "json":
+        json.dump(rows, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        writer = csv.DictWriter(sys.stdout, AUDIT_COLUMNS)
+        writer.writeheader()
+        writer.writerows({**row, "rules": " ".join(row["rules"])} for row in rows)
+
+
+def register(app: typer.Typer) -> None:
+    # The engine's config reader rejects unknown tables; this one is ours (see linter/slack/settings.py).
+    CONFIG_KEYS.add(TABLE)
+    app.command()(slack)
+    app.command("audit-log")(audit_log)
