@@ -30,6 +30,10 @@ SINGULAR_DETERMINERS = {"a", "an", "one", "this", "that", "whichever", "each", "
 SIZE_CHILD_DEPS = {"det", "nummod", "quantmod", "amod", "compound", "poss", "nmod", "advmod", "predet", "punct"}
 PERCENT_WORDS = {"%", "percent", "per cent", "pc"}
 GENERIC_PEOPLE = {"anyone", "anybody", "whoever"}
+STATE_VERBS = {"need", "want", "wish", "like", "love", "prefer", "fancy", "hope", "have", "get"}
+SECOND_PERSON = {"you", "u", "ya", "yall", "y'all"}  # as people write it in posts
+OBSERVATION_VERBS = {"clock", "spot", "catch", "see", "notice", "record", "track", "flag", "detect", "log", "find"}
+THANKS_OPENERS = {"thanks to", "thank you to", "big thanks to", "huge thanks to", "massive thanks to"}
 RATIO = re.compile(r"^(?P<part>\d+(?:\.\d+)?)\s+(?:in|out\s+of)\s+(?P<whole>\d+(?:\.\d+)?)\b", re.I)
 CALENDAR_WORDS = {name.lower() for name in (*calendar.month_name[1:], *calendar.day_name)}
 SUPERLATIVE_WORDS = {"top", "biggest", "most", "keenest", "number", "no.", "record-breaking", "ultimate"}
@@ -195,9 +199,11 @@ class ClaimFinder:
             return None  # "our 12-person team", "a user guide": the noun describes something else
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i < token.i:
             return None  # counted by the quantity in front: "a couple of members"
-        numbers = number_tokens(token)
         left = _left_edge(token)
         cohort = _span(token.doc, left, token.i + 1 + _id_suffix(token))
+        if _id_suffix(token):  # "user #4821": one account, whatever the parse made of the number
+            return (token, cohort, CohortSize("singular", 1, cohort.text), cohort)
+        numbers = number_tokens(token)
         value = count_of(numbers)
         if value is not None:
             size_span = _span(token.doc, _left_edge(numbers[0]), numbers[-1].i + 1)
@@ -213,7 +219,7 @@ class ClaimFinder:
 
     def _second_person(self, token: Token, reply: bool):
         """ "you" as the doer: one account in a reply to an @handle, an unknown group elsewhere."""
-        if token.lower_ != "you" or token.dep_ not in {"nsubj", "nsubjpass"}:
+        if token.lower_ not in SECOND_PERSON or token.dep_ not in {"nsubj", "nsubjpass"}:
             return None
         cohort = _span(token.doc, token.i, token.i + 1)
         if reply:
@@ -267,7 +273,7 @@ class ClaimFinder:
                 and self._is_person_word(antecedent)
                 and antecedent.lemma_.lower() not in self.staff
             )
-        return token.lower_ in {"you", "us", "those"} or self._is_person_word(token)
+        return token.lower_ in SECOND_PERSON | {"us", "those"} or self._is_person_word(token)
 
     # -- cohort size ---------------------------------------------------------------------------
     def _stated_size(self, token: Token, size_span: Span) -> CohortSize:
@@ -322,7 +328,7 @@ class ClaimFinder:
             if other.i == token.i or other.i == people.i or _is_percent(other) or not self._is_people(other):
                 continue
             value = count_of(number_tokens(other))
-            if value is None and other.lower_ in {"you", "them"} and other.head.lower_ == "of":
+            if value is None and other.lower_ in SECOND_PERSON | {"them"} and other.head.lower_ == "of":
                 value = (
                     count_of([other.head.head])
                     if other.head.head.like_num or other.head.head.lower_ in {"million", "thousand", "billion"}
@@ -349,6 +355,8 @@ class ClaimFinder:
             return head.head.head  # "was used by 300 riders"
         if head.dep_ == "dobj" and head.head.lemma_ == "have" and not _subject_is_us(head.head):
             return head.head  # "Texas has 8 Grandmaster players"
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in OBSERVATION_VERBS:
+            return head.head  # "our black box clocked one driver at 118mph": what we saw them do
         if head.dep_ == "appos" and head.head.dep_ in {"nsubj", "nsubjpass"}:
             return head.head.head
         if head.dep_ in {"conj", "compound"} and head.head.dep_ in {"nsubj", "nsubjpass"}:
@@ -382,7 +390,7 @@ class ClaimFinder:
         conditionals and headline totals."""
         if verb.lemma_.lower() in self.public_verbs:
             return False
-        if head.lower_ in GENERIC_PEOPLE and verb.tag_ not in {"VBD", "VBN"}:
+        if head.lower_ in GENERIC_PEOPLE and verb.lemma_.lower() in STATE_VERBS and verb.tag_ not in {"VBD", "VBN"}:
             return False  # "anyone who needs a new handset" is an offer, not a record
         if _bare_plural(head) and verb.tag_ in {"VBP", "VBZ"} and not any(c.dep_ == "aux" for c in verb.children):
             return False  # "people love our app": a generic statement, not a record of what anyone did
@@ -426,6 +434,8 @@ class ClaimFinder:
         for opener in openers:
             if not _only_filler(doc[sent.start : opener.start]):
                 continue
+            if opener.text.lower() in THANKS_OPENERS and cohort.root.lower_ in PLURAL_PEOPLE | GENERIC_PEOPLE:
+                continue  # "thank you to everyone who…" thanks the audience; a counted group is called out
             if opener.start <= cohort.start and _only_determiners(doc[opener.end : cohort.start]):
                 return _span(doc, opener.start, max(cohort.end, opener.end))
         named = _span(doc, min(cohort.start, behaviour.start), max(cohort.end, behaviour.end))

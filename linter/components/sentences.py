@@ -23,6 +23,20 @@ def _is_break(text: str) -> bool:
     return "\n" in text or is_emoji(text)
 
 
+PARENTHESIS_MAX_TOKENS = 12
+
+
+def _keep_parentheses_inside(doc: Doc) -> None:
+    """ "One learner (age 6!!) in Glasgow finished…": an aside in brackets does not end the sentence."""
+    for token in doc:
+        if token.text != "(":
+            continue
+        closing = next((t for t in doc[token.i + 1 : token.i + PARENTHESIS_MAX_TOKENS] if t.text == ")"), None)
+        if closing is not None:
+            for inside in doc[token.i + 1 : min(closing.i + 2, len(doc))]:
+                inside.is_sent_start = False
+
+
 @Language.component("postlint_sentences")
 def mark_sentence_starts(doc: Doc) -> Doc:
     for token in doc[1:]:
@@ -37,4 +51,5 @@ def mark_sentence_starts(doc: Doc) -> Doc:
                 if _is_break(following.text):
                     break
                 following.is_sent_start = False
+    _keep_parentheses_inside(doc)
     return doc
