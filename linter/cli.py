@@ -165,7 +165,7 @@ def _error(exc: Exception) -> None:
 
 # Each surface (HTTP backend, Slack, X) adds its commands with `register(app)`; its heavy imports wait
 # inside the commands so that `postlint check` starts fast.
-SURFACES: tuple[str, ...] = ("linter.server.cli", "linter.slack.cli")
+SURFACES: tuple[str, ...] = ("linter.server.cli", "linter.slack.cli", "linter.x.cli")
 for _surface in SURFACES:
     importlib.import_module(_surface).register(app)
 
