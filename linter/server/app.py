@@ -15,7 +15,6 @@ from contextlib import asynccontextmanager
 from typing import Any, Literal
 
 from fastapi import FastAPI, Request, Security
-from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
@@ -26,6 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from linter import __version__
 from linter.engine import Linter, get_linter
 from linter.result import Result
+from linter.server.batcher import Batcher
 from linter.server.limits import InFlight, RateLimiter, retry_after
 from linter.server.offsets import utf16_offsets
 from linter.server.settings import ServerSettings
@@ -140,7 +140,7 @@ ERRORS = {
 
 
 def create_app(settings: ServerSettings) -> FastAPI:
-    state: dict[str, Linter] = {}
+    state: dict[str, Batcher | Linter] = {}
     limiter = RateLimiter(settings.rate_limit)
     in_flight = InFlight(settings.max_in_flight)
     tokens = [(key_id, token.encode()) for key_id, token in settings.api_keys.items()]
@@ -148,7 +148,12 @@ def create_app(settings: ServerSettings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         # Load the model off the event loop so /healthz answers while /readyz still says "not yet".
-        threading.Thread(target=lambda: state.setdefault("linter", get_linter(settings.config)), daemon=True).start()
+        def load() -> None:
+            linter = get_linter(settings.config)
+            state["batcher"] = Batcher(linter)
+            state["linter"] = linter
+
+        threading.Thread(target=load, daemon=True).start()
         yield
 
     app = FastAPI(
@@ -253,7 +258,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
         if refusal := too_long([body.text]):
             return refusal
         started = time.perf_counter()
-        result = await run_in_threadpool(state["linter"].lint, body.text)
+        (result,) = await state["batcher"].lint([body.text])
         took = (time.perf_counter() - started) * 1000
         return {**verdict(result, body.offsets), "pack": pack_info(), "offsets": body.offsets, "took_ms": took}
 
@@ -263,7 +268,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
         if refusal := too_long(texts):
             return refusal
         started = time.perf_counter()
-        results = await run_in_threadpool(lambda: list(state["linter"].lint_many(texts)))
+        results = await state["batcher"].lint(texts)
         took = (time.perf_counter() - started) * 1000
         return {
             "results": [{"id": p.id, **verdict(r, body.offsets)} for p, r in zip(body.posts, results, strict=True)],
