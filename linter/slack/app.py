@@ -7,11 +7,13 @@ Logs name channels, decisions and error codes, never a draft or a token.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
 import threading
 import traceback
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
@@ -34,6 +36,7 @@ from linter.slack.store import Approval, Store, StoreError
 from linter.slack.text import plain_text
 
 log = logging.getLogger("postlint.slack")
+bolt_log = logging.getLogger("postlint.slack.bolt")  # Bolt's own loggers take their level from this one
 
 COMMAND = "/postlint"
 SHORTCUT = "postlint_check"
@@ -42,8 +45,9 @@ USAGE = "Usage: `/postlint <draft>` checks a draft and shows the result only to 
 
 def build_app(settings: SlackSettings, linter: Linter, store: Store) -> App:
     """The app, with Bolt's request signature check on (Slack's signing secret, 5-minute replay window)."""
-    client = WebClient(token=settings.bot_token, base_url=settings.api_url or WebClient.BASE_URL)
-    app = App(client=client, signing_secret=settings.signing_secret)
+    client = WebClient(token=settings.bot_token, base_url=settings.api_url) if settings.api_url else None
+    bolt_log.setLevel(logging.WARNING)  # at INFO, Bolt logs the whole body of a request with a bad signature
+    app = App(token=settings.bot_token, client=client, signing_secret=settings.signing_secret, logger=bolt_log)
     lint_lock = threading.Lock()  # a spaCy pipeline is not promised to be thread-safe; a draft takes milliseconds
     reply_lock = threading.Lock()  # one reply per message, even when a post and its first edit arrive together
 
@@ -74,6 +78,7 @@ def build_app(settings: SlackSettings, linter: Linter, store: Store) -> App:
         log.info("checked a message in %s: %s", channel, result.decision)
 
     @app.command(COMMAND)
+    @_reported
     def slash_command(ack: Ack, command: dict[str, Any], respond: Respond) -> None:
         ack()
         if not command.get("text", "").strip():
@@ -85,6 +90,7 @@ def build_app(settings: SlackSettings, linter: Linter, store: Store) -> App:
         log.info("checked a /postlint draft in %s: %s", command["channel_id"], result.decision)
 
     @app.shortcut(SHORTCUT)
+    @_reported
     def message_shortcut(ack: Ack, shortcut: dict[str, Any], client: WebClient, respond: Respond) -> None:
         ack()
         try:
@@ -94,12 +100,14 @@ def build_app(settings: SlackSettings, linter: Linter, store: Store) -> App:
             respond(f"postlint could not answer in the thread ({code}). Invite it first: `/invite @postlint`.")
 
     @app.event("message")
+    @_reported
     def channel_message(event: dict[str, Any], client: WebClient) -> None:
         message = _watched_message(event, settings.channels)
         if message is not None:
             answer_in_thread(client, event["channel"], message)
 
     @app.action(APPROVE_ACTION)
+    @_reported
     def approve_clicked(ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
         ack()
         refusal = _approver_refusal(client, settings, body["user"]["id"])
@@ -111,10 +119,14 @@ def build_app(settings: SlackSettings, linter: Linter, store: Store) -> App:
         client.views_open(trigger_id=body["trigger_id"], view=approval_modal(json.dumps(metadata), draft["rules"]))
 
     @app.view(APPROVE_ACTION)
+    @_reported
     def approval_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
         user = body["user"]["id"]
         reason = (view["state"]["values"][REASON][REASON].get("value") or "").strip()
-        refusal = _approver_refusal(client, settings, user) or ("" if reason else "Give a reason.")
+        try:
+            refusal = _approver_refusal(client, settings, user) or ("" if reason else "Give a reason.")
+        except SlackApiError as exc:
+            refusal = f"Could not check who may approve ({exc.response.get('error')}). Try again."
         if refusal:
             ack(response_action="errors", errors={REASON: refusal})
             return
@@ -136,16 +148,30 @@ def build_app(settings: SlackSettings, linter: Linter, store: Store) -> App:
                 text=f"Approved anyway (approval #{approval.id})",
             )
 
-    @app.error
-    def failed(error: Exception, body: dict[str, Any], respond: Respond | None) -> None:
-        """Log where it failed and the error's kind, not its message (which could quote a draft); tell the user."""
-        code = error.response.get("error") if isinstance(error, SlackApiError) else type(error).__name__
-        where = "".join(traceback.format_tb(error.__traceback__))
-        log.error("a %s request failed: %s\n%s", body.get("type") or "slash command", code, where)
-        if respond is not None:
-            respond(f"postlint failed ({code}). Try again, or tell whoever runs it.", replace_original=False)
-
     return app
+
+
+def _reported(listener: Callable[..., None]) -> Callable[..., None]:
+    """Run a listener so that a failure after its ack() is told to the user (where Slack gave a response_url)
+    and logged by its kind and place only: an error's message could quote a draft.
+
+    Bolt's own error handling would log the message, and can lose the ack() of a listener that fails just after it.
+    """
+
+    @functools.wraps(listener)
+    def run(**kwargs: Any) -> None:
+        try:
+            listener(**kwargs)
+        except Exception as error:
+            code = error.response.get("error") if isinstance(error, SlackApiError) else type(error).__name__
+            where = "".join(traceback.format_tb(error.__traceback__))
+            log.error("%s failed: %s\n%s", listener.__name__, code, where)
+            if kwargs.get("respond"):
+                kwargs["respond"](
+                    f"postlint failed ({code}). Try again, or tell whoever runs it.", replace_original=False
+                )
+
+    return run
 
 
 def _approval_value(result: Result, channel: str, message_ts: str) -> str:
