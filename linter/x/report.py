@@ -49,16 +49,14 @@ def render(checkpoint: Checkpoint, output: AuditFormat, out: TextIO) -> None:
 
 def _text(checkpoint: Checkpoint, out: TextIO) -> None:
     console = Console(file=out, highlight=False)
-    title = f"@{checkpoint.user}: {len(checkpoint.posts)} posts audited"
-    decisions = Table("decision", Column("posts", justify="right"), title=title, title_justify="left")
+    console.print(Text(f"@{checkpoint.user}: {len(checkpoint.posts)} posts audited", "bold"))
+    decisions = Table("decision", Column("posts", justify="right"))
     for decision, count in _decisions(checkpoint).items():
         decisions.add_row(Text(decision, STYLES[decision]), str(count))
     console.print(decisions)
     by_rule = _by_rule(checkpoint)
     if by_rule:
-        table = Table(
-            "rule", "name", "severity", Column("posts", justify="right"), title="By rule", title_justify="left"
-        )
+        table = Table("rule", "name", "severity", Column("posts", justify="right"))
         for (rule, name, severity), count in sorted(by_rule.items()):
             table.add_row(rule, name, Text(severity, STYLES[severity]), str(count))
         console.print(table)
@@ -67,8 +65,10 @@ def _text(checkpoint: Checkpoint, out: TextIO) -> None:
         console.print(Text(f"\nFlagged posts ({len(flagged)}):", "bold"))
     for post in flagged:
         rules = ", ".join(f"{rule} {name}" for rule, name, _ in _rules(post))
-        url = link(checkpoint.user, post.id)
-        console.print(Text.assemble("  ", (f"{post.decision:<5}", STYLES[post.decision]), f"  {url}  {rules}"))
+        line = Text.assemble(
+            "  ", (f"{post.decision:<5}", STYLES[post.decision]), f"  {link(checkpoint.user, post.id)}"
+        )
+        console.print(line, Text(f"         {rules}"), sep="\n", soft_wrap=True)
 
 
 def _csv(checkpoint: Checkpoint, out: TextIO) -> None:
