@@ -19,9 +19,11 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+import yaml
 from fake_slack import BOT_ID, BOT_TOKEN, SIGNING_SECRET, TEAM, FakeSlack, post, running_bot, signed
 
 from linter.pack import load_pack
+from linter.slack.app import COMMAND, SHORTCUT
 from linter.slack.store import Store
 
 MARKER = f"Kettlewick{uuid.uuid4().hex[:8]}"  # in every draft sent; must reach no log line and no audit byte
@@ -444,6 +446,21 @@ def test_no_draft_or_secret_reaches_the_log_or_the_audit_file(bot, slack, workdi
         assert MARKER.encode() not in path.read_bytes() and b"53 people" not in path.read_bytes()
 
 
+# --- the manifest ---------------------------------------------------------------------------------------------
+
+
+def test_manifest_matches_the_app():
+    manifest = yaml.safe_load((Path(__file__).parents[1] / "integrations/slack/manifest.yaml").read_text())
+    features, settings = manifest["features"], manifest["settings"]
+    assert [c["command"] for c in features["slash_commands"]] == [COMMAND]
+    assert [(s["type"], s["callback_id"]) for s in features["shortcuts"]] == [("message", SHORTCUT)]
+    urls = [features["slash_commands"][0]["url"], settings["event_subscriptions"]["request_url"]]
+    assert all(url.endswith("/slack/events") for url in [*urls, settings["interactivity"]["request_url"]])
+    assert settings["event_subscriptions"]["bot_events"] == ["message.channels", "message.groups"]
+    scopes = manifest["oauth_config"]["scopes"]["bot"]
+    assert sorted(scopes) == ["channels:history", "chat:write", "commands", "groups:history", "usergroups:read"]
+
+
 # --- restarts, failures and start-up ---------------------------------------------------------------------------
 
 
@@ -490,14 +507,28 @@ def test_approvals_and_replies_survive_a_restart_and_a_failed_write_is_shown_not
 def test_start_up_errors_are_one_line(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
     command = [sys.executable, "-m", "linter.cli"]
+    missing = subprocess.run([*command, "audit-log"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert missing.returncode == 2 and "no audit log here" in missing.stderr
+    slack = FakeSlack(approvers=())
+    try:
+        wrong = {
+            **env,
+            "SLACK_BOT_TOKEN": "xoxb-wrong-token",
+            "SLACK_SIGNING_SECRET": "s",
+            "SLACK_API_URL": slack.url + "/api",
+        }
+        refused = subprocess.run([*command, "slack"], cwd=tmp_path, env=wrong, capture_output=True, text=True)
+    finally:
+        slack.close()
+    last_line = refused.stderr.splitlines()[-1]  # after Bolt's warning that SLACK_API_URL's client replaces its own
+    assert refused.returncode == 2 and last_line.startswith("postlint: error: Slack did not accept SLACK_BOT_TOKEN")
+    assert "not_authed" in refused.stderr and "xoxb-wrong-token" not in refused.stderr
     no_tokens = subprocess.run([*command, "slack"], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert no_tokens.returncode == 2
     assert no_tokens.stderr.strip() == (
         "postlint: error: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET in the environment"
         " (see integrations/slack/README.md)"
     )
-    missing = subprocess.run([*command, "audit-log"], cwd=tmp_path, env=env, capture_output=True, text=True)
-    assert missing.returncode == 2 and "no audit log here" in missing.stderr
     (tmp_path / "postlint.toml").write_text('[slack]\nchannel = "C1"\n')
     typo = subprocess.run([*command, "slack", "--socket-mode"], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert typo.returncode == 2 and "field 'slack.channel' is not a Slack setting" in typo.stderr

@@ -45,9 +45,9 @@ USAGE = "Usage: `/postlint <draft>` checks a draft and shows the result only to 
 
 def build_app(settings: SlackSettings, linter: Linter, store: Store) -> App:
     """The app, with Bolt's request signature check on (Slack's signing secret, 5-minute replay window)."""
-    client = WebClient(token=settings.bot_token, base_url=settings.api_url) if settings.api_url else None
+    redirected = WebClient(token=settings.bot_token, base_url=settings.api_url) if settings.api_url else None
     bolt_log.setLevel(logging.WARNING)  # at INFO, Bolt logs the whole body of a request with a bad signature
-    app = App(token=settings.bot_token, client=client, signing_secret=settings.signing_secret, logger=bolt_log)
+    app = App(token=settings.bot_token, client=redirected, signing_secret=settings.signing_secret, logger=bolt_log)
     lint_lock = threading.Lock()  # a spaCy pipeline is not promised to be thread-safe; a draft takes milliseconds
     reply_lock = threading.Lock()  # one reply per message, even when a post and its first edit arrive together
 
