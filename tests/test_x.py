@@ -212,7 +212,7 @@ def test_a_resumed_audit_lints_only_the_posts_it_had_not(tmp_path):
         assert one_error_line(first) == (
             "postlint: error: audit of @brand stopped: HTTP 503: X had a server error; try again later "
             "(X says: Service Unavailable). 8 posts checked so far are saved in .postlint-audit-brand.json; "
-            "add --resume to continue."
+            "run it again with --resume."
         )
         saved = json.loads((tmp_path / ".postlint-audit-brand.json").read_text())
         assert saved["next_token"] == "p8" and not saved["complete"] and len(saved["posts"]) == 8

@@ -8,13 +8,14 @@ visibly, rather than by tweepy's silent sleep.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import tweepy
 
+from linter.config import Config
+from linter.engine import get_linter
 from linter.errors import PostlintError
-from linter.result import Result
 from linter.x.checkpoint import Checkpoint
 from linter.x.display import Display
 
@@ -28,12 +29,15 @@ def audit(
     client: tweepy.Client,
     user_auth: bool,
     checkpoint: Checkpoint,
-    lint: Callable[[list[str]], Iterable[Result]],
+    config: Config,
     display: Display,
-) -> int:
-    """Audit until the timeline or the limit ends; how many posts were linted by this run."""
+) -> None:
+    """Audit until the timeline or the limit ends, saving the checkpoint after every page.
+
+    The model loads with the first page, so a refused call fails fast.
+    """
     if checkpoint.complete:
-        return 0
+        return
     user = _patiently(
         display,
         client.get_user,
@@ -57,18 +61,15 @@ def audit(
             user_auth=user_auth,
         )
     )
-    linted = 0
     while not checkpoint.complete:
         page = _patiently(display, next, pages)
         tweets = [t for t in page.data or [] if str(t.id) not in checkpoint.posts][: checkpoint.remaining]
-        for tweet, result in zip(tweets, lint([_text(t) for t in tweets]), strict=True):
+        for tweet, result in zip(tweets, get_linter(config).lint_many([_text(t) for t in tweets]), strict=True):
             checkpoint.record(str(tweet.id), result)
         checkpoint.next_token = page.meta.get("next_token")
         checkpoint.complete = checkpoint.next_token is None or checkpoint.remaining <= 0
         checkpoint.save()
         display.advance(len(tweets))
-        linted += len(tweets)
-    return linted
 
 
 def _patiently(display: Display, call: Callable[..., T], *args: Any, **kwargs: Any) -> T:

@@ -3,7 +3,7 @@ that would not.
 
 Exit codes: 0 done, and nothing reached --fail-on; 1 something did (for `post`: nothing was published);
 2 a usage, input, config or credentials error; 3 the X API failed (the message says what went out, or
-where the audit's checkpoint is); 130 interrupted. tweepy and the model load inside the commands.
+where the audit's checkpoint is); 130 an audit interrupted. tweepy and the model load inside the commands.
 """
 
 from __future__ import annotations
@@ -12,12 +12,15 @@ import re
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Literal, NoReturn
+from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
 
 import typer
 
 from linter.errors import PostlintError
 from linter.inputs import Post
+
+if TYPE_CHECKING:
+    from linter.x.checkpoint import Checkpoint
 
 API_FAILED = 3
 INTERRUPTED = 130
@@ -112,7 +115,7 @@ def audit(
     max_posts: Annotated[
         int | None,
         typer.Option(
-            "--max", min=1, max=MOST, help=f"Audit at most this many of the most recent posts [default: {MOST}]."
+            "--max", min=1, max=MOST, help=f"Audit at most this many of the most recent posts (default: {MOST})."
         ),
     ] = None,
     output: Annotated[Literal["text", "csv", "json"], typer.Option("--format", "-f", help="Output format.")] = "text",
@@ -130,55 +133,53 @@ def audit(
 ) -> None:
     """Audit an account's posts: a summary by decision and rule, and links to the posts that would fail."""
     from linter.config import load_config
-    from linter.engine import get_linter
     from linter.result import severity_rank
     from linter.x.audit import audit as run
-    from linter.x.checkpoint import Checkpoint
     from linter.x.client import API_ERRORS, explain, make_client
     from linter.x.display import Display
     from linter.x.report import render
     from linter.x.settings import load_settings, reading_auth
 
-    match = HANDLE.fullmatch(user)
-    if match is None:
-        raise PostlintError(f"'{user}' is not an X handle (letters, digits and _, at most 15)")
-    handle = match.group(1)
     settings = load_config(config)
     x = load_settings(settings.source)
-    path = checkpoint or Path(f".postlint-audit-{handle.lower()}.json")
-    start = since.replace(tzinfo=since.tzinfo or UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if since else None
-    if resume:
-        state = Checkpoint.resume(path, handle)
-        if (start or state.since) != state.since or (max_posts or state.limit) != state.limit:
-            raise PostlintError(f"{path}: this audit runs with --since {state.since} --max {state.limit}; keep them")
-    else:
-        state = Checkpoint(path, handle, start, max_posts or MOST)
+    state = _checkpoint(user, since, max_posts, checkpoint, resume)
     before = len(state.posts)
     if not state.complete:
         auth = reading_auth(x)
         try:
             with Display() as display:
-                run(
-                    make_client(x, auth),
-                    auth.user_auth,
-                    state,
-                    lambda texts: get_linter(settings).lint_many(texts),
-                    display,
-                )
+                run(make_client(x, auth), auth.user_auth, state, settings, display)
         except (*API_ERRORS, KeyboardInterrupt) as exc:
-            stopped = "interrupted" if isinstance(exc, KeyboardInterrupt) else f"stopped: {explain(exc)}"
-            if len(state.posts) > before:
-                again = f"{len(state.posts)} posts checked so far are saved in {path}; add --resume to continue"
+            interrupted = isinstance(exc, KeyboardInterrupt)
+            stopped = "was interrupted" if interrupted else f"stopped: {explain(exc)}"
+            if state.posts:
+                saved = f"{len(state.posts)} posts checked so far are saved in {state.path}; run it again with --resume"
             else:
-                again = "no post was checked by this run; run it again"
-            _fail(
-                f"audit of @{handle} {stopped}. {again}.",
-                INTERRUPTED if isinstance(exc, KeyboardInterrupt) else API_FAILED,
-            )
-    _say(f"Linted {len(state.posts) - before} posts now" + (f"; {before} came from {path}." if before else "."))
+                saved = "no post was checked; run it again"
+            _fail(f"audit of @{state.user} {stopped}. {saved}.", INTERRUPTED if interrupted else API_FAILED)
+    _say(f"Linted {len(state.posts) - before} posts now" + (f"; {before} came from {state.path}." if before else "."))
     render(state, output, sys.stdout)
     threshold = severity_rank(fail_on or settings.fail_on)
     raise typer.Exit(int(any(severity_rank(p.decision) >= threshold for p in state.posts.values())))
+
+
+def _checkpoint(user: str, since: datetime | None, limit: int | None, path: Path | None, resume: bool) -> Checkpoint:
+    """A new audit's checkpoint, or the one to resume, which must be of the same account and bounds."""
+    from linter.x.checkpoint import Checkpoint
+
+    match = HANDLE.fullmatch(user)
+    if match is None:
+        raise PostlintError(f"'{user}' is not an X handle (letters, digits and _, at most 15)")
+    handle = match.group(1)
+    path = path or Path(f".postlint-audit-{handle.lower()}.json")
+    start = since.replace(tzinfo=since.tzinfo or UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if since else None
+    if not resume:
+        return Checkpoint(path, handle, start, limit or MOST)
+    state = Checkpoint.resume(path, handle)
+    if (start or state.since) != state.since or (limit or state.limit) != state.limit:
+        started = f"--max {state.limit}" + (f" --since {state.since}" if state.since else " and no --since")
+        raise PostlintError(f"{path}: this audit was started with {started}; resume it with the same, or neither")
+    return state
 
 
 def _say(message: str) -> None:

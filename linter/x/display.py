@@ -47,8 +47,9 @@ class Display:
 
     def wait(self, seconds: float) -> None:
         """Sleep through a rate-limit window, saying so and counting down."""
+        seconds = math.ceil(seconds)
         until = time.strftime("%H:%M:%S", time.localtime(time.time() + seconds))
-        self.say(f"Rate limited by X: waiting {math.ceil(seconds)} s, until {until}, for the limit to reset.")
+        self.say(f"Rate limited by X: waiting {seconds} s, until {until}, for the limit to reset.")
         task = self.progress.add_task("Waiting for X's rate limit", total=seconds)
         end = time.monotonic() + seconds
         while (left := end - time.monotonic()) > 0:
