@@ -16,11 +16,24 @@ import time
 import uuid
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 import pytest
 import yaml
-from fake_slack import BOT_ID, BOT_TOKEN, SIGNING_SECRET, TEAM, FakeSlack, post, running_bot, signed
+from fake_slack import (
+    APP_TOKEN,
+    BOT_ID,
+    BOT_TOKEN,
+    SIGNING_SECRET,
+    TEAM,
+    FakeSlack,
+    FakeSocketMode,
+    post,
+    running_bot,
+    signed,
+)
+from slack_sdk.models.blocks import Block
+from slack_sdk.models.views import View
 
 from linter.pack import load_pack
 from linter.slack.app import COMMAND, SHORTCUT
@@ -164,8 +177,17 @@ def audit_export(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, timeout=60)
 
 
+def assert_block_kit(blocks: list[dict[str, Any]]) -> None:
+    """slack_sdk's Block Kit models read every block back unchanged and within Slack's limits."""
+    for block in blocks:
+        parsed = Block.parse(block)
+        parsed.validate_json()
+        assert parsed.to_dict() == block
+
+
 def assert_leak_answer(blocks: list[dict[str, Any]]) -> None:
     """The answer to LEAK: the decision, every offending phrase struck in the quoted draft, messages, suggestions."""
+    assert_block_kit(blocks)
     assert "postlint: block" in shown(blocks)
     assert struck(blocks) == LEAK_WORDS
     for rule_id in LEAK_RULES:
@@ -341,6 +363,7 @@ def test_an_approver_approves_a_blocked_draft_with_a_reason_and_the_audit_log_ke
     modal = slack.wait_for("views.open", trigger_id="trigger-ok")[0].params["view"]
     assert slack.find("usergroups.users.list", usergroup="SAPPROVERS")
     assert modal["callback_id"] == "postlint_approve" and MARKER not in json.dumps(modal)
+    View(**modal).validate_json()
     assert [b["block_id"] for b in modal["blocks"] if b["type"] == "input"] == ["reason"]
 
     blank = post(bot, submit(APPROVER, modal["private_metadata"], "   "), FORM)
@@ -349,9 +372,11 @@ def test_an_approver_approves_a_blocked_draft_with_a_reason_and_the_audit_log_ke
     reason = "Aggregated from a public leaderboard; legal signed off (ticket LEG-12)."
     done = post(bot, submit(APPROVER, modal["private_metadata"], reason), FORM).json()
     assert done["response_action"] == "update" and "Recorded as approval #" in shown(done["view"]["blocks"])
+    View(**done["view"]).validate_json()
 
     notes = slack.wait_for("chat.postMessage", 2, thread_ts=reply["thread_ts"])
     note = as_sent(notes[1].params)
+    assert_block_kit(note)
     assert {"type": "user", "user_id": APPROVER} in note[0]["elements"][0]["elements"] and reason in shown(note)
 
     exported = audit_export(workdir / "postlint.toml", "--format", "json")
@@ -444,6 +469,31 @@ def test_no_draft_or_secret_reaches_the_log_or_the_audit_file(bot, slack, workdi
         assert secret not in log
     for path in workdir.glob("audit.sqlite3*"):
         assert MARKER.encode() not in path.read_bytes() and b"53 people" not in path.read_bytes()
+
+
+# --- Socket Mode -----------------------------------------------------------------------------------------------
+
+
+def test_socket_mode_takes_envelopes_over_the_websocket_and_acks_them(tmp_path):
+    slack, websocket = FakeSlack(approvers=(APPROVER,)), FakeSocketMode()
+    (tmp_path / "postlint.toml").write_text(CONFIG)
+    try:
+        with running_bot(tmp_path / "postlint.toml", slack, tmp_path / "bot.log", socket_mode=websocket):
+            assert slack.find("apps.connections.open")[0].answer == {"ok": True, "url": websocket.url}
+            command = dict(parse_qsl(slash(LEAK, slack.response_url("socket-slash"))))
+            websocket.send({"envelope_id": "e-slash", "type": "slash_commands", "payload": command})
+            assert websocket.wait_for_ack("e-slash") == {"envelope_id": "e-slash"}
+            assert_leak_answer(slack.wait_for("response_url", path="/response/socket-slash")[0].params["blocks"])
+
+            ts = new_ts()
+            websocket.send({"envelope_id": "e-event", "type": "events_api", "payload": json.loads(message(ts, LEAK))})
+            websocket.wait_for_ack("e-event")
+            assert_leak_answer(as_sent(slack.wait_for("chat.postMessage", thread_ts=ts)[0].params))
+        log = (tmp_path / "bot.log").read_text()
+        assert MARKER not in log and APP_TOKEN not in log and BOT_TOKEN not in log
+    finally:
+        websocket.close()
+        slack.close()
 
 
 # --- the manifest ---------------------------------------------------------------------------------------------
