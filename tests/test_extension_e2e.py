@@ -1,0 +1,392 @@
+"""The browser extension, end to end: real headless Chromium with the unpacked extension loaded, a real
+`postlint serve` on loopback, and a local page imitating a social site's compose boxes.
+
+Chromium is Debian's (`apt-get install chromium`; `.ci/run` installs it in CI). Outside CI the test skips,
+saying so, when there is no Chromium; with CI=true a missing Chromium fails it. Screenshots land in
+test-artifacts/ (gitignored).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from tests.serving import free_port, running_server
+
+ROOT = Path(__file__).resolve().parents[1]
+EXTENSION = ROOT / "integrations" / "browser-extension"
+PAGE_DIR = Path(__file__).parent / "extension_page"
+ARTIFACTS = ROOT / "test-artifacts"
+TOKEN = "extension-e2e-token-0123456789"
+# An emoji before the leak (two UTF-16 code units, one code point) so that code-point offsets would miss.
+DRAFT = "🎄 To the 53 people who watched Holiday Baking every night this week: are you okay? 🎄"
+REASON = "Numbers are invented for a training deck"
+
+
+def find_chromium() -> str | None:
+    for candidate in (os.environ.get("POSTLINT_CHROMIUM"), "chromium", "chromium-browser", "/usr/bin/chromium"):
+        if candidate and (found := shutil.which(candidate)):
+            return found
+    return None
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    path = find_chromium()
+    if path is None:
+        reason = "Chromium not found (apt-get install -y chromium, or set POSTLINT_CHROMIUM)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason}; CI must run the browser extension test")
+        print(f"skipping the browser extension test: {reason}")
+        pytest.skip(reason)
+    pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
+    return path
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def compose_site():
+    """The imitation compose page, served from tests/extension_page on a loopback port."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(PAGE_DIR)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+class SilentBackend:
+    """Accepts connections, reads each request, and never answers: a backend that hangs."""
+
+    def __init__(self):
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.requests: list[tuple[str, bytes]] = []
+        self.held: list[socket.socket] = []
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.held.append(conn)
+            threading.Thread(target=self._read, args=(conn,), daemon=True).start()
+
+    def _read(self, conn):
+        data = b""
+        try:
+            while b"\r\n\r\n" not in data:
+                if not (chunk := conn.recv(65536)):
+                    return
+                data += chunk
+            head, _, body = data.partition(b"\r\n\r\n")
+            length = int(re.search(rb"(?i)content-length:\s*(\d+)", head).group(1)) if b"ength" in head else 0
+            while len(body) < length:
+                if not (chunk := conn.recv(65536)):
+                    return
+                body += chunk
+            self.requests.append((head.decode("latin-1"), body))
+        except OSError:
+            return
+
+    def close(self):
+        self.sock.close()
+        for conn in self.held:
+            conn.close()
+
+
+@pytest.fixture(scope="module")
+def browser(chromium, tmp_path_factory):
+    """Chromium with the extension loaded; yields (context, extension id)."""
+    from playwright.sync_api import sync_playwright
+
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    args = [
+        f"--disable-extensions-except={EXTENSION}",
+        f"--load-extension={EXTENSION}",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=chromium,
+            headless=True,
+            args=args,
+            viewport={"width": 1000, "height": 1100},
+        )
+        try:
+            worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
+            extension_id = worker.url.split("/")[2]
+            yield context, worker, extension_id
+        finally:
+            context.close()
+
+
+@pytest.fixture(scope="module")
+def backend(browser, tmp_path_factory):
+    """A real `postlint serve` that accepts this extension's origin and key; yields (url, log path)."""
+    _, _, extension_id = browser
+    log = tmp_path_factory.mktemp("extension-backend") / "server.log"
+    env = {
+        "POSTLINT_API_KEYS": f"extension:{TOKEN}",
+        "POSTLINT_CORS_ORIGINS": f"chrome-extension://{extension_id}",
+        "POSTLINT_RATE_LIMIT": "100000",
+    }
+    with running_server(log, env) as base:
+        yield base, log
+
+
+def configure(context, extension_id: str, backend_url: str, site: str | None = None) -> None:
+    """Fills the options page as a writer would: backend URL, API key, and optionally a site to check."""
+    from playwright.sync_api import expect
+
+    page = context.new_page()
+    page.goto(f"chrome-extension://{extension_id}/options.html")
+    page.fill("#backend-url", backend_url)
+    page.fill("#api-key", TOKEN)
+    page.click("#save")
+    expect(page.locator("#backend-status")).to_contain_text("Saved.")
+    if site:
+        page.fill("#site-origin", site)
+        page.select_option("#site-platform", "mastodon")
+        page.click("#add")
+        expect(page.locator("#sites-status")).to_contain_text(f"Added {site}")
+    page.close()
+
+
+def lint_requests(log: Path) -> int:
+    return log.read_text().count("POST /v1/lint 200")
+
+
+@pytest.fixture(scope="module")
+def compose(browser, backend, compose_site):
+    """The compose page, opened after the options were filled in (the site added as a Mastodon server)."""
+    context, _, extension_id = browser
+    base, _ = backend
+    configure(context, extension_id, base, site=compose_site)
+    page = context.new_page()
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    page.goto(f"{compose_site}/compose.html")
+    yield page, console
+    page.close()
+
+
+def panel(page, box_id: str):
+    return page.locator(f'postlint-ui .panel[data-for="{box_id}"]')
+
+
+def posted(page) -> list[tuple[str, str]]:
+    return page.eval_on_selector_all("#posted li", "items => items.map(i => [i.dataset.source, i.textContent])")
+
+
+def test_options_page_saves_and_the_connection_test_passes(browser, backend):
+    from playwright.sync_api import expect
+
+    context, _, extension_id = browser
+    configure(context, extension_id, backend[0])
+    page = context.new_page()
+    page.goto(f"chrome-extension://{extension_id}/options.html")
+    expect(page.locator("#backend-url")).to_have_value(backend[0])
+    page.click("#test")
+    expect(page.locator("#backend-status")).to_contain_text("Connected: postlint-default")
+    page.close()
+
+
+def test_textarea_draft_is_underlined_exactly_and_blocked(compose, backend):
+    from playwright.sync_api import expect
+
+    page, console = compose
+    _, log = backend
+    before = lint_requests(log)
+    page.click("#ta")
+    page.locator("#ta").press_sequentially(DRAFT, delay=8)
+    box = panel(page, "ta")
+    expect(box).to_have_attribute("data-state", "block", timeout=10_000)
+    expect(box).to_contain_text("A group this small")
+    expect(box).to_contain_text("Instead:")
+    # Debounced: one request once typing stops, not one per keystroke (a few, if the machine stalls).
+    assert 1 <= lint_requests(log) - before <= 3
+
+    marks = page.locator("postlint-ui .mirror .mark")
+    blocks = [m.text_content() for m in marks.all() if m.get_attribute("data-severity") == "block"]
+    warns = [m.text_content() for m in marks.all() if m.get_attribute("data-severity") == "warn"]
+    assert blocks == ["53"]
+    assert {"every night", "are you okay"} <= set(warns)
+    # The mirror sits exactly over the textarea, and the "53" mark inside it, on the first line.
+    geometry = page.evaluate(
+        """() => {
+        const ta = document.querySelector('#ta').getBoundingClientRect();
+        const root = document.querySelector('postlint-ui').shadowRoot;
+        const mirror = root.querySelector('.mirror').getBoundingClientRect();
+        const mark = root.querySelector('.mirror .mark.block').getBoundingClientRect();
+        return {ta: [ta.x, ta.y, ta.width, ta.height], mirror: [mirror.x, mirror.y, mirror.width, mirror.height],
+                mark: [mark.x, mark.y, mark.width, mark.height]};
+    }"""
+    )
+    assert geometry["mirror"] == pytest.approx(geometry["ta"], abs=0.5)
+    tx, ty, tw, th = geometry["ta"]
+    mx, my, mw, mh = geometry["mark"]
+    assert tx < mx and mx + mw < tx + tw and ty < my < ty + 45 and 10 < mw < 40
+    assert not any("Holiday" in line for line in console)
+
+
+def test_contenteditable_highlights_cover_the_utf16_offsets(compose):
+    from playwright.sync_api import expect
+
+    page, _ = compose
+    page.click("#ce")
+    page.locator("#ce").press_sequentially(DRAFT, delay=8)
+    expect(panel(page, "ce")).to_have_attribute("data-state", "block", timeout=10_000)
+    highlighted = page.evaluate(
+        """() => Object.fromEntries(['postlint-block', 'postlint-warn'].map(
+            name => [name, [...(CSS.highlights.get(name) || [])].map(r => r.toString())]))"""
+    )
+    assert "53" in highlighted["postlint-block"]
+    assert {"every night", "are you okay"} <= set(highlighted["postlint-warn"])
+    # The editor itself is untouched: still one paragraph holding exactly what was typed.
+    assert page.evaluate("document.querySelector('#ce').innerHTML") == f"<p>{DRAFT}</p>"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "extension-block.png"), full_page=True)
+
+
+def test_blocked_post_needs_a_reason(compose):
+    from playwright.sync_api import expect
+
+    page, _ = compose
+    expect(panel(page, "ta")).to_have_attribute("data-state", "block")
+    dialog = page.locator("postlint-ui .dialog")
+    confirm = dialog.locator("button.danger")
+
+    page.click("#ta-post")  # intercepted in the capture phase: the page's own handler does not run
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text("53")
+    assert posted(page) == []
+    expect(confirm).to_be_disabled()
+    dialog.locator("textarea.reason").fill("   ok  ")  # whitespace and too short: still no way through
+    expect(confirm).to_be_disabled()
+    confirm.click(force=True)
+    dialog.locator("textarea.reason").press("Control+Enter")
+    assert posted(page) == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "extension-dialog.png"))
+    dialog.locator("button.secondary").click()
+    expect(dialog).to_have_count(0)
+    assert posted(page) == []
+
+    page.click("#ta")
+    page.keyboard.press("Control+Enter")  # the keyboard shortcut is caught too
+    expect(dialog).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
+    assert posted(page) == []
+
+    page.click("#ta-post")
+    dialog.locator("textarea.reason").fill(REASON)
+    confirm.click()
+    expect(page.locator("#posted li")).to_have_count(1)
+    assert posted(page) == [["ta-click", DRAFT]]
+    expect(panel(page, "ta")).to_contain_text("posting anyway")
+
+    # Ctrl+Enter in the contenteditable box, confirmed with a reason, reaches the page's own shortcut.
+    expect(panel(page, "ce")).to_have_attribute("data-state", "block")
+    page.click("#ce")
+    page.keyboard.press("Control+Enter")
+    expect(dialog).to_be_visible()
+    dialog.locator("textarea.reason").fill(REASON)
+    dialog.locator("textarea.reason").press("Control+Enter")
+    expect(page.locator("#posted li")).to_have_count(2)
+    assert posted(page)[1] == ["ce-keys", DRAFT]
+
+
+def test_backend_down_or_slow_shows_not_checked(browser, compose, compose_site):
+    from playwright.sync_api import expect
+
+    context, worker, extension_id = browser
+    page, console = compose
+    box = panel(page, "ta")
+
+    # Down: nothing listens on the backend's port.
+    configure(context, extension_id, f"http://127.0.0.1:{free_port()}")
+    page.fill("#ta", "")
+    page.click("#ta")
+    page.locator("#ta").press_sequentially("To the 12 people who binged Cake Wars twice", delay=5)
+    expect(box).to_have_attribute("data-state", "not-checked", timeout=10_000)
+    expect(box).to_contain_text("Not checked")
+    expect(box).to_contain_text("could not be reached")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "extension-not-checked.png"))
+
+    # Slow: the backend takes the request and never answers; after 3 s the draft is "not checked".
+    silent = SilentBackend()
+    try:
+        configure(context, extension_id, silent.url)
+        page.click("#ta")
+        page.keyboard.type(" yesterday")
+        expect(box).to_have_attribute("data-state", "checking", timeout=5_000)
+        started = time.monotonic()
+        expect(box).to_have_attribute("data-state", "not-checked", timeout=8_000)
+        assert time.monotonic() - started > 2
+        expect(box).to_contain_text("did not answer within 3 seconds")
+        head, body = silent.requests[-1]
+    finally:
+        silent.close()
+    # What a backend sees: the extension's origin, the key, UTF-16 offsets asked for, the platform.
+    assert re.search(rf"(?im)^origin: chrome-extension://{extension_id}\r?$", head)
+    assert re.search(rf"(?im)^authorization: Bearer {TOKEN}\r?$", head)
+    request = json.loads(body)
+    assert request == {
+        "text": "To the 12 people who binged Cake Wars twice yesterday",
+        "platform": "mastodon",
+        "offsets": "utf16",
+    }
+
+    # Not checked never blocks posting, but it is never shown as a pass either.
+    page.click("#ta-post")
+    expect(page.locator("#posted li")).to_have_count(3)
+    assert posted(page)[2][0] == "ta-click"
+
+    # Drafts are neither logged nor stored by the extension.
+    stored = worker.evaluate("chrome.storage.local.get(null)")
+    assert set(stored) <= {"backendUrl", "apiKey", "sites"}
+    assert "Holiday" not in json.dumps(stored) and "Cake" not in json.dumps(stored)
+    assert not any("Holiday" in line or "Cake" in line for line in console)
+
+
+def test_extension_sources_never_log():
+    for path in EXTENSION.glob("*.js"):
+        assert "console." not in path.read_text(), f"{path.name} writes to the console"
+
+
+NODE = shutil.which("node")
+
+
+@pytest.mark.skipif(NODE is None, reason="Node.js is not installed (needed for the extension's unit tests)")
+def test_extension_unit_tests_under_node():
+    tests = sorted(str(p) for p in (EXTENSION / "test").glob("*.test.js"))
+    assert tests
+    done = subprocess.run([NODE, "--test", *tests], cwd=EXTENSION, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr
