@@ -23,17 +23,23 @@
    */
   function textModel(rootNode) {
     let text = "";
+    let pendingNewline = false; // a block ended: the newline is written only if more text follows
     const pieces = [];
-    const newline = () => {
-      if (text && !text.endsWith("\n")) text += "\n";
+    const blockBoundary = () => {
+      if (text && !text.endsWith("\n")) pendingNewline = true;
+    };
+    const flush = () => {
+      if (pendingNewline) text += "\n";
+      pendingNewline = false;
     };
     const walk = (node) => {
       for (let child = node.firstChild; child; child = child.nextSibling) {
         if (child.nodeType === 3) {
           const data = child.data;
-          // Source-formatting whitespace between block elements is not part of what was typed.
-          if (/^\s*\n\s*$/.test(data) && (isBlock(child.previousSibling) || isBlock(child.nextSibling))) continue;
+          // Source-formatting whitespace beside block elements is not part of what was typed.
+          if (/^\s*\n\s*$/.test(data) && hasBlockChild(node)) continue;
           if (data) {
+            flush();
             pieces.push({ node: child, start: text.length, end: text.length + data.length });
             text += data;
           }
@@ -41,18 +47,24 @@
           const tag = String(child.nodeName).toUpperCase();
           if (SKIP_TAGS.has(tag)) continue;
           if (tag === "BR") {
+            flush();
             text += "\n";
             continue;
           }
           const block = BLOCK_TAGS.has(tag);
-          if (block) newline();
+          if (block) blockBoundary();
           walk(child);
-          if (block) newline();
+          if (block) blockBoundary();
         }
       }
     };
     walk(rootNode);
     return { text, pieces };
+  }
+
+  function hasBlockChild(node) {
+    for (let child = node.firstChild; child; child = child.nextSibling) if (isBlock(child)) return true;
+    return false;
   }
 
   function isBlock(node) {
