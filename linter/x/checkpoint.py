@@ -55,7 +55,7 @@ class Checkpoint:
             checkpoint = cls(path=path, posts=posts, **data)
         except FileNotFoundError:
             raise PostlintError(f"{path}: no checkpoint to resume (run the audit without --resume)") from None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) else "not a postlint audit checkpoint"
             raise PostlintError(f"{path}: cannot resume: {reason}") from None
         if checkpoint.user.lower() != user.lower():

@@ -75,8 +75,8 @@ def check(posts: list[Post], config: Config, fail_on: str) -> Report:
     return Report(checked, [], pack, fail_on)
 
 
-def publish(client: tweepy.Client, posts: list[Post], user_auth: bool, echo: Callable[[str], None]) -> list[str]:
-    """Post each in turn, each replying to the one before; the ids of the posts that went out."""
+def publish(client: tweepy.Client, posts: list[Post], user_auth: bool, echo: Callable[[str], None]) -> None:
+    """Post each in turn, each replying to the one before, and echo each one's link as it goes out."""
     published: list[str] = []
     for number, post in enumerate(posts, 1):
         reply_to = published[-1] if published else None
@@ -86,7 +86,6 @@ def publish(client: tweepy.Client, posts: list[Post], user_auth: bool, echo: Cal
             raise XApiError(_failure(exc, number, len(posts), published)) from None
         published.append(str(response.data["id"]))
         echo(f"Posted {number}/{len(posts)}: {link(published[-1])}")
-    return published
 
 
 def _failure(exc: Exception, number: int, total: int, published: list[str]) -> str:
