@@ -31,6 +31,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 TOKEN = "extension-e2e-token-0123456789"
 # An emoji before the leak (two UTF-16 code units, one code point) so that code-point offsets would miss.
 DRAFT = "🎄 To the 53 people who watched Holiday Baking every night this week: are you okay? 🎄"
+QUICK = "Shoutout to the 7 people who streamed Cake Wars all night"
 REASON = "Numbers are invented for a training deck"
 
 
@@ -320,6 +321,14 @@ def test_blocked_post_needs_a_reason(compose):
     dialog.locator("textarea.reason").press("Control+Enter")
     expect(page.locator("#posted li")).to_have_count(2)
     assert posted(page)[1] == ["ce-keys", DRAFT]
+
+    # Post pressed straight after an edit, before the debounced check ran: it waits for the verdict.
+    page.fill("#ta", QUICK)
+    page.click("#ta-post")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text("7")
+    dialog.locator("button.secondary").click()
+    assert len(posted(page)) == 2
 
 
 def test_backend_down_or_slow_shows_not_checked(browser, compose, compose_site):
