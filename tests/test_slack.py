@@ -35,9 +35,12 @@ from fake_slack import (
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
+from linter.config import load_config
 from linter.pack import load_pack
 from linter.slack.app import COMMAND, SHORTCUT
+from linter.slack.settings import load_settings
 from linter.slack.store import Store
+from linter.slack.text import plain_text
 
 MARKER = f"Kettlewick{uuid.uuid4().hex[:8]}"  # in every draft sent; must reach no log line and no audit byte
 LEAK = f"To the 53 people who watched {MARKER} Bakes every night this week: are you okay?"
@@ -494,6 +497,38 @@ def test_socket_mode_takes_envelopes_over_the_websocket_and_acks_them(tmp_path):
     finally:
         websocket.close()
         slack.close()
+
+
+# --- Slack's markup and the settings ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sent", "typed"),
+    [
+        ("Fish &amp; chips &lt;3 &gt;_&lt;", "Fish & chips <3 >_<"),
+        ("Read <https://ex.com/a?b=1&amp;c=2|ex.com/a> or <https://ex.com>", "Read ex.com/a or https://ex.com"),
+        ("Thanks <@U123|priya> and <@U456>!", "Thanks @priya and @U456!"),
+        ("In <#C123|drafts> <!here> <!subteam^S1|@social> <!subteam^S2>", "In #drafts @here @social @S2"),
+        ("On <!date^1700000000^{date}|14 November>", "On 14 November"),
+        ("Typed &amp;lt; stays", "Typed &lt; stays"),
+    ],
+)
+def test_slack_markup_reads_as_the_author_typed_it(sent, typed):
+    assert plain_text(sent) == typed
+
+
+def test_settings_from_pyproject_and_environment(tmp_path):
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(
+        '[tool.postlint]\nfail_on = "warn"\n[tool.postlint.slack]\napprovers = ["U1"]\naudit_log = "a/b.db"\n'
+    )
+    env = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_API_URL": "http://h/api"}
+    settings = load_settings(pyproject, env)
+    assert settings.approvers == {"U1"} and settings.channels == frozenset() and settings.approver_group is None
+    assert settings.audit_log == tmp_path / "a/b.db" and settings.api_url == "http://h/api/"
+    assert BOT_TOKEN not in repr(settings) and SIGNING_SECRET not in repr(settings)
+    assert load_config(pyproject).fail_on == "warn"  # the engine reads the same file, slack table and all
+    assert load_settings(None, {}).audit_log == Path.cwd() / "postlint-audit.sqlite3"
 
 
 # --- the manifest ---------------------------------------------------------------------------------------------

@@ -12,11 +12,10 @@ from typing import Annotated, Literal
 
 import typer
 
-from linter.config import CONFIG_KEYS, find_config
-from linter.slack.settings import TABLE, load_settings
+from linter.config import find_config
+from linter.slack.settings import load_settings
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
-AUDIT_COLUMNS = ("id", "approved_at", "approver", "reason", "channel", "message_ts", "text_sha256", "decision", "rules")
 
 Config = Annotated[
     Path | None,
@@ -74,7 +73,7 @@ def audit_log(
     config: Config = None,
 ) -> None:
     """Export the Slack bot's approvals of blocked drafts: who, when, why, and the draft's sha256, never its text."""
-    from linter.slack.store import Store
+    from linter.slack.store import COLUMNS, Store
 
     settings = load_settings(config or find_config(Path.cwd()))
     store = Store(settings.audit_log, create=False)
@@ -83,13 +82,11 @@ def audit_log(
         json.dump(rows, sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        writer = csv.DictWriter(sys.stdout, AUDIT_COLUMNS)
+        writer = csv.DictWriter(sys.stdout, COLUMNS)
         writer.writeheader()
         writer.writerows({**row, "rules": " ".join(row["rules"])} for row in rows)
 
 
 def register(app: typer.Typer) -> None:
-    # The engine's config reader rejects unknown tables; this one is ours (see linter/slack/settings.py).
-    CONFIG_KEYS.add(TABLE)
     app.command()(slack)
     app.command("audit-log")(audit_log)

@@ -38,6 +38,9 @@ CREATE TABLE IF NOT EXISTS replies (
 """
 
 
+COLUMNS = ("id", "approved_at", "approver", "reason", "channel", "message_ts", "text_sha256", "decision", "rules")
+
+
 class StoreError(PostlintError):
     """The SQLite file could not be read or written; the message says which file and why."""
 
@@ -55,7 +58,8 @@ class Approval:
     id: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "rules": list(self.rules)}
+        data = {**asdict(self), "rules": list(self.rules)}
+        return {column: data[column] for column in COLUMNS}
 
 
 class Store:
