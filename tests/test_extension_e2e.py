@@ -214,6 +214,8 @@ def test_options_page_saves_and_the_connection_test_passes(browser, backend):
     expect(page.locator("#backend-url")).to_have_value(backend[0])
     page.click("#test")
     expect(page.locator("#backend-status")).to_contain_text("Connected: postlint-default")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "extension-options.png"))
     page.close()
 
 
@@ -229,8 +231,8 @@ def test_textarea_draft_is_underlined_exactly_and_blocked(compose, backend):
     expect(box).to_have_attribute("data-state", "block", timeout=10_000)
     expect(box).to_contain_text("A group this small")
     expect(box).to_contain_text("Instead:")
-    # Debounced: one request once typing stops, not one per keystroke (a few, if the machine stalls).
-    assert 1 <= lint_requests(log) - before <= 3
+    # Debounced: one request once typing stops, not one per keystroke (a few more if the machine stalls).
+    assert 1 <= lint_requests(log) - before <= 5 < len(DRAFT) / 10
 
     marks = page.locator("postlint-ui .mirror .mark")
     blocks = [m.text_content() for m in marks.all() if m.get_attribute("data-severity") == "block"]
