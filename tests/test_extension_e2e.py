@@ -78,6 +78,7 @@ class SilentBackend:
         self.sock = socket.create_server(("127.0.0.1", 0))
         self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
         self.requests: list[tuple[str, bytes]] = []
+        self.closed_by_client: list[int] = []  # indexes into requests
         self.held: list[socket.socket] = []
         threading.Thread(target=self._serve, daemon=True).start()
 
@@ -104,6 +105,9 @@ class SilentBackend:
                     return
                 body += chunk
             self.requests.append((head.decode("latin-1"), body))
+            index = len(self.requests) - 1
+            if conn.recv(1) == b"":  # the client gave up on this request and closed the connection
+                self.closed_by_client.append(index)
         except OSError:
             return
 
@@ -194,6 +198,13 @@ def compose(browser, backend, compose_site):
     page.goto(f"{compose_site}/compose.html")
     yield page, console
     page.close()
+
+
+def wait_for(condition, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting"
+        time.sleep(0.05)
 
 
 def panel(page, box_id: str):
@@ -358,6 +369,10 @@ def test_backend_down_or_slow_shows_not_checked(browser, compose, compose_site):
         page.click("#ta")
         page.keyboard.type(" yesterday")
         expect(box).to_have_attribute("data-state", "checking", timeout=5_000)
+        wait_for(lambda: len(silent.requests) == 1)
+        # Typing again cancels the request in flight (the service worker's AbortController closes it).
+        page.keyboard.type(" again")
+        wait_for(lambda: silent.closed_by_client == [0] and len(silent.requests) == 2)
         started = time.monotonic()
         expect(box).to_have_attribute("data-state", "not-checked", timeout=8_000)
         assert time.monotonic() - started > 2
@@ -370,7 +385,7 @@ def test_backend_down_or_slow_shows_not_checked(browser, compose, compose_site):
     assert re.search(rf"(?im)^authorization: Bearer {TOKEN}\r?$", head)
     request = json.loads(body)
     assert request == {
-        "text": "To the 12 people who binged Cake Wars twice yesterday",
+        "text": "To the 12 people who binged Cake Wars twice yesterday again",
         "platform": "mastodon",
         "offsets": "utf16",
     }
