@@ -281,6 +281,11 @@ def test_contenteditable_highlights_cover_the_utf16_offsets(compose):
     )
     assert "53" in highlighted["postlint-block"]
     assert {"every night", "are you okay"} <= set(highlighted["postlint-warn"])
+    # Hovering a finding in the panel marks its words.
+    panel(page, "ce").locator('li[data-rule="PL102"]').hover()
+    focused = "[...(CSS.highlights.get('postlint-focus') || [])].map(r => r.toString())"
+    page.wait_for_function(f"{focused}.length > 0")
+    assert page.evaluate(focused) == ["53"]
     # The editor itself is untouched: still one paragraph holding exactly what was typed.
     assert page.evaluate("document.querySelector('#ce').innerHTML") == f"<p>{DRAFT}</p>"
     ARTIFACTS.mkdir(exist_ok=True)

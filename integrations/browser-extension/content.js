@@ -144,6 +144,7 @@
       } else {
         // Keep the underlines the edit did not touch, until the new answer comes.
         this.findings = L.shiftFindings(before, text, this.findings);
+        this.focusIndex = -1;
         this.state = "pending";
         this.schedule(DEBOUNCE_MS);
       }
@@ -166,6 +167,7 @@
 
     onResult(msg) {
       if (msg.reqId !== this.reqId || this.sentText !== this.text) return; // an older draft's answer
+      this.focusIndex = -1;
       if (msg.status === "ok") {
         this.state = "done";
         this.notChecked = null;
@@ -216,7 +218,15 @@
 
     /** Underlines (highlight ranges or the textarea mirror) and the panel, from this.findings. */
     paint(model) {
-      if (!this.isTextarea) {
+      this.paintMarks(model);
+      this.ui.render();
+    }
+
+    /** Only the underlines: a textarea's mirror, or an editor's highlight ranges. */
+    paintMarks(model) {
+      if (this.isTextarea) {
+        if (this.ui.mirror) this.ui.renderMirror();
+      } else {
         this.ranges = { block: [], warn: [] };
         if (this.findings.length) {
           model = model && model.text === this.text ? model : L.textModel(this.el);
@@ -232,7 +242,6 @@
         }
         paintHighlights();
       }
-      this.ui.render();
     }
   }
 
@@ -435,8 +444,9 @@
   }
 
   function setFocus(box, index) {
+    if (box.focusIndex === index) return;
     box.focusIndex = index;
-    box.paint();
+    box.paintMarks(); // not the panel: rebuilding it under the pointer would fire mouseenter again
   }
 
   const MIRRORED = [
