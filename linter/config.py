@@ -62,6 +62,25 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     path = path or find_config(start or Path.cwd())
     if path is None:
         return Config()
+    table, text = _read_postlint_table(path)
+    return _parse(table, path, text)
+
+
+def surface_table(path: Path | None, name: str) -> dict[str, Any]:
+    """A surface's own settings: `[tool.postlint.<name>]` in pyproject.toml, `[<name>]` in postlint.toml.
+
+    Each surface checks its own keys; no file, or no such table, is an empty table.
+    """
+    if path is None:
+        return {}
+    table = _read_postlint_table(path)[0].get(name, {})
+    if not isinstance(table, dict):
+        raise PackError(f"{path}:{_line_of(path.read_text(encoding='utf-8'), name)}: field '{name}' must be a table")
+    return table
+
+
+def _read_postlint_table(path: Path) -> tuple[dict[str, Any], str]:
+    """The postlint table of a config file, and the file's text (for line numbers in errors)."""
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
@@ -69,8 +88,7 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         raise PackError(f"{path}: cannot read config: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise PackError(f"{path}: invalid TOML: {exc}") from None
-    table = data.get("tool", {}).get("postlint", {}) if path.name == "pyproject.toml" else data
-    return _parse(table, path, text)
+    return (data.get("tool", {}).get("postlint", {}) if path.name == "pyproject.toml" else data), text
 
 
 def _parse(table: dict[str, Any], path: Path, text: str) -> Config:

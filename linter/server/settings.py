@@ -11,11 +11,10 @@ POSTLINT_CONFIG          the config file (default: found from the working direct
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from linter.config import Config, find_config, load_config
+from linter.config import Config, find_config, load_config, surface_table
 from linter.errors import PackError
 
 DEFAULTS = {"max_chars": 20_000, "rate_limit": 600, "max_in_flight": 16, "max_batch": 100}
@@ -50,7 +49,7 @@ def _parse_keys(raw: str, where: str) -> dict[str, str]:
 def load_server_settings(environ: dict[str, str] | None = None) -> ServerSettings:
     environ = dict(os.environ if environ is None else environ)
     path = Path(environ["POSTLINT_CONFIG"]) if environ.get("POSTLINT_CONFIG") else find_config(Path.cwd())
-    table = _server_table(path) if path else {}
+    table = surface_table(path, "server")
     config = load_config(path) if path else Config()
 
     def setting(name: str, env: str) -> str | None:
@@ -74,12 +73,3 @@ def load_server_settings(environ: dict[str, str] | None = None) -> ServerSetting
     return ServerSettings(
         api_keys=_parse_keys(keys_raw, "POSTLINT_API_KEYS"), cors_origins=origins, config=config, **numbers
     )
-
-
-def _server_table(path: Path) -> dict:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise PackError(f"{path}: cannot read config: {exc}") from None
-    table = data.get("tool", {}).get("postlint", {}) if path.name == "pyproject.toml" else data
-    return table.get("server", {})

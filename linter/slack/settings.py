@@ -15,12 +15,12 @@ so a logged settings object cannot either.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from linter.config import surface_table
 from linter.errors import PostlintError
 
 TABLE = "slack"
@@ -48,7 +48,7 @@ class SlackSettings:
 
 def load_settings(path: Path | None, env: Mapping[str, str] = os.environ) -> SlackSettings:
     """Settings from the config file at `path` (None: defaults, audit log in the current folder) and `env`."""
-    table = _table(path) if path else {}
+    table = _table(path)
     base = path.parent if path else Path.cwd()
     api_url = env.get("SLACK_API_URL") or None
     return SlackSettings(
@@ -63,17 +63,8 @@ def load_settings(path: Path | None, env: Mapping[str, str] = os.environ) -> Sla
     )
 
 
-def _table(path: Path) -> dict[str, Any]:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise PostlintError(f"{path}: cannot read config: {exc.strerror or exc}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise PostlintError(f"{path}: invalid TOML: {exc}") from None
-    table = data.get("tool", {}).get("postlint", {}) if path.name == "pyproject.toml" else data
-    slack = table.get(TABLE, {})
-    if not isinstance(slack, dict):
-        raise PostlintError(f"{path}: '{TABLE}' must be a table")
+def _table(path: Path | None) -> dict[str, Any]:
+    slack = surface_table(path, TABLE)
     for key in slack:
         if key not in KEYS:
             known = ", ".join(sorted(KEYS))

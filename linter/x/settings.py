@@ -8,13 +8,13 @@ a log, an error line or a traceback; errors name the variable, never its value.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from linter.config import surface_table
 from linter.errors import PackError, PostlintError
 
 # field -> environment variable; the same field names are the keys of the config table
@@ -52,7 +52,7 @@ class Auth:
 
 def load_settings(config_file: Path | None, environ: Mapping[str, str] = os.environ) -> Settings:
     """Settings from the environment, else the config file's X table (the file `load_config` found)."""
-    table = _table(config_file) if config_file else {}
+    table = _table(config_file)
     values = {key: environ.get(name) or table.get(key) for key, name in ENV.items()}
     settings = Settings(**{key: value for key, value in values.items() if value})
     url = urlsplit(settings.api_url)
@@ -97,13 +97,8 @@ def _wanted(settings: Settings, alternatives: str) -> str:
     return f"set {oauth1}{partly}, or {alternatives}, in the environment or the config file's X table"
 
 
-def _table(path: Path) -> dict[str, Any]:
-    """The X table of a config file that `load_config` has already read and checked."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    table = data.get("tool", {}).get("postlint", {}) if path.name == "pyproject.toml" else data
-    x = table.get("x", {})
-    if not isinstance(x, dict):
-        raise PackError(f"{path}: field 'x' must be a table of X settings")
+def _table(path: Path | None) -> dict[str, Any]:
+    x = surface_table(path, "x")
     for key, value in x.items():
         if key not in ENV:
             raise PackError(f"{path}: field 'x.{key}' is not an X setting (known: {', '.join(ENV)})")
