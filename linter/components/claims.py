@@ -76,7 +76,7 @@ class ClaimFinder:
         claims: list[Claim] = []
         consumed: set[int] = set()
         for token in doc:
-            if token.i in consumed or token.i in excluded:
+            if token.i in consumed or token.i in excluded or not self._may_start_cohort(token):
                 continue
             claim = self._claim_at(token, reply, consumed)
             if claim is not None:
@@ -238,6 +238,12 @@ class ClaimFinder:
             return None
         cohort = _span(token.doc, _left_edge(token), token.i + 1)
         return (token, cohort, CohortSize("unknown", None, cohort.text), cohort)
+
+    def _may_start_cohort(self, token: Token) -> bool:
+        """A cheap test that the token could head a cohort at all, before the finders look closer."""
+        if token.like_num or token.pos_ in {"NOUN", "PROPN", "PRON", "DET"}:
+            return True
+        return token.lower_ in self.quantity_words or token.lower_ in SECOND_PERSON
 
     def _ranking(self, token: Token):
         """ "Our most-ordered dish in Cardiff", "the top search in Hull last night": a chart of what

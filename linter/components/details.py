@@ -98,7 +98,11 @@ class DetailRecognisers:
 
     def _bare_questions(self, doc: Doc) -> Iterator[Span]:
         """A one-to-three word question with no subject ("Picky?", "Running away?") mocks the reader."""
+        if "?" not in doc.text:
+            return
         for sent in doc.sents:
+            if len(sent) > 12:  # three words with their punctuation and emoji at most
+                continue
             words = [t for t in sent if not (t.is_punct or t.is_space or is_emoji(t.text) or t.pos_ in {"SYM", "X"})]
             if not words or not 1 <= len(words) <= 3 or not any(t.text == "?" for t in doc[words[-1].i : sent.end]):
                 continue

@@ -16,7 +16,7 @@ _PICTOGRAPH = regex.compile(r"^[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Em
 
 
 def is_emoji(text: str) -> bool:
-    return bool(_PICTOGRAPH.match(text)) and not text.isascii()
+    return not text.isascii() and bool(_PICTOGRAPH.match(text))
 
 
 def _is_break(text: str) -> bool:
