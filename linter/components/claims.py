@@ -30,6 +30,7 @@ SINGULAR_DETERMINERS = {"a", "an", "one", "this", "that", "whichever", "each", "
 SIZE_CHILD_DEPS = {"det", "nummod", "quantmod", "amod", "compound", "poss", "nmod", "advmod", "predet", "punct"}
 PERCENT_WORDS = {"%", "percent", "per cent", "pc"}
 GENERIC_PEOPLE = {"anyone", "anybody", "whoever"}
+DEMONSTRATIVES = {"that", "this", "which", "it", "those", "these"}
 STATE_VERBS = {"need", "want", "wish", "like", "love", "prefer", "fancy", "hope", "have", "get"}
 SECOND_PERSON = {"you", "u", "ya", "yall", "y'all"}  # as people write it in posts
 OBSERVATION_VERBS = {"clock", "spot", "catch", "see", "notice", "record", "track", "flag", "detect", "log", "find"}
@@ -82,10 +83,34 @@ class ClaimFinder:
             if claim is not None:
                 self._attach_details(claim, claim.cohort.sent)
                 claims.append(claim)
+        claims.extend(self._restatements(doc, claims, excluded))
         if reply and not any(c.size.individual for c in claims):
             claims.extend(self._reply_claim(doc))
         doc._.claims = claims
         return doc
+
+    def _restatements(self, doc: Doc, claims: list[Claim], excluded: set[int]) -> Iterator[Claim]:
+        """ "Kids solved 4.2M puzzles. That's 86,000 young learners." / "Who ordered it at 6am? That was
+        14 of you.": a count restated after the behaviour sizes the claim before it, or makes one."""
+        for token in doc:
+            be = token.head
+            if token.dep_ != "attr" or be.lemma_ != "be" or token.i in excluded:
+                continue
+            if not any(c.dep_ == "nsubj" and c.lower_ in DEMONSTRATIVES for c in be.children):
+                continue
+            found = self._quantity_of_group(token, set()) or self._person_noun(token)
+            if found is None or found[2].low is None:
+                continue
+            _, cohort, size, size_span = found
+            earlier = [c for c in claims if c.cohort.start < token.i and c.size.low is None]
+            if earlier:
+                earlier[-1].size, earlier[-1].size_span = size, size_span
+                continue
+            previous = doc[token.sent.start - 1].sent if token.sent.start > 0 else None
+            if previous is not None and previous.root.pos_ == "VERB" and not _subject_is_us(previous.root):
+                claim = Claim(cohort=cohort, size=size, size_span=size_span, behaviour=verb_span(previous.root))
+                self._attach_details(claim, doc[previous.start : token.sent.end])
+                yield claim
 
     def _reply_claim(self, doc: Doc) -> Iterator[Claim]:
         """A reply to an @handle that mentions that account's per-person or sensitive activity
