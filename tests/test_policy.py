@@ -125,3 +125,16 @@ def test_findings_point_at_the_words_at_fault():
     assert by_rule["PL301"] == "every night"
     assert by_rule["PL401"] == "are you okay"
     assert by_rule["PL402"].startswith("To the 53 people")
+
+
+@pytest.mark.parametrize(
+    ("draft", "decision"),
+    [
+        ("Kids across the UK solved 3M puzzles this term. That's 60,000 young learners!", "warn"),
+        ("Who bought 30 tins of tuna at 5am on Boxing Day? Turns out that was 12 of you.", "block"),
+        ("Meet our most loyal customer: she has ordered the same pizza 300 times.", "block"),
+        ("Our CEO loves the new app. She uses it every day.", "pass"),
+    ],
+)
+def test_claims_that_span_two_sentences(draft, decision):
+    assert linter.lint(draft).decision == decision

@@ -129,6 +129,7 @@ class ClaimFinder:
             self._quantity_of_group(token, consumed)
             or self._person_noun(token)
             or self._second_person(token, reply)
+            or self._third_person(token)
             or self._activity_noun(token)
             or self._ranking(token)
         )
@@ -252,6 +253,23 @@ class ClaimFinder:
         if token.head.tag_ not in {"VBD", "VBN"}:
             return None  # "what you take", "you keep the old price": habits and offers, not records
         return (token, cohort, CohortSize("unknown", None, "you"), cohort)
+
+    def _third_person(self, token: Token):
+        """ "Meet our most loyal customer: she's ordered the same salad 400 times": he or she, standing
+        for the one user named just before, is that user."""
+        if token.lower_ not in {"she", "he"} or token.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        antecedent = None
+        for earlier in reversed(token.doc[max(token.i - 25, 0) : token.i]):
+            if earlier.ent_type_ == "PERSON" or (earlier.pos_ == "NOUN" and earlier.lemma_.lower() in self.staff):
+                return None  # "Jo … she", "our CEO … she": a named person or staff, not a user in the data
+            if earlier.tag_ in {"NN", "NNP"} and self._is_person_word(earlier) and earlier.lower_ not in PLURAL_PEOPLE:
+                antecedent = earlier
+                break
+        if antecedent is None:
+            return None
+        cohort = _span(token.doc, token.i, token.i + 1)
+        return (token, cohort, CohortSize("singular", 1, f"{antecedent.text}, as {token.text}"), cohort)
 
     def _activity_noun(self, token: Token):
         """ "Data use in Cardiff jumped 400%": activity that rose or fell, by an unknown number of people."""
