@@ -30,6 +30,7 @@ SINGULAR_DETERMINERS = {"a", "an", "one", "this", "that", "whichever", "each", "
 SIZE_CHILD_DEPS = {"det", "nummod", "quantmod", "amod", "compound", "poss", "nmod", "advmod", "predet", "punct"}
 PERCENT_WORDS = {"%", "percent", "per cent", "pc"}
 GENERIC_PEOPLE = {"anyone", "anybody", "whoever"}
+RANKING_WORDS = {"most", "least", "top"}
 DEMONSTRATIVES = {"that", "this", "which", "it", "those", "these"}
 STATE_VERBS = {"need", "want", "wish", "like", "love", "prefer", "fancy", "hope", "have", "get"}
 SECOND_PERSON = {"you", "u", "ya", "yall", "y'all"}  # as people write it in posts
@@ -64,10 +65,18 @@ class ClaimFinder:
         self.events = _words(lexicons, "events")
         self.public_markers = _words(lexicons, "public_markers")
         self.vague = {k.split(".", 1)[1]: _words(lexicons, k) for k in lexicons if k.startswith("vague_quantities.")}
+        self.cohort_words = (
+            self.person_nouns
+            | self.individual_pronouns
+            | self.behaviour_nouns
+            | SECOND_PERSON
+            | {"she", "he", "those", "them", "each", "both", "none", "any", "either", "neither"}
+        )
         self.quantity_words = {w for terms in self.vague.values() for phrase in terms for w in phrase.split()} | set(
             PERCENT_WORDS
         )
         self.countries = country_names(lexicons.get("countries_extra", []))
+        self.cohort_words |= self.quantity_words
         self.bounds = {k.split(".", 1)[1]: _words(lexicons, k) for k in lexicons if k.startswith("bounds.")}
 
     # -- the component -------------------------------------------------------------------------
@@ -284,9 +293,14 @@ class ClaimFinder:
 
     def _may_start_cohort(self, token: Token) -> bool:
         """A cheap test that the token could head a cohort at all, before the finders look closer."""
-        if token.like_num or token.pos_ in {"NOUN", "PROPN", "PRON", "DET"}:
+        word, lemma = token.lower_, token.lemma_.lower()
+        if token.like_num or word in self.cohort_words or lemma in self.cohort_words:
             return True
-        return token.lower_ in self.quantity_words or token.lower_ in SECOND_PERSON
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        return self._is_agent_noun(token) or any(
+            c.lower_ in RANKING_WORDS or c.tag_ in {"JJS", "RBS"} for c in token.children
+        )
 
     def _ranking(self, token: Token):
         """ "Our most-ordered dish in Cardiff", "the top search in Hull last night": a chart of what
