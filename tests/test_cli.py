@@ -417,7 +417,7 @@ def test_rules_and_explain(tmp_path):
         rule.severity,
         rule.message,
         rule.suggestion,
-        rule.description.splitlines()[0],
+        rule.description[:60],  # the start of the paragraph, before any wrapping
         *rule.examples["flagged"],
         *rule.examples["passing"],
     ):
