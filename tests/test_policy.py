@@ -134,6 +134,8 @@ def test_findings_point_at_the_words_at_fault():
         ("Who bought 30 tins of tuna at 5am on Boxing Day? Turns out that was 12 of you.", "block"),
         ("Meet our most loyal customer: she has ordered the same pizza 300 times.", "block"),
         ("Our CEO loves the new app. She uses it every day.", "pass"),
+        ("3 listeners. 1 song. 500 plays. On Christmas Day.", "block"),
+        ("12 new dishes. 3 new chefs. One great winter menu.", "pass"),
     ],
 )
 def test_claims_that_span_two_sentences(draft, decision):

@@ -93,6 +93,7 @@ class ClaimFinder:
                 self._attach_details(claim, claim.cohort.sent)
                 claims.append(claim)
         claims.extend(self._restatements(doc, claims, excluded))
+        claims.extend(self._fragments(doc, claims, excluded))
         if reply and not any(c.size.individual for c in claims):
             claims.extend(self._reply_claim(doc))
         doc._.claims = claims
@@ -119,6 +120,26 @@ class ClaimFinder:
             if previous is not None and previous.root.pos_ == "VERB" and not _subject_is_us(previous.root):
                 claim = Claim(cohort=cohort, size=size, size_span=size_span, behaviour=verb_span(previous.root))
                 self._attach_details(claim, doc[previous.start : token.sent.end])
+                yield claim
+
+    def _fragments(self, doc: Doc, claims: list[Claim], excluded: set[int]) -> Iterator[Claim]:
+        """ "Two hundred punters. Every race at Cheltenham on Tuesday.": a counted group standing as a
+        sentence of its own, with the detail of what it did in the fragments that follow."""
+        claimed = {t for c in claims for t in range(c.cohort.start, c.cohort.end)}
+        sents = list(doc.sents)
+        for index, sent in enumerate(sents):
+            root = sent.root
+            if root.i in claimed or root.i in excluded or any(t.pos_ in {"VERB", "AUX"} for t in sent):
+                continue
+            found = self._quantity_of_group(root, set()) or self._person_noun(root)
+            if found is None or found[2].low is None or self._is_staff(found[0], found[1]):
+                continue
+            following = [s for s in sents[index + 1 : index + 3] if not any(t.pos_ in {"VERB", "AUX"} for t in s)]
+            region = doc[sent.start : (following[-1].end if following else sent.end)]
+            _, cohort, size, size_span = found
+            claim = Claim(cohort=cohort, size=size, size_span=size_span)
+            self._attach_details(claim, region)
+            if any(claim.spans(kind) for kind in ("repetition", "time", "place", "sensitive")):
                 yield claim
 
     def _reply_claim(self, doc: Doc) -> Iterator[Claim]:
