@@ -136,6 +136,9 @@ def test_findings_point_at_the_words_at_fault():
         ("Our CEO loves the new app. She uses it every day.", "pass"),
         ("3 listeners. 1 song. 500 plays. On Christmas Day.", "block"),
         ("12 new dishes. 3 new chefs. One great winter menu.", "pass"),
+        ("Our data shows 17 of you have renewed and cancelled 5 times this year.", "block"),
+        ("The early-bird readers (all 60 of you) who open the app at 5am: we see you.", "block"),
+        ("Love to the passenger in seat 2C who watched 4 films back to back on the way to Oslo.", "block"),
     ],
 )
 def test_claims_that_span_two_sentences(draft, decision):

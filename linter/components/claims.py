@@ -34,7 +34,21 @@ RANKING_WORDS = {"most", "least", "top"}
 DEMONSTRATIVES = {"that", "this", "which", "it", "those", "these"}
 STATE_VERBS = {"need", "want", "wish", "like", "love", "prefer", "fancy", "hope", "have", "get"}
 SECOND_PERSON = {"you", "u", "ya", "yall", "y'all"}  # as people write it in posts
-OBSERVATION_VERBS = {"clock", "spot", "catch", "see", "notice", "record", "track", "flag", "detect", "log", "find"}
+OBSERVATION_VERBS = {
+    "clock",
+    "spot",
+    "catch",
+    "see",
+    "notice",
+    "record",
+    "track",
+    "flag",
+    "detect",
+    "log",
+    "find",
+    "show",
+    "reveal",
+}
 THANKS_OPENERS = {"thanks to", "thank you to", "big thanks to", "huge thanks to", "massive thanks to"}
 RATIO = re.compile(r"^(?P<part>\d+(?:\.\d+)?)\s+(?:in|out\s+of)\s+(?P<whole>\d+(?:\.\d+)?)\b", re.I)
 CALENDAR_WORDS = {name.lower() for name in (*calendar.month_name[1:], *calendar.day_name)}
@@ -270,6 +284,10 @@ class ClaimFinder:
             window = token.doc[max(size_span.start - 3, 0) : size_span.start]
             low = bounded_low(value, window, self.bounds)
             return (token, cohort, CohortSize("singular" if low == 1 else "exact", low, size_span.text), size_span)
+        for appositive in (c for c in token.children if c.dep_ == "appos"):
+            restated = self._quantity_of_group(appositive, set())
+            if restated is not None and restated[2].low is not None:  # "listeners (all 80 of you) who…"
+                return (token, cohort, restated[2], restated[3])
         size_span = _span(token.doc, left, token.i + 1) if left < token.i else None
         return (token, cohort, self._noun_size(token, size_span), size_span or cohort)
 
@@ -391,7 +409,7 @@ class ClaimFinder:
             or modifiers & SUPERLATIVE_WORDS  # "our top reader", "our biggest fan"
             or any(c.tag_ == "JJS" for c in token.children)
             or _id_suffix(token)
-            or any(c.dep_ in {"relcl", "acl"} for c in token.children)
+            or any(t.dep_ in {"relcl", "acl"} for t in token.subtree)  # "the person in seat 14B who…"
             or "same" in {c.lower_ for c in token.children}
         ):
             return CohortSize("singular", 1, words or token.text)
