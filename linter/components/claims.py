@@ -229,7 +229,7 @@ class ClaimFinder:
             cohort = _span(token.doc, left, pobj.i + 1)
             size_span = _span(token.doc, left, head.i + 1)
             if prep.lower_ == "in":  # a ratio: 1 in 50000 players; the base is stated elsewhere
-                size = self._derived(token, _rate(token, pobj), pobj, base=None)
+                size = self._derived(token, _rate(token, count_of(number_tokens(pobj))), pobj, base=None)
             elif number is not None:
                 size = self._derived(number, _percent_value(number), pobj, base=base)
             else:
@@ -250,7 +250,7 @@ class ClaimFinder:
 
     def _ratio_of(self, token: Token, whole: Token, left: int):
         """ "1 in 20000 of our 3 million members": the group is named after the ratio, if at all."""
-        rate = _rate_of_numbers(token, whole)
+        rate = _rate(token, number_value(whole))
         of = next((c for c in whole.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if people is None:
@@ -698,9 +698,10 @@ def _is_subject_of_verb(token: Token) -> bool:
     )
 
 
-def _rate_of_numbers(part: Token, whole: Token) -> float | None:
-    top, bottom = number_value(part), number_value(whole)
-    return top / bottom if top is not None and bottom else None
+def _rate(part: Token, whole: float | None) -> float | None:
+    """ "1 in 50000": the part's number over the whole; None when either is missing."""
+    top = number_value(part)
+    return top / whole if top is not None and whole else None
 
 
 def _minors(claim: Claim) -> Iterator[Span]:
@@ -780,14 +781,6 @@ def _percent_head(number: Token) -> Token:
 def _percent_value(token: Token) -> float | None:
     value = number_value(token)
     return value / 100 if value is not None else None
-
-
-def _rate(token: Token, pobj: Token) -> float | None:
-    top = number_value(token)
-    bottom = count_of(number_tokens(pobj)) if pobj.lower_ not in {"you", "them"} else None
-    if top is None or not bottom:
-        return None
-    return top / bottom
 
 
 def _only_filler(span: Span) -> bool:
