@@ -1,22 +1,33 @@
-"""The pipeline: text -> normalise -> parse -> claims -> rules -> findings -> decision."""
+"""The pipeline: text -> normalise -> parse -> claims -> rules -> findings -> decision.
+
+One post can never spoil another's check: posts are parsed in batches, a batch that fails is parsed
+again one post at a time, and a post that still fails (or is too long to read in bounded time) gets a
+`Result` with an error and the decision "not_checked" instead of raising.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 import linter.components  # noqa: F401  (registers the spaCy factories)
 from linter.checks import CHECKS
+from linter.components.details import INCOMPLETE
 from linter.config import Config, build_pack
+from linter.errors import CheckError
 from linter.model import load_model
 from linter.normalize import NormalisedText, normalise
 from linter.pack import Pack
 from linter.result import Finding, Result
 
 BATCH_SIZE = 64
+# Work per post is bounded: no real post comes near these, and past them the time is an attacker's.
+MAX_POST_CHARS = 100_000  # after normalisation (NFKC can grow a character eighteen-fold)
+MAX_POST_TOKENS = 20_000
 DEFAULT_CONFIG = Config()
 
 
@@ -36,10 +47,39 @@ class Linter:
 
     def lint_many(self, texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Result]:
         """Results in input order, parsed in batches through `nlp.pipe`."""
-        normalised = (normalise(t) for t in texts)
-        pairs = self.nlp.pipe(((n.text, n) for n in normalised), as_tuples=True, batch_size=batch_size)
-        for doc, norm in pairs:
-            yield self._result(doc, norm)
+        texts = iter(texts)
+        while chunk := list(islice(texts, batch_size)):
+            yield from self._lint_batch(chunk)
+
+    def _lint_batch(self, texts: list[str]) -> list[Result]:
+        # Strings a batch adds to the vocabulary are freed with it, so a server's memory stays flat.
+        with self.nlp.memory_zone():
+            prepared = [self._prepare(text) for text in texts]
+            docs = [item for item in prepared if isinstance(item[1], Doc)]
+            try:
+                parsed = iter(list(self.nlp.pipe(doc for _, doc in docs)))
+                return [self._result(next(parsed), norm) if isinstance(doc, Doc) else doc for norm, doc in prepared]
+            except Exception:  # noqa: BLE001 - one post's failure must not decide its neighbours'
+                return [self._lint_alone(norm) if isinstance(doc, Doc) else doc for norm, doc in prepared]
+
+    def _prepare(self, text: str) -> tuple[NormalisedText | None, Doc | Result]:
+        """The normalised text and its tokens, or the Result saying why the post cannot be read."""
+        try:
+            norm = normalise(text)
+            if len(norm.text) > MAX_POST_CHARS:
+                return norm, Result(text, error=CheckError.of("E002", f"{len(norm.text):,}", MAX_POST_CHARS))
+            doc = self.nlp.make_doc(norm.text)
+        except Exception as exc:  # noqa: BLE001
+            return None, Result(text, error=CheckError.of("E001", type(exc).__name__))
+        if len(doc) > MAX_POST_TOKENS:
+            return norm, Result(text, error=CheckError.of("E003", f"{len(doc):,}", MAX_POST_TOKENS))
+        return norm, doc
+
+    def _lint_alone(self, norm: NormalisedText) -> Result:
+        try:
+            return self._result(self.nlp(norm.text), norm)
+        except Exception as exc:  # noqa: BLE001 - the type only: an exception's message can quote the draft
+            return Result(norm.original, error=CheckError.of("E001", type(exc).__name__))
 
     def _result(self, doc: Doc, norm: NormalisedText) -> Result:
         findings = []
@@ -61,7 +101,9 @@ class Linter:
                 )
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         claims = tuple(claim.to_dict(norm) for claim in doc._.claims)
-        return Result(text=norm.original, findings=tuple(findings), claims=claims)
+        incomplete = doc._.get(INCOMPLETE)
+        error = CheckError.of("E004", ", ".join(sorted(incomplete))) if incomplete else None
+        return Result(text=norm.original, findings=tuple(findings), claims=claims, error=error)
 
 
 @lru_cache(maxsize=4)

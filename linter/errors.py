@@ -1,4 +1,12 @@
-"""Errors a user can act on. Each carries a one-line message; surfaces print it instead of a traceback."""
+"""Errors a user can act on. Each carries a one-line message; surfaces print it instead of a traceback.
+
+`CHECK_ERRORS` are the coded reasons a single post could not be checked. They become that post's
+`Result.error` (decision "not_checked"), never an exception that takes other posts down with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
 
 
 class PostlintError(Exception):
@@ -15,3 +23,26 @@ class PackError(PostlintError):
 
 class InputError(PostlintError):
     """A draft file or row could not be read; the message names file and line."""
+
+
+CHECK_ERRORS = {
+    "E001": "the check failed on this post ({detail}); it was not checked",
+    "E002": "the post is {detail} characters once normalised, over the {limit:,} this check reads",
+    "E003": "the post is {detail} tokens long, over the {limit:,} this check reads",
+    "E004": "the {detail} patterns ran out of time on this post, so it was not fully checked",
+}
+
+
+@dataclass(frozen=True)
+class CheckError:
+    """Why one post could not be checked to the end. The message never quotes the draft."""
+
+    code: str
+    message: str
+
+    @classmethod
+    def of(cls, code: str, detail: object = "", limit: int = 0) -> CheckError:
+        return cls(code, CHECK_ERRORS[code].format(detail=detail, limit=limit))
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.message}"

@@ -16,6 +16,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from linter.normalize import fold_letters
+
 MATCH_TIMEOUT_SECONDS = 0.25
 _WORDS = regex.compile(r"[\s\-]+")
 MAX_JOINED_WORDS = 5  # longer terms only match with spaces between words
@@ -34,7 +36,8 @@ def _endings(word: str) -> set[str]:
 
 
 def spellings(term: str) -> set[str]:
-    words = [w for w in _WORDS.split(term.strip().lower()) if w]
+    """Every way the normalised text can spell a term (accents fold as the normaliser folds them)."""
+    words = [w for w in _WORDS.split(fold_letters(term.strip()).lower()) if w]
     if not words:
         return set()
     found = set()
@@ -76,10 +79,8 @@ def validate_pattern(pattern: str) -> None:
 
 
 def find(pattern: regex.Pattern | None, text: str) -> Iterator[regex.Match]:
-    """All non-overlapping matches; a pattern that runs past the timeout yields no further matches."""
+    """All non-overlapping matches. A pattern that runs past the timeout raises `TimeoutError` after the
+    matches it found: the caller must report the check as incomplete, never as clean."""
     if pattern is None:
         return
-    try:
-        yield from pattern.finditer(text, timeout=MATCH_TIMEOUT_SECONDS)
-    except TimeoutError:
-        return
+    yield from pattern.finditer(text, timeout=MATCH_TIMEOUT_SECONDS)

@@ -7,9 +7,11 @@ produced each stretch of output, and `NormalisedText.to_original` maps spans bac
 
 Two stages, each a single left-to-right pass:
 
-* character stage (skipped for pure ASCII): NFKC per character, non-ASCII decimal digits to ASCII,
-  invisible format characters dropped, keycaps folded onto their digit;
-* token stage: thousands separators, k/M/bn suffixes and number words rewritten as plain digits.
+* character stage (skipped for printable ASCII): NFKC per character, any script's decimal digits to
+  ASCII, accents off Latin letters, controls and invisible format characters dropped, keycaps
+  folded onto their digit, an emoji inside a phrase dropped;
+* token stage: thousands separators, k/M/bn suffixes and number words rewritten as plain digits,
+  and runs without spaces longer than any word broken up, so tokenising takes linear time.
 
 The map is stored as segments, not per character, so a 10 MB draft costs memory in proportion
 to what changed, and `to_original` is a binary search.
@@ -78,7 +80,8 @@ Piece = list
 
 def normalise(original: str) -> NormalisedText:
     """Normalise one draft; see the module docstring for what changes and why."""
-    stage_a = None if original.isascii() else _characters(original)
+    plain = original.isascii() and _ASCII_CONTROL.search(original) is None
+    stage_a = None if plain else _characters(original)
     text1 = original if stage_a is None else "".join(p[0] for p in stage_a)
     stage_b = _tokens(text1)
     if stage_b is None:
@@ -103,32 +106,71 @@ def normalise(original: str) -> NormalisedText:
 
 # --- character stage --------------------------------------------------------------------------
 
-# Characters that need work: invisible ones (dropped, so "5\u200b3" reads "53"), presentation
-# selectors (dropped), the keycap mark, ZWJ and non-ASCII digits. The class comes first and alone
-# so the engine skips straight to candidates; ASCII digits are let through it and turned away by
-# the lookbehind.
-_SPECIAL = "\u00ad\u200b\u200c\u200d\u2060\u20e3\ufe0e\ufe0f\ufeff"
-_MARK = re.compile(rf"[\d{_SPECIAL}](?<![0-9])")
-_SPECIALS = re.compile(f"[{_SPECIAL}]")
-# When the draft is not NFKC already: every non-ASCII stretch, in chunks, so that one odd
-# character does not send a whole 10 MB run through the per-character path.
-_NON_ASCII = re.compile(r"[^\x00-\x7f]{1,64}")
-_DROP = frozenset("\u00ad\u200b\u200c\u2060\ufeff")
+# Characters that need work: non-ASCII digits; controls, invisible format characters and lone
+# surrogates (dropped or replaced, so "5\u200b3" reads "53" and "user\x01" reads "user"); selectors
+# and the keycap mark; combining marks (so an accent slipped into "user" does not hide the word);
+# and emoji (one dropped inside a phrase, so "people 🎉 who" still parses as one phrase). The class
+# comes first and alone so the engine skips straight to candidates; ASCII digits, tab, newline and
+# carriage return are let through it and turned away by the lookbehind.
+_WORK = r"\p{Cc}\p{Cf}\p{Cs}\p{Mn}\p{Me}\p{Extended_Pictographic}"
+_MARK = regex.compile(rf"[\p{{Nd}}{_WORK}](?<![0-9\t\n\r])")
+_SPECIALS = regex.compile(rf"[{_WORK}](?<![\t\n\r])")
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# When the draft is not NFKC already: every stretch that is not plain printable ASCII, in chunks, so
+# that one odd character does not send a whole 10 MB run through the per-character path.
+_NON_ASCII = re.compile(r"[^\t\n\r\x20-\x7e]{1,64}")
 _SELECTORS = frozenset("\ufe0e\ufe0f")
 _KEYCAP = "\u20e3"
 _KEYCAP_BASES = frozenset("0123456789#*")
 _ZWJ = "\u200d"
+_SPACE_CONTROLS = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f\x85")  # read as a space; other controls go
 _EMOJI_BEFORE_ZWJ = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f]")
 _EMOJI_AFTER_ZWJ = regex.compile(r"\p{Extended_Pictographic}")
+_DIGIT = regex.compile(r"\p{Nd}")
+_COMBINING = regex.compile(r"[\p{Mn}\p{Me}]")
+_LATIN_LETTER = regex.compile(r"\p{Script=Latin}")
+# An emoji (with its modifiers and joiners) between a word and a lower-case word carries on the
+# sentence: it is dropped, with one of the spaces around it.
+_EMOJI_CLUSTER = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0e\ufe0f]+")
+_WORD_BEFORE = regex.compile(r"[\p{L}\p{N}][ \t]?\Z")
+_LOWER_AFTER = regex.compile(r"([ \t]?)\p{Ll}")
 
 
 @lru_cache(maxsize=4096)
 def _fold(c: str) -> str:
-    """NFKC of one character, with any script's decimal digit as its ASCII digit ("٥" -> "5")."""
+    """One character as the parser should read it: NFKC; any script's decimal digit as its ASCII digit
+    ("٥" -> "5"), also digits newer than Python's Unicode tables; a Latin letter without its accents
+    ("ú" -> "u"); a lone surrogate as U+FFFD."""
+    if "\ud800" <= c <= "\udfff":
+        return "\ufffd"
     folded = unicodedata.normalize("NFKC", c)
-    if len(folded) == 1 and not folded.isascii() and folded.isdecimal():
-        return str(unicodedata.decimal(folded))
+    if len(folded) != 1 or folded.isascii():
+        return folded
+    if _DIGIT.match(folded):
+        return str(_digit_value(folded))
+    if _LATIN_LETTER.match(folded):
+        base = unicodedata.normalize("NFD", folded)
+        if base[0].isascii() and base[0].isalpha() and all(_COMBINING.match(m) for m in base[1:]):
+            return base[0]
     return folded
+
+
+def _digit_value(c: str) -> int:
+    """Unicode keeps each script's digits 0-9 in one contiguous run, so a digit missing from Python's
+    tables is its distance from the start of its run."""
+    value = unicodedata.decimal(c, None)
+    if value is not None:
+        return value
+    start = ord(c)
+    while start > 0 and _DIGIT.match(chr(start - 1)):
+        start -= 1
+    return (ord(c) - start) % 10
+
+
+def fold_letters(text: str) -> str:
+    """`text` with each character folded as the normaliser folds it; for lexicon terms, which must be
+    spelt as the parser sees drafts ("sinn féin" -> "sinn fein")."""
+    return "".join(map(_fold, text)) if not text.isascii() else text
 
 
 class _Pieces:
@@ -191,7 +233,7 @@ class _Pieces:
 def _characters(original: str) -> list[Piece] | None:
     """Character stage: NFKC and digit folding per character, selectors, keycaps, invisibles.
 
-    None when nothing changes (a curly apostrophe or an emoji without selectors). A stretch
+    None when nothing changes (a curly apostrophe or an emoji at the end of a sentence). A stretch
     with no marks whose characters each fold to one character ("５３", "ｆｉｆｔｙ") becomes one
     piece that still maps character by character.
     """
@@ -218,27 +260,49 @@ def _characters(original: str) -> list[Piece] | None:
 def _character(pieces: _Pieces, original: str, j: int) -> None:
     """Emit the output for original[j]; everything before j not yet emitted is copied verbatim.
 
-    Selectors and the keycap mark join the character before them, so a finding on "7"
-    highlights the whole "7️⃣"; ZWJ is kept only where it joins emoji (👩‍👩‍👧, 🏃‍♀️).
+    Selectors, the keycap mark and combining marks on a Latin letter join the character before them,
+    so a finding on "7" highlights the whole "7️⃣"; ZWJ is kept only where it joins emoji (👩‍👩‍👧, 🏃‍♀️).
     """
+    if j < pieces.done:  # inside an emoji cluster already dropped
+        return
     pieces.copy_to(j)
     c = original[j]
-    if c in _SELECTORS or c == _KEYCAP:
-        base = pieces.last_char()
-        if base and (c != _KEYCAP or base in _KEYCAP_BASES):
-            pieces.attach(j + 1)
-        elif c == _KEYCAP:
+    base = pieces.last_char()
+    if c in _SELECTORS:
+        pieces.attach(j + 1) if base else pieces.skip_to(j + 1)
+    elif c == _KEYCAP or _COMBINING.match(c):
+        on_base = base in _KEYCAP_BASES if c == _KEYCAP else base.isascii() and base.isalpha()
+        pieces.attach(j + 1) if on_base else pieces.copy_to(j + 1)
+    elif c in _SPACE_CONTROLS:
+        pieces.add(" ", j + 1, one_to_one=True)
+    elif c == _ZWJ:
+        if _joins_emoji(original, j):
             pieces.copy_to(j + 1)
         else:
             pieces.skip_to(j + 1)
-    elif c in _DROP or (c == _ZWJ and not _joins_emoji(original, j)):
+    elif unicodedata.category(c) in ("Cc", "Cf"):
         pieces.skip_to(j + 1)
+    elif _EMOJI_AFTER_ZWJ.match(c) and _emoji_inside_phrase(pieces, original, j):
+        return
     else:
         folded = _fold(c)
         if folded == c:
             pieces.copy_to(j + 1)
         else:
             pieces.add(folded, j + 1)
+
+
+def _emoji_inside_phrase(pieces: _Pieces, original: str, j: int) -> bool:
+    """Drop the emoji cluster at j if it sits between a word and a lower-case word; say whether it did."""
+    cluster = _EMOJI_CLUSTER.match(original, j)
+    if cluster is None or not _WORD_BEFORE.search(original, max(0, j - 2), j):
+        return False
+    after = _LOWER_AFTER.match(original, cluster.end())
+    if after is None:
+        return False
+    spaced_before = original[j - 1] in " \t"
+    pieces.skip_to(after.end(1) if spaced_before else cluster.end())
+    return True
 
 
 def _joins_emoji(original: str, j: int) -> bool:
@@ -398,6 +462,13 @@ class _Token:
         return False
 
 
+# spaCy's tokenizer takes time quadratic in the length of a run without spaces (it peels prefixes and
+# suffixes one at a time): 20,000 emoji in a row took 41 s. No word is this long, so a space is put
+# after every MAX_RUN characters of such a run; it maps back onto the character before it.
+MAX_RUN = 64
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+
+
 def _tokens(text: str) -> list[Piece] | None:
     """Token stage over `text`; None when nothing changes (the common case, kept cheap)."""
     edits: list[tuple[int, int, str]] = []
@@ -410,6 +481,8 @@ def _tokens(text: str) -> list[Piece] | None:
     lower = text.replace("\u0130", "i").lower()
     for m in _WORDS.finditer(lower):
         edits.extend(_number_words(lower, m.start(), m.end()))
+    for m in _LONG_RUN.finditer(text):
+        edits.extend((p, p + 1, text[p] + " ") for p in range(m.start() + MAX_RUN - 1, m.end() - 1, MAX_RUN))
     if not edits:
         return None
     edits.sort()

@@ -5,11 +5,17 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from linter.errors import CheckError
+
 SEVERITIES = ("pass", "warn", "block")
+NOT_CHECKED = "not_checked"
+# Every decision a post can get, mildest first. "not_checked" ranks above block: a check that could not
+# finish has not shown the post is safe, so it stops whatever a block stops (fail closed).
+DECISIONS = (*SEVERITIES, NOT_CHECKED)
 
 
 def severity_rank(severity: str) -> int:
-    return SEVERITIES.index(severity)
+    return DECISIONS.index(severity)
 
 
 @dataclass(frozen=True)
@@ -35,15 +41,22 @@ class Finding:
 
 @dataclass(frozen=True)
 class Result:
-    """The outcome for one post. Offsets index the text exactly as the user typed it (code points)."""
+    """The outcome for one post. Offsets index the text exactly as the user typed it (code points).
+
+    `error` is set when the check could not run to the end; the findings it reached are kept, and the
+    decision is "not_checked" whatever they are.
+    """
 
     text: str
     findings: tuple[Finding, ...] = ()
     claims: tuple[dict[str, Any], ...] = field(default=())
+    error: CheckError | None = None
 
     @property
     def decision(self) -> str:
-        """The highest severity among findings that are not suppressed."""
+        """The highest severity among findings that are not suppressed, or "not_checked"."""
+        if self.error is not None:
+            return NOT_CHECKED
         active = [f.severity for f in self.findings if not f.suppressed]
         return max(active, key=severity_rank, default="pass")
 
@@ -57,8 +70,11 @@ class Result:
         return replace(self, findings=findings)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "decision": self.decision,
             "findings": [f.to_dict() for f in self.findings],
             "claims": list(self.claims),
         }
+        if self.error is not None:
+            data["error"] = {"code": self.error.code, "message": self.error.message}
+        return data

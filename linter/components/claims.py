@@ -659,7 +659,7 @@ def _cohort_ages(claim: Claim) -> Iterator[Span]:
             continue
         age = doc[token.i + 1]
         counts_something = age.i + 1 < len(doc) and doc[age.i + 1].pos_ in {"NOUN", "PROPN"}
-        if age.text.isdigit() and 13 <= int(age.text) <= 120 and not counts_something:
+        if age.text.isdecimal() and 13 <= int(age.text) <= 120 and not counts_something:
             yield _span(doc, token.i, age.i + 1)
 
 
@@ -707,7 +707,7 @@ def _rate(part: Token, whole: float | None) -> float | None:
 def _minors(claim: Claim) -> Iterator[Span]:
     """An age under 18 on the cohort ("players aged 13-15") reveals the activity of children."""
     for span in claim.spans("age"):
-        ages = [int(t.text) for t in span if t.text.isdigit()]
+        ages = [int(t.text) for t in span if t.text.isdecimal()]
         if ages and min(ages) < 18:
             yield Span(span.doc, span.start, span.end, label="sensitive.children")
 

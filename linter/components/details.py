@@ -20,6 +20,11 @@ from linter.lexicon import TermMatcher, compile_patterns, find
 from linter.pack import load_pack
 
 SPAN_KEY = "postlint_details"
+# `doc._.postlint_incomplete`: labels of the patterns that ran out of time on this Doc. The engine
+# reports such a post as "not checked": a match the pattern never reached could be the one at fault.
+INCOMPLETE = "postlint_incomplete"
+if not Doc.has_extension(INCOMPLETE):
+    Doc.set_extension(INCOMPLETE, default=None)
 # Lexicons matched in the text; each match becomes a span labelled with the lexicon's name
 # ("time", "sensitive.health", "tone.pity", "rule.TEAM001"), without a trailing ".terms"/".patterns".
 TEXT_LEXICONS = (
@@ -81,13 +86,16 @@ class DetailRecognisers:
 
     def _patterns(self, doc: Doc) -> Iterator[Span]:
         for label, pattern in self.patterns.items():
-            for match in find(pattern, doc.text):
-                count = match.groupdict().get("count")
-                if count and float(count) > PER_PERSON_MAX:
-                    continue
-                span = doc.char_span(match.start(), match.end(), label=label, alignment_mode="expand")
-                if span is not None and len(span):
-                    yield span
+            try:
+                for match in find(pattern, doc.text):
+                    count = match.groupdict().get("count")
+                    if count and count.isascii() and float(count) > PER_PERSON_MAX:
+                        continue
+                    span = doc.char_span(match.start(), match.end(), label=label, alignment_mode="expand")
+                    if span is not None and len(span):
+                        yield span
+            except TimeoutError:
+                doc._.set(INCOMPLETE, [*(doc._.get(INCOMPLETE) or []), label])
 
     def _place_entities(self, doc: Doc) -> Iterator[Span]:
         """Named places smaller than a country; a country or continent does not narrow."""
