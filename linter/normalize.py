@@ -131,7 +131,9 @@ _COMBINING = regex.compile(r"[\p{Mn}\p{Me}]")
 _LATIN_LETTER = regex.compile(r"\p{Script=Latin}")
 # An emoji (with its modifiers and joiners) between a word and a lower-case word carries on the
 # sentence: it is dropped, with one of the spaces around it.
-_EMOJI_CLUSTER = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0e\ufe0f]+")
+_EMOJI_CLUSTER = regex.compile(
+    r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0e\ufe0f]+"
+)
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{N}][ \t]?\Z")
 _LOWER_AFTER = regex.compile(r"([ \t]?)\p{Ll}")
 
