@@ -1,7 +1,7 @@
 """The `postlint` command: check drafts, list and explain the rules, score against a labelled corpus.
 
-Exit codes: 0 when no post reaches --fail-on, 1 when one does, 2 for a usage, input, config or model error
-(inputs that can be read are still checked and reported first).
+Exit codes: 0 when no post reaches --fail-on, 1 when one does, 2 for a usage, input, config or model error,
+or a post that could not be checked (inputs that can be read are still checked and reported first).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from linter.engine import get_linter
 from linter.errors import InputError, PostlintError
 from linter.evaluate import read_corpus, score
 from linter.inputs import DEFAULT_MAX_BYTES, read_posts
-from linter.report import Format, Report, renderer
+from linter.report import Format, Report, renderer, visible
 from linter.report import json as json_output
 from linter.report import text as text_output
 from linter.result import Result
@@ -97,7 +97,7 @@ def check(
     checked = [(p, r.suppress(p.allow, p.reason) if p.allow else r) for p, r in zip(posts, results, strict=True)]
     report = Report(checked, errors, pack, fail_on or settings.fail_on)
     renderer(output)(report, sys.stdout)
-    raise typer.Exit(2 if errors else 1 if report.failed else 0)
+    raise typer.Exit(2 if errors or report.unchecked else 1 if report.failed else 0)
 
 
 @app.command()
@@ -159,8 +159,8 @@ def _lint(texts: list[str], settings: Config) -> list[Result]:
 
 
 def _error(exc: Exception) -> None:
-    message = f"{exc.filename}: {exc.strerror}" if isinstance(exc, OSError) and exc.filename else exc
-    typer.echo(f"postlint: error: {message}", err=True)
+    message = f"{exc.filename}: {exc.strerror}" if isinstance(exc, OSError) and exc.filename else str(exc)
+    typer.echo(f"postlint: error: {visible(message)}", err=True)
 
 
 # Each surface (HTTP backend, Slack, X) adds its commands with `register(app)`; its heavy imports wait

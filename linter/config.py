@@ -106,6 +106,11 @@ def _parse(table: dict[str, Any], path: Path, text: str) -> Config:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             fail(key, "must be a list of strings")
+    if not isinstance(table.get("pack", ""), str):
+        fail("pack", "must be the path of a rules pack folder")
+    for key, example in (("thresholds", "k_block = 250"), ("severity", 'PL302 = "block"'), ("terms", '"x" = ["y"]')):
+        if not isinstance(table.get(key, {}), dict):
+            fail(key, f"must be a table of settings such as [tool.postlint.{key}] {example}")
     thresholds = table.get("thresholds", {})
     for key, value in thresholds.items():
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
@@ -138,16 +143,28 @@ def _line_of(text: str, key: str) -> int:
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
+def _config_error(config: Config, key: str, problem: str) -> None:
+    line = _line_of(config.source.read_text(encoding="utf-8"), key) if config.source else 1
+    raise PackError(f"{config.source}:{line}: field {problem}")
+
+
 @lru_cache(maxsize=8)
 def build_pack(config: Config) -> Pack:
     """The pack the config asks for, with its thresholds, terms, severities, rules and disables applied."""
     pack = load_pack(config.pack_dir)
+    for name, _ in config.thresholds:
+        if name not in pack.thresholds:
+            _config_error(
+                config, name, f"'thresholds.{name}' is not a threshold of {pack.name} ({', '.join(pack.thresholds)})"
+            )
     thresholds = {**pack.thresholds, **dict(config.thresholds)}
     extra_rules = [rule for path in config.extend for rule in load_rules_file(path, thresholds)]
     known = {r.id for r in pack.rules} | {r.id for r in extra_rules}
     for rule_id, _ in config.severity:
         if rule_id not in known:
-            raise PackError(f"{config.source}: field 'severity.{rule_id}' names no rule")
+            _config_error(config, rule_id, f"'severity.{rule_id}' names no rule")
+    for rule_id in sorted(config.disable - known):
+        _config_error(config, "disable", f"'disable' names no rule: {rule_id} (list them with: postlint rules)")
     return with_overrides(
         pack,
         thresholds=dict(config.thresholds),

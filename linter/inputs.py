@@ -12,6 +12,7 @@ import io
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,16 +55,27 @@ def read_posts(args: Iterable[str], max_bytes: int, stdin: BinaryIO) -> Iterator
             yield exc
             continue
         for path in paths:
+            if isinstance(path, InputError):
+                yield path
+                continue
             try:
                 yield from _read(path, max_bytes, stdin)
             except InputError as exc:
                 yield exc
 
 
-def _walk(folder: Path) -> list[str]:
-    """Draft files under a folder, sorted, skipping hidden files and folders (.git, .venv...)."""
-    found = []
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: Path) -> list[str | InputError]:
+    """Draft files under a folder, sorted, skipping hidden files and folders (.git, .venv...).
+
+    A folder that cannot be listed is an error in its place, never skipped in silence: it could hold
+    the draft at fault. Anything else named like a draft (a FIFO, a device) is listed, so reading it fails.
+    """
+    found: list[str | InputError] = []
+
+    def unreadable(exc: OSError) -> None:
+        found.append(InputError(f"{os.path.normpath(exc.filename)}: cannot read folder: {exc.strerror or exc}"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found += [
             os.path.normpath(os.path.join(root, f))
@@ -85,7 +97,11 @@ def _read(path: str, max_bytes: int, stdin: BinaryIO) -> Iterator[Post | InputEr
         return
     parser = PARSERS.get(_suffix(path))
     try:
-        with open(path, "rb") as stream:
+        # Opened without blocking and checked before reading: a FIFO or device named *.txt must not hang.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise InputError(f"{path}: not a regular file")
             if parser is None:
                 raise InputError(f"{path}: not a draft file (postlint reads {', '.join(SUFFIXES)} files)")
             data = _bytes(path, stream, max_bytes)
@@ -145,6 +161,8 @@ def _markdown(path: str, text: str) -> Iterator[Post]:
         line = mark.line + 2 if mark else 1  # the front matter starts on line 2
         problem = getattr(exc, "problem", None) or exc
         raise InputError(f"{path}:{line}: invalid YAML front matter ({problem})") from None
+    except (ValueError, OverflowError, RecursionError) as exc:  # a date like 2024-13-45, a huge number, deep nesting
+        raise InputError(f"{path}:2: front matter has a value that cannot be read ({_problem(exc)})") from None
     if not isinstance(meta, dict):
         raise InputError(f"{path}:2: front matter must be a mapping of fields")
     settings = meta.get("postlint") or {}
@@ -165,11 +183,16 @@ def _jsonl(path: str, text: str) -> Iterator[Post | InputError]:
             yield _row(path, number, data)
         except json.JSONDecodeError as exc:
             yield InputError(f"{path}:{number}: not valid JSON ({exc.msg}, column {exc.colno})")
+        except (ValueError, RecursionError) as exc:  # a number of thousands of digits, nesting too deep
+            yield InputError(f"{path}:{number}: JSON that cannot be read ({_problem(exc)})")
         except InputError as exc:
             yield exc
 
 
 def _csv(path: str, text: str) -> Iterator[Post | InputError]:
+    # The file is already within --max-bytes, so any field in it is too; the module's own limit (128 KiB)
+    # would stop the rest of the file at one long post.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     end = 0  # the line where the last record read ends
     try:
@@ -186,6 +209,13 @@ def _csv(path: str, text: str) -> Iterator[Post | InputError]:
                     yield exc
     except csv.Error as exc:
         yield InputError(f"{path}:{end + 1}: not valid CSV ({exc})")  # where the broken record starts
+
+
+def _problem(exc: BaseException) -> str:
+    """A parser's complaint in a few words, for one error line (never the value itself)."""
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return str(exc).split(";")[0].split(":")[0][:80] or type(exc).__name__
 
 
 def _row(path: str, line: int, fields: dict[str, Any]) -> Post:

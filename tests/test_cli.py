@@ -173,6 +173,7 @@ def test_json_document_has_posts_and_summary(workdir):
         "pass": 4,
         "warn": 1,
         "block": 4,
+        "not_checked": 0,
         "errors": 0,
         "fail_on": "block",
         "failed": True,

@@ -5,6 +5,7 @@ Each format is a module here with `render(report, out)`; `renderer(name)` picks 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
@@ -12,7 +13,7 @@ from typing import Literal, TextIO
 
 from linter.inputs import Post
 from linter.pack import Pack
-from linter.result import SEVERITIES, Result, severity_rank
+from linter.result import DECISIONS, Result, severity_rank
 
 Format = Literal["text", "json", "jsonl", "sarif", "github"]
 LEVELS = {"block": "error", "warn": "warning"}  # severity -> SARIF level and GitHub command
@@ -29,8 +30,13 @@ class Report:
     def failed(self) -> bool:
         return any(severity_rank(r.decision) >= severity_rank(self.fail_on) for _, r in self.checked)
 
+    @property
+    def unchecked(self) -> list[tuple[Post, Result]]:
+        """Posts whose check could not run to the end: an error, like an unreadable input."""
+        return [(post, result) for post, result in self.checked if result.error is not None]
+
     def summary(self) -> dict[str, int | str | bool]:
-        counts = {decision: 0 for decision in SEVERITIES}
+        counts = {decision: 0 for decision in DECISIONS}
         for _, result in self.checked:
             counts[result.decision] += 1
         return {
@@ -64,6 +70,15 @@ def region(post: Post, start: int, end: int) -> Region:
         return Region(post.line, post.line)
     (first, first_col), (last, last_col) = line_and_column(post.text, start), line_and_column(post.text, end)
     return Region(post.line + first, post.line + last, first_col + 1, last_col + 1)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Text safe to print on a terminal: control characters (escape sequences, bidi overrides) shown as
+    escapes such as \\x1b, so a draft or a file name cannot rewrite the screen."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def renderer(name: Format) -> Callable[[Report, TextIO], None]:

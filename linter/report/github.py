@@ -9,6 +9,9 @@ from linter.report import LEVELS, Report, region
 
 def render(report: Report, out: TextIO) -> None:
     for post, result in report.checked:
+        if result.error is not None:
+            fields = f"file={_escape_property(post.path)},line={post.line},title=postlint: not checked"
+            out.write(f"::error {fields}::{_escape(str(result.error))}\n")
         for finding in result.findings:
             if finding.suppressed:
                 continue

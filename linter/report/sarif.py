@@ -41,8 +41,11 @@ def render(report: Report, out: TextIO) -> None:
         "columnKind": "unicodeCodePoints",
         "invocations": [
             {
-                "executionSuccessful": not report.errors,
-                "toolExecutionNotifications": [{"level": "error", "message": {"text": e}} for e in report.errors],
+                "executionSuccessful": not (report.errors or report.unchecked),
+                "toolExecutionNotifications": [
+                    *({"level": "error", "message": {"text": e}} for e in report.errors),
+                    *(_not_checked(post, str(result.error)) for post, result in report.unchecked),
+                ],
             }
         ],
         "results": [
@@ -76,6 +79,15 @@ def _result(post: Post, finding: Finding, rule_index: dict[str, int]) -> dict[st
     if finding.suppressed:
         result["suppressions"] = [{"kind": "inSource", "status": "accepted", "justification": finding.reason}]
     return result
+
+
+def _not_checked(post: Post, error: str) -> dict[str, Any]:
+    where = {"artifactLocation": {"uri": _uri(post.path)}, "region": {"startLine": post.line}}
+    return {
+        "level": "error",
+        "message": {"text": f"{post.source}: not checked: {error}"},
+        "locations": [{"physicalLocation": where}],
+    }
 
 
 def _uri(path: str) -> str:

@@ -16,10 +16,10 @@ from rich.text import Text
 from linter.evaluate import Scores
 from linter.inputs import Post
 from linter.pack import CATEGORIES, Pack, Rule
-from linter.report import Report, line_and_column, region
-from linter.result import SEVERITIES, Finding, Result
+from linter.report import Report, line_and_column, region, visible
+from linter.result import DECISIONS, Finding, Result
 
-STYLES = {"pass": "green", "warn": "yellow", "block": "bold red"}
+STYLES = {"pass": "green", "warn": "yellow", "block": "bold red", "not_checked": "bold magenta"}
 INDENT = "    "
 
 
@@ -30,16 +30,20 @@ def _console(out: TextIO) -> Console:
 def render(report: Report, out: TextIO) -> None:
     console = _console(out)
     for post, result in report.checked:
-        if result.findings:
+        if result.findings or result.error:
             _post(console, post, result)
     console.print(_summary(report))
 
 
 def _post(console: Console, post: Post, result: Result) -> None:
-    header = Text.assemble((post.source, "bold"), "  ", (result.decision, STYLES[result.decision]))
+    header = Text.assemble((visible(post.source), "bold"), "  ", (result.decision, STYLES[result.decision]))
     if post.row:
-        header.append(f"  id {post.id}", "dim")
+        header.append(f"  id {visible(post.id)}", "dim")
     console.print(header)
+    if result.error:
+        console.print(
+            Text.assemble("  ", (f"error {result.error.code}", STYLES["not_checked"]), f"  {result.error.message}")
+        )
     for finding in result.findings:
         _finding(console, post, finding)
     console.print()
@@ -53,13 +57,14 @@ def _finding(console: Console, post: Post, finding: Finding) -> None:
         title.append(f"{where.start_line}:{where.start_column}  ")
     title.append_text(Text.assemble((finding.severity, style), "  ", (f"{finding.rule} {finding.name}", "bold")))
     line, start, end = _snippet(post.text, finding.start, finding.end, console.width - len(INDENT))
+    before, words, after = visible(line[:start]), visible(line[start:end]), visible(line[end:])
     console.print(title)
-    console.print(Text.assemble(INDENT, line[:start], (line[start:end], style), line[end:]), soft_wrap=True)
-    carets = " " * cell_len(line[:start]) + "^" * max(1, cell_len(line[start:end]))
+    console.print(Text.assemble(INDENT, before, (words, style), after), soft_wrap=True)
+    carets = " " * cell_len(before) + "^" * max(1, cell_len(words))
     console.print(Text.assemble(INDENT, (carets, style)), soft_wrap=True)
     notes = Text.assemble(finding.message, "\n", ("suggestion: " + finding.suggestion, "italic"))
     if finding.suppressed:
-        notes.append(f"\nsuppressed: {finding.reason}", "dim")
+        notes.append(f"\nsuppressed: {visible(finding.reason or '')}", "dim")
     for wrapped in notes.wrap(console, console.width - len(INDENT)):
         wrapped.rstrip()
         console.print(Text.assemble(INDENT, wrapped))
@@ -88,9 +93,12 @@ def _snippet(text: str, start: int, end: int, width: int) -> tuple[str, int, int
 def _summary(report: Report) -> Text:
     summary = report.summary()
     text = Text(f"Checked {_plural(summary['posts'], 'post')}: ")
-    for i, decision in enumerate(SEVERITIES):
+    for i, decision in enumerate(DECISIONS):
+        if decision == "not_checked" and not summary[decision]:
+            continue
         text.append(", " if i else "")
-        text.append(f"{summary[decision]} {decision}", STYLES[decision] if summary[decision] else "")
+        label = decision.replace("_", " ")
+        text.append(f"{summary[decision]} {label}", STYLES[decision] if summary[decision] else "")
     text.append(".")
     if report.errors:
         text.append(f" {_plural(len(report.errors), 'input')} could not be read (see above).", "bold red")
