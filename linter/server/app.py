@@ -1,15 +1,19 @@
 """The FastAPI application: `POST /v1/lint`, `/v1/lint/batch`, `GET /v1/rules`, health and readiness.
 
 Every /v1 request passes one gate before its body is read: API key (401), rate limit (429), JSON body
-(415), size (413) and work in flight (503). Drafts are never logged: the access log holds method, path,
-status, time and key id, and an unexpected error is logged by its type alone.
+(415), size (413, also counted as a streamed body arrives) and requests in flight (503). Once the body
+is read, a batch pays the rate limit per draft (429), the drafts' work in tokens is bounded per request
+(413) and in flight (503), and a request not answered within the time budget gets 503. A draft that
+cannot be checked is its own error: 422 from /v1/lint, an `error` entry in a batch; never its
+neighbours'. Drafts are never logged: the access log holds method, path, status, time and key id, and
+an unexpected error is logged by its type alone.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
-import threading
 import time
 from contextlib import asynccontextmanager
 from typing import Any, Literal
@@ -23,10 +27,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from linter import __version__
-from linter.engine import Linter, get_linter
+from linter.config import build_pack
 from linter.result import Result
 from linter.server.batcher import Batcher
-from linter.server.limits import InFlight, RateLimiter, retry_after
+from linter.server.limits import BodyLimit, InFlight, RateLimiter, retry_after, work_of
 from linter.server.offsets import utf16_offsets
 from linter.server.settings import ServerSettings
 
@@ -75,10 +79,16 @@ class PackInfo(BaseModel):
     version: str
 
 
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+
+
 class Verdict(BaseModel):
-    decision: Literal["pass", "warn", "block"]
+    decision: Literal["pass", "warn", "block", "not_checked"]
     findings: list[FindingOut]
     claims: list[dict[str, Any]]
+    error: ErrorDetail | None = Field(default=None, description="Why this draft could not be checked.")
 
 
 class LintResponse(Verdict):
@@ -113,11 +123,6 @@ class RulesResponse(BaseModel):
     rules: list[RuleOut]
 
 
-class ErrorDetail(BaseModel):
-    code: str
-    message: str
-
-
 class ErrorBody(BaseModel):
     error: ErrorDetail
 
@@ -130,30 +135,28 @@ ERRORS = {
     status: {"model": ErrorBody, "description": description}
     for status, description in {
         401: "No API key, or a wrong one.",
-        413: "The draft or the body is over the size limit.",
+        413: "The draft, the body or the work it asks for is over the limit.",
         415: "The body is not JSON.",
-        422: "A field is missing or wrong.",
-        429: "Rate limit for this key; see Retry-After.",
-        503: "Starting up or overloaded; see Retry-After.",
+        422: "A field is missing or wrong, or (code not_checked) this draft could not be checked.",
+        429: "Rate limit for this key (a batch counts each draft); see Retry-After.",
+        503: "Starting up, overloaded, or over the time budget; see Retry-After.",
     }.items()
 }
 
 
 def create_app(settings: ServerSettings) -> FastAPI:
-    state: dict[str, Batcher | Linter] = {}
-    limiter = RateLimiter(settings.rate_limit)
+    state: dict[str, Batcher] = {}
+    pack = build_pack(settings.config)
+    per_worker = settings.rate_limit / settings.workers
+    limiter = RateLimiter(per_worker, burst=max(per_worker / 10, settings.max_batch))
     in_flight = InFlight(settings.max_in_flight)
+    work_in_flight = InFlight(settings.max_tokens * 4)
     tokens = [(key_id, token.encode()) for key_id, token in settings.api_keys.items()]
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
-        # Load the model off the event loop so /healthz answers while /readyz still says "not yet".
-        def load() -> None:
-            linter = get_linter(settings.config)
-            state["batcher"] = Batcher(linter)
-            state["linter"] = linter
-
-        threading.Thread(target=load, daemon=True).start()
+        # The model loads in the batcher's child process: /healthz answers while /readyz says "not yet".
+        state["batcher"] = Batcher(settings.config, hard_timeout=settings.timeout * 3)
         yield
 
     app = FastAPI(
@@ -189,14 +192,17 @@ def create_app(settings: ServerSettings) -> FastAPI:
             length = request.headers.get("content-length")
             if length is not None and (not length.isdigit() or int(length) > settings.max_body_bytes):
                 return key_id, error(413, "too_large", f"the body is over {settings.max_body_bytes} bytes")
-        if "linter" not in state:
+        if not state["batcher"].ready.is_set():
             return key_id, error(503, "starting", "the linter is still loading", {"Retry-After": "1"})
         return key_id, None
+
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)  # inside the gate: it sees the 413
 
     @app.middleware("http")
     async def guard_and_log(request: Request, call_next):
         started = time.perf_counter()
         key_id, refusal = gate(request) if request.url.path.startswith("/v1/") else (None, None)
+        request.state.key_id = key_id
         entered = refusal is None and request.url.path.startswith("/v1/") and in_flight.try_enter()
         if refusal is None and request.url.path.startswith("/v1/") and not entered:
             refusal = error(503, "overloaded", "too many drafts in flight; try again shortly", {"Retry-After": "1"})
@@ -243,6 +249,25 @@ def create_app(settings: ServerSettings) -> FastAPI:
             return error(413, "too_large", f"a draft is over {settings.max_chars} characters")
         return None
 
+    async def check(request: Request, texts: list[str]) -> list[Result] | JSONResponse:
+        """The drafts' results, or the refusal: each check in the order a client can fix it."""
+        if refusal := too_long(texts):
+            return refusal
+        if wait := limiter.acquire(request.state.key_id, len(texts) - 1):  # the gate took one
+            return error(429, "rate_limited", "too many drafts for this key", {"Retry-After": retry_after(wait)})
+        work = work_of(texts)
+        if work > settings.max_tokens:
+            return error(413, "too_much_work", f"the drafts come to over {settings.max_tokens} tokens; send fewer")
+        if not work_in_flight.try_enter(work):
+            return error(503, "overloaded", "too many drafts in flight; try again shortly", {"Retry-After": "1"})
+        try:
+            return await asyncio.wait_for(state["batcher"].lint(texts), settings.timeout)
+        except TimeoutError:
+            message = f"not checked within {settings.timeout} s; try again shortly"
+            return error(503, "timeout", message, {"Retry-After": "2"})
+        finally:
+            work_in_flight.leave(work)
+
     def verdict(result: Result, offsets: Offsets) -> dict[str, Any]:
         data = result.to_dict()
         if offsets == "utf16":
@@ -250,25 +275,26 @@ def create_app(settings: ServerSettings) -> FastAPI:
         return data
 
     def pack_info() -> PackInfo:
-        pack = state["linter"].pack
         return PackInfo(name=pack.name, version=pack.version)
 
     @app.post("/v1/lint", response_model=LintResponse, responses=ERRORS, dependencies=[bearer])
-    async def lint(body: LintRequest):
-        if refusal := too_long([body.text]):
-            return refusal
+    async def lint(request: Request, body: LintRequest):
         started = time.perf_counter()
-        (result,) = await state["batcher"].lint([body.text])
+        results = await check(request, [body.text])
+        if isinstance(results, JSONResponse):
+            return results
+        (result,) = results
+        if result.error is not None:
+            return error(422, "not_checked", str(result.error))
         took = (time.perf_counter() - started) * 1000
         return {**verdict(result, body.offsets), "pack": pack_info(), "offsets": body.offsets, "took_ms": took}
 
     @app.post("/v1/lint/batch", response_model=BatchResponse, responses=ERRORS, dependencies=[bearer])
-    async def lint_batch(body: BatchRequest):
-        texts = [post.text for post in body.posts]
-        if refusal := too_long(texts):
-            return refusal
+    async def lint_batch(request: Request, body: BatchRequest):
         started = time.perf_counter()
-        results = await state["batcher"].lint(texts)
+        results = await check(request, [post.text for post in body.posts])
+        if isinstance(results, JSONResponse):
+            return results
         took = (time.perf_counter() - started) * 1000
         return {
             "results": [{"id": p.id, **verdict(r, body.offsets)} for p, r in zip(body.posts, results, strict=True)],
@@ -279,7 +305,6 @@ def create_app(settings: ServerSettings) -> FastAPI:
 
     @app.get("/v1/rules", response_model=RulesResponse, responses=ERRORS, dependencies=[bearer])
     async def rules():
-        pack = state["linter"].pack
         listed = [RuleOut(**{k: getattr(r, k) for k in RuleOut.model_fields}) for r in pack.rules]
         return RulesResponse(pack=pack_info(), rules=listed)
 
@@ -289,7 +314,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
 
     @app.get("/readyz", responses={503: ERRORS[503]})
     async def readyz():
-        if "linter" not in state:
+        if not state["batcher"].ready.is_set():
             return error(503, "starting", "the linter is still loading", {"Retry-After": "1"})
         return {"status": "ready"}
 

@@ -1,21 +1,29 @@
-"""One lint thread per worker, fed in micro-batches.
+"""Linting for the server, in a child process fed micro-batches.
 
-Linting is CPU-bound: running requests in parallel threads only makes them fight over the GIL. Requests
-wait in a queue instead, and whatever has gathered while the previous batch ran goes through
-`nlp.pipe` together, which is also faster per draft than one at a time.
+The model runs in a child process so the event loop never waits on it: spaCy holds the GIL for tens of
+milliseconds at a time on a long draft, which in a thread would stall `/healthz` and every other
+client. Requests wait in a queue; whatever has gathered while the previous batch ran goes to the child
+together (`nlp.pipe` is faster per draft in batches). A draft that cannot be checked comes back as its
+own "not_checked" result (the engine isolates it). A request that gave up while queued is dropped
+before any work is spent on it; a batch that runs past the hard limit has its child killed and
+replaced, and its requests fail with `TimeoutError`. The child is also replaced after
+`RECYCLE_AFTER` drafts, which returns any memory the model's caches kept.
 """
 
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import queue
 import threading
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 
-from linter.engine import Linter
+from linter.config import Config
 from linter.result import Result
 
 MAX_BATCH_DRAFTS = 64
+RECYCLE_AFTER = 50_000
 
 
 @dataclass
@@ -25,10 +33,27 @@ class _Job:
     loop: asyncio.AbstractEventLoop
 
 
+def _child(config: Config, conn: Connection) -> None:
+    """The child's loop: load the model, say so, then lint each batch it is sent."""
+    from linter.engine import get_linter
+
+    linter = get_linter(config)
+    conn.send("ready")
+    while True:
+        texts = conn.recv()
+        try:
+            conn.send(list(linter.lint_many(texts)))
+        except Exception as exc:  # noqa: BLE001 - the type only: a message could quote a draft
+            conn.send(type(exc).__name__)
+
+
 class Batcher:
-    def __init__(self, linter: Linter):
-        self._linter = linter
+    def __init__(self, config: Config, hard_timeout: float):
+        self._config = config
+        self._hard_timeout = hard_timeout
         self._jobs: queue.SimpleQueue[_Job] = queue.SimpleQueue()
+        self._context = multiprocessing.get_context("spawn")
+        self.ready = threading.Event()
         threading.Thread(target=self._run, name="postlint-lint", daemon=True).start()
 
     async def lint(self, texts: list[str]) -> list[Result]:
@@ -37,7 +62,23 @@ class Batcher:
         self._jobs.put(_Job(texts, future, loop))
         return await future
 
+    def _start(self) -> None:
+        self._conn, child_conn = self._context.Pipe()
+        self._process = self._context.Process(target=_child, args=(self._config, child_conn), daemon=True)
+        self._process.start()
+        child_conn.close()
+        self._conn.recv()  # "ready": the model is loaded
+        self._drafts = 0
+        self.ready.set()
+
+    def _restart(self) -> None:
+        self._process.kill()
+        self._process.join()
+        self._conn.close()
+        self._start()
+
     def _run(self) -> None:
+        self._start()
         while True:
             jobs = [self._jobs.get()]
             size = len(jobs[0].texts)
@@ -50,14 +91,26 @@ class Batcher:
             self._finish(jobs)
 
     def _finish(self, jobs: list[_Job]) -> None:
-        try:
-            results = list(self._linter.lint_many([text for job in jobs for text in job.texts]))
-        except Exception as exc:  # noqa: BLE001 - handed to every waiting request, which reports it
-            for job in jobs:
-                job.loop.call_soon_threadsafe(_settle, job.future, None, exc)
+        jobs = [job for job in jobs if not job.future.done()]  # timed out or gone while queued: skip the work
+        if not jobs:
             return
+        if self._drafts >= RECYCLE_AFTER:
+            self._restart()
+        texts = [text for job in jobs for text in job.texts]
+        self._drafts += len(texts)
+        self._conn.send(texts)
+        if not self._conn.poll(self._hard_timeout):
+            self._restart()
+            reply: list[Result] | str = "TimeoutError"
+        else:
+            reply = self._conn.recv()
         for job in jobs:
-            mine, results = results[: len(job.texts)], results[len(job.texts) :]
+            if isinstance(reply, str):
+                job.loop.call_soon_threadsafe(
+                    _settle, job.future, None, TimeoutError() if reply == "TimeoutError" else RuntimeError(reply)
+                )
+                continue
+            mine, reply = reply[: len(job.texts)], reply[len(job.texts) :]
             job.loop.call_soon_threadsafe(_settle, job.future, mine, None)
 
 

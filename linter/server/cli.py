@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from typing import Annotated
 
 import typer
@@ -28,7 +29,10 @@ def serve(
     """Serve the linter over HTTP for the browser extension (keys from POSTLINT_API_KEYS)."""
     import uvicorn
 
+    from linter.server.limits import HeaderTimeoutProtocol
+
     load_server_settings()  # fail here, in one line, rather than in every worker
+    os.environ["POSTLINT_WORKERS"] = str(workers)  # each worker takes its share of the rate limit
     uvicorn.run(
         "linter.server.cli:build_app",
         factory=True,
@@ -38,6 +42,9 @@ def serve(
         access_log=False,  # our own access log has the key id and no query strings
         log_level="info",
         timeout_graceful_shutdown=10,
+        http=HeaderTimeoutProtocol,  # idle and slow-header connections are closed after the keep-alive timeout
+        timeout_keep_alive=5,
+        limit_concurrency=1000,  # connections and requests at once per worker, past which uvicorn answers 503
     )
 
 

@@ -1,27 +1,34 @@
-"""Per-key rate limits and a bound on work in flight, so overload is answered fast instead of queued."""
+"""Bounds on what one client can make the server do: requests a minute per key, work queued at once,
+bytes in a body (streamed or not), and time to send the request headers."""
 
 from __future__ import annotations
 
+import asyncio
+import json
 import math
 import threading
 import time
 from dataclasses import dataclass, field
 
+import regex
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
 
 @dataclass
 class RateLimiter:
-    """A token bucket per API key: `per_minute` requests a minute, in bursts of up to a tenth of that."""
+    """A token bucket per API key: `per_minute` drafts a minute, in bursts of up to `burst` drafts.
 
-    per_minute: int
+    A batch costs one token per draft. Each worker process holds its own buckets, so `postlint serve`
+    gives each of N workers 1/N of the configured rate: the sum over workers never exceeds it.
+    """
+
+    per_minute: float
+    burst: float
     _buckets: dict[str, tuple[float, float]] = field(default_factory=dict)  # key -> (tokens, last time)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    @property
-    def burst(self) -> float:
-        return max(self.per_minute / 10, 1.0)
-
     def acquire(self, key: str, cost: int = 1) -> float:
-        """0 when allowed; otherwise the seconds to wait before `cost` requests would be allowed."""
+        """0 when allowed; otherwise the seconds to wait before `cost` drafts would be allowed."""
         rate = self.per_minute / 60
         now = time.monotonic()
         with self._lock:
@@ -31,21 +38,88 @@ class RateLimiter:
                 self._buckets[key] = (tokens - cost, now)
                 return 0.0
             self._buckets[key] = (tokens, now)
-            return (cost - tokens) / rate
+            return (min(cost, self.burst) - tokens) / rate
 
 
 def retry_after(seconds: float) -> str:
-    return str(max(1, math.ceil(seconds)))
+    return str(max(1, math.ceil(min(seconds, 3600))))
 
 
 class InFlight:
-    """Admits at most `limit` requests at once; the rest are turned away at once with 503."""
+    """Admits at most `limit` units of work at once (requests, or tokens of drafts); the rest are turned
+    away at once with 503, so overload is answered fast instead of queued without bound."""
 
     def __init__(self, limit: int):
-        self._slots = threading.BoundedSemaphore(limit)
+        self.limit = limit
+        self._used = 0
+        self._lock = threading.Lock()
 
-    def try_enter(self) -> bool:
-        return self._slots.acquire(blocking=False)
+    def try_enter(self, cost: int = 1) -> bool:
+        with self._lock:
+            if self._used + cost > self.limit and self._used > 0:
+                return False
+            self._used += cost
+            return True
 
-    def leave(self) -> None:
-        self._slots.release()
+    def leave(self, cost: int = 1) -> None:
+        with self._lock:
+            self._used -= cost
+
+
+# The parser's work grows with tokens, not characters: "!!!!" is four tokens, "word" one. This counts
+# words, numbers and every other non-space character, which is never fewer than spaCy's tokens.
+_TOKENS = regex.compile(r"\w+|[^\w\s]")
+
+
+def work_of(texts: list[str]) -> int:
+    """The work a request asks for, in (an upper estimate of) tokens."""
+    return sum(sum(1 for _ in _TOKENS.finditer(text)) for text in texts)
+
+
+class BodyLimit:
+    """ASGI middleware: reads a request body in full before the app sees it, and answers 413 once it
+    passes `max_bytes`, whether or not the client sent Content-Length (a chunked body is counted as it
+    arrives, so it cannot be buffered without bound)."""
+
+    def __init__(self, app, max_bytes: int):
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "POST":
+            return await self.app(scope, receive, send)
+        chunks, size, more = [], 0, True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            more = message.get("more_body", False)
+            if size > self.max_bytes:
+                body = json.dumps(
+                    {"error": {"code": "too_large", "message": f"the body is over {self.max_bytes} bytes"}}
+                )
+                headers = [(b"content-type", b"application/json"), (b"connection", b"close")]
+                await send({"type": "http.response.start", "status": 413, "headers": headers})
+                await send({"type": "http.response.body", "body": body.encode()})
+                return
+        replayed = False
+
+        async def replay():
+            nonlocal replayed
+            if replayed:
+                return await receive()  # waits for the disconnect, as the app expects
+            replayed = True
+            return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+
+        await self.app(scope, replay, send)
+
+
+class HeaderTimeoutProtocol(H11Protocol):
+    """uvicorn's h11 protocol, but a connection must finish sending its request headers within the
+    keep-alive timeout of opening, as it must between requests: idle or trickling connections are closed."""
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self.timeout_keep_alive_task = self.loop.call_later(self.timeout_keep_alive, self.timeout_keep_alive_handler)

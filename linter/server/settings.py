@@ -3,8 +3,12 @@
 POSTLINT_API_KEYS        key_id:token pairs, comma-separated (required)
 POSTLINT_CORS_ORIGINS    origins allowed to call the API, e.g. chrome-extension://<id>
 POSTLINT_MAX_CHARS       longest draft accepted (default 20000)
-POSTLINT_RATE_LIMIT      requests a minute per key (default 600)
+POSTLINT_RATE_LIMIT      drafts a minute per key, over all workers (default 600)
 POSTLINT_MAX_IN_FLIGHT   requests linted at once per worker before answering 503 (default 16)
+POSTLINT_MAX_TOKENS      work one request may ask for, in tokens (default 10000); four times this may be
+                         in flight per worker before answering 503
+POSTLINT_TIMEOUT         seconds a request may take before it is answered 503 (default 10)
+POSTLINT_WORKERS         worker processes sharing the rate limit (set by `postlint serve --workers`)
 POSTLINT_CONFIG          the config file (default: found from the working directory)
 """
 
@@ -17,7 +21,15 @@ from pathlib import Path
 from linter.config import Config, find_config, load_config, surface_table
 from linter.errors import PackError
 
-DEFAULTS = {"max_chars": 20_000, "rate_limit": 600, "max_in_flight": 16, "max_batch": 100}
+DEFAULTS = {
+    "max_chars": 20_000,
+    "rate_limit": 600,
+    "max_in_flight": 16,
+    "max_batch": 100,
+    "max_tokens": 10_000,
+    "timeout": 10,
+    "workers": 1,
+}
 
 
 @dataclass(frozen=True)
@@ -28,6 +40,9 @@ class ServerSettings:
     rate_limit: int = DEFAULTS["rate_limit"]
     max_in_flight: int = DEFAULTS["max_in_flight"]
     max_batch: int = DEFAULTS["max_batch"]
+    max_tokens: int = DEFAULTS["max_tokens"]
+    timeout: int = DEFAULTS["timeout"]
+    workers: int = DEFAULTS["workers"]
     config: Config = Config()
 
     @property
@@ -64,6 +79,9 @@ def load_server_settings(environ: dict[str, str] | None = None) -> ServerSetting
         ("max_chars", "POSTLINT_MAX_CHARS"),
         ("rate_limit", "POSTLINT_RATE_LIMIT"),
         ("max_in_flight", "POSTLINT_MAX_IN_FLIGHT"),
+        ("max_tokens", "POSTLINT_MAX_TOKENS"),
+        ("timeout", "POSTLINT_TIMEOUT"),
+        ("workers", "POSTLINT_WORKERS"),
     ):
         raw = setting(name, env)
         if raw is not None and (not raw.isdigit() or int(raw) < 1):
