@@ -147,8 +147,7 @@ ERRORS = {
 def create_app(settings: ServerSettings) -> FastAPI:
     state: dict[str, Batcher] = {}
     pack = build_pack(settings.config)
-    per_worker = settings.rate_limit / settings.workers
-    limiter = RateLimiter(per_worker, burst=max(per_worker / 10, settings.max_batch))
+    limiter = RateLimiter(settings.rate_limit / settings.workers)
     in_flight = InFlight(settings.max_in_flight)
     work_in_flight = InFlight(settings.max_tokens * 4)
     tokens = [(key_id, token.encode()) for key_id, token in settings.api_keys.items()]
@@ -253,8 +252,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
         """The drafts' results, or the refusal: each check in the order a client can fix it."""
         if refusal := too_long(texts):
             return refusal
-        if wait := limiter.acquire(request.state.key_id, len(texts) - 1):  # the gate took one
-            return error(429, "rate_limited", "too many drafts for this key", {"Retry-After": retry_after(wait)})
+        limiter.charge(request.state.key_id, len(texts) - 1)  # the gate took one; later requests wait
         work = work_of(texts)
         if work > settings.max_tokens:
             return error(413, "too_much_work", f"the drafts come to over {settings.max_tokens} tokens; send fewer")

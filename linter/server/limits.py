@@ -16,29 +16,42 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 @dataclass
 class RateLimiter:
-    """A token bucket per API key: `per_minute` drafts a minute, in bursts of up to `burst` drafts.
+    """A token bucket per API key: `per_minute` drafts a minute, in bursts of up to a tenth of that.
 
-    A batch costs one token per draft. Each worker process holds its own buckets, so `postlint serve`
-    gives each of N workers 1/N of the configured rate: the sum over workers never exceeds it.
+    A request is admitted while the key has a token; a batch then pays for its other drafts with
+    `charge`, which can take the bucket below zero, so the key waits until the debt is repaid. Each
+    worker process holds its own buckets, so `postlint serve` gives each of N workers 1/N of the
+    configured rate: the sum over workers never exceeds it.
     """
 
     per_minute: float
-    burst: float
     _buckets: dict[str, tuple[float, float]] = field(default_factory=dict)  # key -> (tokens, last time)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def acquire(self, key: str, cost: int = 1) -> float:
-        """0 when allowed; otherwise the seconds to wait before `cost` drafts would be allowed."""
-        rate = self.per_minute / 60
-        now = time.monotonic()
+    @property
+    def burst(self) -> float:
+        return max(self.per_minute / 10, 1.0)
+
+    def acquire(self, key: str) -> float:
+        """0 when a request is admitted; otherwise the seconds to wait before one would be."""
         with self._lock:
-            tokens, last = self._buckets.get(key, (self.burst, now))
-            tokens = min(self.burst, tokens + (now - last) * rate)
-            if tokens >= cost:
-                self._buckets[key] = (tokens - cost, now)
+            tokens, now = self._refill(key)
+            if tokens >= 1:
+                self._buckets[key] = (tokens - 1, now)
                 return 0.0
             self._buckets[key] = (tokens, now)
-            return (min(cost, self.burst) - tokens) / rate
+            return (1 - tokens) / (self.per_minute / 60)
+
+    def charge(self, key: str, cost: int) -> None:
+        """Take `cost` more tokens from an admitted request (a batch's other drafts), into debt if need be."""
+        with self._lock:
+            tokens, now = self._refill(key)
+            self._buckets[key] = (tokens - cost, now)
+
+    def _refill(self, key: str) -> tuple[float, float]:
+        now = time.monotonic()
+        tokens, last = self._buckets.get(key, (self.burst, now))
+        return min(self.burst, tokens + (now - last) * self.per_minute / 60), now
 
 
 def retry_after(seconds: float) -> str:
