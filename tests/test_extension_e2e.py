@@ -407,6 +407,27 @@ def test_backend_down_or_slow_shows_not_checked(browser, compose, compose_site):
     assert not any("Holiday" in line or "Cake" in line for line in console)
 
 
+def test_a_draft_the_backend_could_not_check_needs_a_reason_to_post(browser, backend, compose):
+    """Fail closed: a draft the engine could not read (here, one that grows past its limit once
+    normalised) is answered 422 not_checked, and the extension gates Post as it gates a block."""
+    from playwright.sync_api import expect
+
+    context, _, extension_id = browser
+    base, _ = backend
+    configure(context, extension_id, base)
+    page, _ = compose
+    box, dialog = panel(page, "ta"), page.locator("postlint-ui .dialog")
+    page.fill("#ta", "\ufdfa" * 6000)  # 6,000 characters that NFKC turns into 108,000
+    expect(box).to_have_attribute("data-state", "not-checked", timeout=10_000)
+    expect(box).to_contain_text("could not check this draft")
+    before = len(posted(page))
+    page.click("#ta-post")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text("could not check this draft")
+    dialog.locator("button.secondary").click()
+    assert len(posted(page)) == before
+
+
 def test_extension_sources_never_log():
     for path in EXTENSION.glob("*.js"):
         assert "console." not in path.read_text(), f"{path.name} writes to the console"

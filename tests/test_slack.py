@@ -126,9 +126,10 @@ def click(user: str, reply: dict[str, Any], response_url: str, trigger: str) -> 
     return interaction(payload)
 
 
-def submit(user: str, private_metadata: str, reason: str) -> str:
+def submit(user: str, private_metadata: str, reason: str, view_id: str = "") -> str:
+    """A view_submission; each opened modal has its own view id, so by default every submission is a new view."""
     view = {
-        "id": "V0MODAL",
+        "id": view_id or f"V{uuid.uuid4().hex[:10].upper()}",
         "type": "modal",
         "callback_id": "postlint_approve",
         "private_metadata": private_metadata,
@@ -388,6 +389,26 @@ def test_an_approver_approves_a_blocked_draft_with_a_reason_and_the_audit_log_ke
     assert row["approver"] == APPROVER and row["reason"] == reason and row["channel"] == WATCHED
     assert row["text_sha256"] == sha256(LEAK) and row["decision"] == "block" and row["rules"] == LEAK_RULES
     assert row["approved_at"].endswith("Z") and row["id"] >= 1
+
+
+def test_a_replayed_approval_is_recorded_once_and_the_export_is_safe_in_a_spreadsheet(bot, slack, workdir):
+    reply = blocked_reply(bot, slack)
+    post(bot, click(APPROVER, reply, slack.response_url("click-replay"), "trigger-replay"), FORM)
+    modal = slack.wait_for("views.open", trigger_id="trigger-replay")[0].params["view"]
+    formula = '=HYPERLINK("http://example.invalid/x","cleared")'
+    signed = submit(APPROVER, modal["private_metadata"], formula, view_id="VREPLAYED01")
+    first, again = post(bot, signed, FORM).json(), post(bot, signed, FORM).json()  # the same signed body, twice
+    assert first["response_action"] == again["response_action"] == "update"
+    assert shown(first["view"]["blocks"]) == shown(again["view"]["blocks"])  # the same approval number
+    time.sleep(0.5)
+    assert len(slack.find("chat.postMessage", thread_ts=reply["thread_ts"])) == 2  # the answer and one note
+
+    rows = json.loads(audit_export(workdir / "postlint.toml", "--format", "json").stdout)
+    assert [r["reason"] for r in rows].count(formula) == 1
+    exported = audit_export(workdir / "postlint.toml", "--format", "csv").stdout
+    assert "'=HYPERLINK" in exported and ",=HYPERLINK" not in exported
+    database = next(workdir.glob("*.sqlite3"))
+    assert database.stat().st_mode & 0o777 == 0o600
 
 
 def test_approving_the_answer_to_a_slash_command_records_it_without_a_message(bot, slack, workdir):

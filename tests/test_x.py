@@ -260,6 +260,10 @@ def test_an_unreachable_api_is_one_line(tmp_path):
     done = run(["audit", "--user", "brand"], tmp_path, f"http://127.0.0.1:{port}")
     assert done.returncode == 3
     assert f"cannot reach the X API at http://127.0.0.1:{port}" in one_error_line(done)
+    # credentials in the URL (a proxy's user and password) are never echoed
+    done = run(["audit", "--user", "brand"], tmp_path, f"http://proxyuser:hunter2pass@127.0.0.1:{port}")
+    assert f"cannot reach the X API at http://***@127.0.0.1:{port}" in one_error_line(done)
+    assert "hunter2pass" not in done.stdout + done.stderr and "proxyuser" not in done.stdout + done.stderr
 
 
 def test_an_unknown_account_is_one_line(fake, tmp_path):

@@ -83,6 +83,7 @@ async function lint(text, platform, cancelled) {
     if (response.type === "opaqueredirect") return notChecked("redirect");
     const body = await response.json().catch(() => null); // still under the same 3 s deadline
     if (cancelled.aborted) return { status: "cancelled" };
+    if (response.status === 422 && body?.error?.code === "not_checked") return notChecked("unreadable");
     if (!response.ok) return failure(response);
     return verdict(body);
   } catch {

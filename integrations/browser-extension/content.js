@@ -194,6 +194,12 @@
     needsGate() {
       if (!this.text.trim() || this.overrideText === this.text) return false;
       if (this.state === "pending" || this.state === "checking") return true;
+      return this.stopsPost();
+    }
+
+    /** A block, or a draft the backend could not check (fail closed); not a backend that is down or unset. */
+    stopsPost() {
+      if (this.state === "not_checked") return this.notChecked?.reason === "unreadable";
       return this.state === "done" && this.result?.decision === "block";
     }
 
@@ -661,7 +667,7 @@
     gating = true;
     try {
       await Promise.all(gated.map((b) => b.settle(GATE_WAIT_MS)));
-      const blocked = gated.filter((b) => b.needsGate() && b.state === "done");
+      const blocked = gated.filter((b) => b.needsGate() && b.stopsPost());
       if (blocked.length) {
         const reason = await askReason(blocked);
         if (!reason) return;
@@ -697,6 +703,7 @@
       const intro = el("p", "", "It could expose people through their activity data:");
       const list = el("ul", "reasons");
       for (const b of blocked) {
+        if (b.state === "not_checked") list.append(el("li", "", "postlint could not check this draft."));
         for (const f of b.findings.filter((x) => x.severity === "block")) {
           const item = el("li");
           item.append(el("q", "quote", b.text.slice(f.start, f.end)), document.createTextNode(` — ${f.message}`));

@@ -189,6 +189,8 @@
         return `The backend is busy or starting (503).${wait}`;
       case "redirect":
         return "The backend URL redirects: set the final (https) URL in the options.";
+      case "unreadable":
+        return "postlint could not check this draft. Posting it needs a reason, as a block does.";
       case "bad_response":
         return "The backend's answer was not a postlint verdict.";
       case "extension_reloaded":

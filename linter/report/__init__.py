@@ -81,5 +81,13 @@ def visible(text: str) -> str:
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+def spreadsheet_safe(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as text: one that would start a formula ("=HYPERLINK(…)",
+    "+1", "@SUM") gets a leading apostrophe, as OWASP advises for CSV exports."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def renderer(name: Format) -> Callable[[Report, TextIO], None]:
     return import_module(f"{__name__}.{name}").render

@@ -133,12 +133,16 @@ def build_app(settings: SlackSettings, linter: Linter, store: Store) -> App:
         metadata = json.loads(view["private_metadata"])
         draft = metadata["draft"]
         try:
-            approval = store.record(Approval(approver=user, reason=reason, **{**draft, "rules": tuple(draft["rules"])}))
+            approval, new = store.record(
+                Approval(approver=user, reason=reason, **{**draft, "rules": tuple(draft["rules"])}), view_id=view["id"]
+            )
         except StoreError as exc:
             log.error("an approval was NOT recorded: %s", exc)
             ack(response_action="errors", errors={REASON: "Not approved: the audit log could not be written."})
             return
         ack(response_action="update", view=approved_modal(approval))
+        if not new:  # the same view submitted again (a replay or a retry): already recorded and announced
+            return
         log.info("approval #%s recorded in %s (%s)", approval.id, approval.channel, ",".join(approval.rules))
         if metadata["thread_ts"]:
             client.chat_postMessage(

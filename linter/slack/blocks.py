@@ -17,17 +17,20 @@ APPROVE_ACTION = "postlint_approve"  # the button's action_id and the modal's ca
 REASON = "reason"  # the modal's reason input: block_id and action_id
 CONTEXT = 80  # characters of the draft quoted either side of a finding
 MAX_FINDINGS = 40  # a message holds at most 50 blocks
-ICONS = {"pass": ":white_check_mark:", "warn": ":warning:", "block": ":no_entry:"}
+ICONS = {"pass": ":white_check_mark:", "warn": ":warning:", "block": ":no_entry:", "not_checked": ":question:"}
 HEADLINES = {
     "pass": "no claims about user behaviour found.",
     "warn": "review the marked words before publishing.",
     "block": "do not publish: this draft exposes what users did.",
+    "not_checked": "this draft could not be checked; do not publish it until it has been.",
 }
 
 
 def result_blocks(result: Result, approval: str | None = None) -> list[Block]:
     """The answer to one draft; on a block, `approval` (what the button carries) adds "Approve anyway"."""
     blocks = [_mrkdwn(f"{ICONS[result.decision]} *postlint: {result.decision}*: {HEADLINES[result.decision]}")]
+    if result.error is not None:
+        blocks.append(_mrkdwn(f"_{result.error}_"))
     blocks += [_finding(result.text, finding) for finding in result.findings[:MAX_FINDINGS]]
     if len(result.findings) > MAX_FINDINGS:
         hidden = len(result.findings) - MAX_FINDINGS

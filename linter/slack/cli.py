@@ -73,6 +73,7 @@ def audit_log(
     config: Config = None,
 ) -> None:
     """Export the Slack bot's approvals of blocked drafts: who, when, why, and the draft's sha256, never its text."""
+    from linter.report import spreadsheet_safe
     from linter.slack.store import COLUMNS, Store
 
     settings = load_settings(config or find_config(Path.cwd()))
@@ -84,7 +85,9 @@ def audit_log(
     else:
         writer = csv.DictWriter(sys.stdout, COLUMNS)
         writer.writeheader()
-        writer.writerows({**row, "rules": " ".join(row["rules"])} for row in rows)
+        writer.writerows(
+            {k: spreadsheet_safe(v) for k, v in {**row, "rules": " ".join(row["rules"])}.items()} for row in rows
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -1,12 +1,15 @@
 """The bot's SQLite file: the audit log of approvals, and which bot reply answers which channel message.
 
 No draft text is stored. An approval is kept as the sha256 of the draft, its decision and rule ids, where it
-was posted, and who approved it, when and why. A connection is opened per operation: listeners run on
-several threads, and a file that became unwritable is reported on the next write instead of being hidden.
+was posted, and who approved it, when and why; the file is readable by its owner only. An approval is
+recorded once per Slack view, so a replayed submission cannot add a second one. A connection is opened
+per operation: listeners run on several threads, and a file that became unwritable is reported on the
+next write instead of being hidden.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -68,17 +71,25 @@ class Store:
         if not create and not path.is_file():
             raise StoreError(f"{path}: no audit log here (set audit_log in [tool.postlint.slack])")
         self.path = path
+        if create:
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        if path.is_file() and path.stat().st_uid == os.getuid():
+            path.chmod(0o600)  # an older file may have been made world-readable
         with self._db() as db:
             db.executescript(SCHEMA)
+            if "view_id" not in {row["name"] for row in db.execute("PRAGMA table_info(approvals)")}:
+                db.execute("ALTER TABLE approvals ADD COLUMN view_id TEXT")
+            db.execute("CREATE UNIQUE INDEX IF NOT EXISTS approvals_by_view ON approvals (view_id)")
 
-    def record(self, approval: Approval) -> Approval:
-        """Write an approval, stamped now, and return it as stored; a failed write raises StoreError."""
+    def record(self, approval: Approval, view_id: str) -> tuple[Approval, bool]:
+        """Write an approval, stamped now, and return it as stored and whether it is new. A second record
+        for the same Slack view returns the first one unchanged; a failed write raises StoreError."""
         approval = replace(approval, approved_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
         with self._db() as db:
             cursor = db.execute(
                 "INSERT INTO approvals"
-                " (approved_at, approver, reason, channel, message_ts, text_sha256, decision, rules)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " (approved_at, approver, reason, channel, message_ts, text_sha256, decision, rules, view_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (view_id) DO NOTHING",
                 (
                     approval.approved_at,
                     approval.approver,
@@ -88,15 +99,19 @@ class Store:
                     approval.text_sha256,
                     approval.decision,
                     ",".join(approval.rules),
+                    view_id,
                 ),
             )
-        return replace(approval, id=cursor.lastrowid)
+            if cursor.rowcount == 1:
+                return replace(approval, id=cursor.lastrowid), True
+            row = db.execute("SELECT * FROM approvals WHERE view_id = ?", (view_id,)).fetchone()
+        return _approval(row), False
 
     def approvals(self, since: str = "") -> list[Approval]:
         """Approvals at or after `since` (an ISO 8601 UTC prefix such as 2026-11-01), oldest first."""
         with self._db() as db:
             rows = db.execute("SELECT * FROM approvals WHERE approved_at >= ? ORDER BY id", (since,)).fetchall()
-        return [Approval(**{**dict(row), "rules": tuple(filter(None, row["rules"].split(",")))}) for row in rows]
+        return [_approval(row) for row in rows]
 
     def reply_for(self, channel: str, message_ts: str) -> str | None:
         with self._db() as db:
@@ -117,3 +132,8 @@ class Store:
                 yield db
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: {exc}") from None
+
+
+def _approval(row: sqlite3.Row) -> Approval:
+    data = {column: row[column] for column in COLUMNS}
+    return Approval(**{**data, "rules": tuple(filter(None, data["rules"].split(",")))})

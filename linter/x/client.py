@@ -72,7 +72,7 @@ def explain(exc: Exception) -> str:
         said = " ".join(" ".join(str(m) for m in exc.api_messages).split())[:200]
         return f"HTTP {status}: {hint}" + (f" (X says: {said})" if said else "")
     if isinstance(exc, requests.RequestException) and exc.request is not None:
-        where = "{0.scheme}://{0.netloc}".format(urlsplit(exc.request.url or ""))
+        where = redacted(exc.request.url or "")
         if isinstance(exc, requests.Timeout):
             return f"no answer from the X API at {where} in time; try again later"
         if isinstance(exc, requests.ConnectionError):
@@ -80,6 +80,15 @@ def explain(exc: Exception) -> str:
     if isinstance(exc, requests.JSONDecodeError):
         return "the X API answered with something that is not JSON (is POSTLINT_X_API_URL right?)"
     return f"the call to the X API failed ({type(exc).__name__})"
+
+
+def redacted(url: str) -> str:
+    """Scheme, host and port of a URL: never a user name, password or token that rode along in it."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    host = f"[{host}]" if ":" in host else host
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{'***@' if parts.username or parts.password else ''}{host}{port}"
 
 
 def uncertain(exc: Exception) -> bool:

@@ -14,7 +14,7 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from linter.report.text import STYLES
-from linter.result import SEVERITIES
+from linter.result import DECISIONS
 from linter.x.checkpoint import Audited, Checkpoint
 
 AuditFormat = Literal["text", "csv", "json"]
@@ -36,7 +36,7 @@ def _by_rule(checkpoint: Checkpoint) -> Counter[tuple[str, str, str]]:
 
 def _decisions(checkpoint: Checkpoint) -> dict[str, int]:
     counts = Counter(post.decision for post in checkpoint.posts.values())
-    return {decision: counts[decision] for decision in SEVERITIES}
+    return {decision: counts[decision] for decision in DECISIONS}
 
 
 def _flagged(checkpoint: Checkpoint) -> list[Audited]:
