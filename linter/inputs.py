@@ -54,6 +54,9 @@ def read_posts(args: Iterable[str], max_bytes: int, stdin: BinaryIO) -> Iterator
         except InputError as exc:
             yield exc
             continue
+        except OSError as exc:  # the folder holding it cannot be searched
+            yield InputError(f"{arg}: cannot read: {exc.strerror or exc}")
+            continue
         for path in paths:
             if isinstance(path, InputError):
                 yield path

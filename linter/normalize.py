@@ -109,11 +109,12 @@ def normalise(original: str) -> NormalisedText:
 # Characters that need work: non-ASCII digits; controls, invisible format characters and lone
 # surrogates (dropped or replaced, so "5\u200b3" reads "53" and "user\x01" reads "user"); selectors
 # and the keycap mark; combining marks (so an accent slipped into "user" does not hide the word);
-# and emoji (one dropped inside a phrase, so "people 🎉 who" still parses as one phrase). The class
+# accented Latin letters; and emoji (one dropped inside a phrase, so "people 🎉 who" still parses
+# as one phrase). The class
 # comes first and alone so the engine skips straight to candidates; ASCII digits, tab, newline and
 # carriage return are let through it and turned away by the lookbehind.
 _WORK = r"\p{Cc}\p{Cf}\p{Cs}\p{Mn}\p{Me}\p{Extended_Pictographic}"
-_MARK = regex.compile(rf"[\p{{Nd}}{_WORK}](?<![0-9\t\n\r])")
+_MARK = regex.compile(rf"(?V1)[\p{{Nd}}{_WORK}[\p{{Latin}}--\p{{ASCII}}]](?<![0-9\t\n\r])")
 _SPECIALS = regex.compile(rf"[{_WORK}](?<![\t\n\r])")
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # When the draft is not NFKC already: every stretch that is not plain printable ASCII, in chunks, so

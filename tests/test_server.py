@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
 import sys
+import threading
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -33,7 +36,7 @@ def server(tmp_path_factory):
 def tight_server(tmp_path_factory):
     """One request in flight at a time, and a rate limit of six a minute per key (a burst of one)."""
     log = tmp_path_factory.mktemp("tight") / "server.log"
-    keys = ",".join(f"k{i}:tight-token-{i:04d}" for i in range(10))
+    keys = ",".join(f"k{i}:tight-token-{i:04d}" for i in range(12))
     env = {"POSTLINT_API_KEYS": keys, "POSTLINT_RATE_LIMIT": "6", "POSTLINT_MAX_IN_FLIGHT": "1"}
     with running_server(log, env) as base:
         yield base
@@ -206,3 +209,96 @@ def test_schemathesis_finds_nothing_against_the_openapi_document(server, tmp_pat
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     report = done.stdout
     assert "5 selected / 5 total" in report and "No issues found" in report
+
+
+# --- no draft can break a check or stall the backend ----------------------------------------------------------------
+
+UNREADABLE = "\ufdfa" * 6_000  # within the character limit, but 108,000 characters once normalised
+
+
+def test_a_draft_that_cannot_be_checked_is_its_own_error_never_its_neighbours(server):
+    base, _ = server
+    posts = [{"id": str(i), "text": LEAK} for i in range(8)]
+    posts.insert(3, {"id": "odd", "text": UNREADABLE})
+    results = post(base, "/v1/lint/batch", {"posts": posts}).json()["results"]
+    assert [r["decision"] for r in results] == ["block"] * 3 + ["not_checked"] + ["block"] * 5
+    assert results[3]["error"]["code"] == "E002" and results[0]["error"] is None
+    single = post(base, "/v1/lint", {"text": UNREADABLE})
+    assert_error(single, 422, "not_checked")
+    assert "E002" in single.json()["error"]["message"]
+    assert post(base, "/v1/lint", {"text": "A user watched it \ud839\uddf1 times"}).json()["decision"] == "block"
+
+
+def test_a_streamed_body_over_the_limit_is_refused_without_reading_it_all(server):
+    base, _ = server
+
+    def chunks():
+        for _ in range(1_000):  # 1 GB if it were all read
+            yield b"x" * 1_000_000
+
+    refused = requests.post(f"{base}/v1/lint", data=chunks(), headers={**AUTH, "Content-Type": "application/json"})
+    assert_error(refused, 413, "too_large")
+    assert requests.get(f"{base}/healthz").status_code == 200
+
+
+def test_work_is_bounded_in_tokens_and_idle_connections_are_closed(server):
+    base, _ = server
+    assert_error(post(base, "/v1/lint", {"text": "!" * 12_000}), 413, "too_much_work")  # 12,000 tokens
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port))) as idle:
+        idle.settimeout(30)
+        started = time.monotonic()
+        assert idle.recv(1) == b""  # closed by the server, having sent no request
+        assert time.monotonic() - started < 15
+
+
+def test_a_batch_pays_the_rate_limit_for_each_draft(tight_server):
+    headers = {"Authorization": "Bearer tight-token-0011"}  # a key no other test spends
+    batch = post(tight_server, "/v1/lint/batch", {"posts": [{"text": CLEAN}] * 4}, headers=headers)
+    assert batch.status_code == 200
+    limited = post(tight_server, "/v1/lint", {"text": CLEAN}, headers=headers)
+    assert_error(limited, 429, "rate_limited")
+    assert int(limited.headers["Retry-After"]) >= 30  # four drafts at six a minute: the debt takes a while
+
+
+@pytest.fixture(scope="module")
+def budget_server(tmp_path_factory):
+    log = tmp_path_factory.mktemp("budget") / "server.log"
+    env = {"POSTLINT_API_KEYS": f"extension:{TOKEN}", "POSTLINT_RATE_LIMIT": "100000", "POSTLINT_TIMEOUT": "1"}
+    with running_server(log, env) as base:
+        yield base
+
+
+WORST = "A-" * 4_990  # about 10,000 tokens: near the most work one request may ask for
+
+
+def test_health_answers_fast_while_a_key_sends_the_worst_drafts_and_slow_drafts_get_503(budget_server):
+    base = budget_server
+    answers: list[int] = []
+    stop = threading.Event()
+
+    def hammer():
+        while not stop.is_set():
+            answers.append(post(base, "/v1/lint", {"text": WORST}).status_code)
+
+    sender = threading.Thread(target=hammer)
+    sender.start()
+    try:
+        time.sleep(1)
+        latencies = []
+        for _ in range(100):
+            started = time.perf_counter()
+            assert requests.get(f"{base}/healthz", timeout=5).status_code == 200
+            latencies.append(time.perf_counter() - started)
+            time.sleep(0.02)
+    finally:
+        stop.set()
+        sender.join()
+    latencies.sort()
+    assert latencies[98] < 0.1, f"/healthz p99 {latencies[98] * 1000:.0f} ms"
+    assert 503 in answers  # each takes over the one-second budget: answered 503, not left hanging
+    assert_error(post(base, "/v1/lint", {"text": WORST}), 503, "timeout")
+    deadline = time.monotonic() + 30
+    while (ok := post(base, "/v1/lint", {"text": CLEAN})).status_code != 200 and time.monotonic() < deadline:
+        time.sleep(0.5)  # the queue drains; the worker is still there
+    assert ok.json()["decision"] == "pass"
