@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test eval bench clean browser
+.PHONY: demo test eval bench train clean browser
 
 $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ eval: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/speed.py
+
+# Rebuild the sentence model from corpora/batches, then compare rules / model / both on the test split.
+train: $(VENV)/.installed
+	$(BIN)/python -m linter.training all
 
 clean:
 	rm -rf $(VENV)

@@ -2,7 +2,8 @@
 
 A rule names its check (`check: claim`) and gives that check's parameters as data. Each check is
 registered here under its name, validates its own parameters when the pack loads, and yields
-(start_char, end_char) spans of the normalised text when it runs.
+(start_char, end_char, because) for each span of the normalised text it flags, where `because` says
+why in data: the claim and its n, the threshold that was crossed, the lexicon or the model score.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from spacy.tokens import Doc, Span
 
 from linter.claim import DETAIL_KINDS, Claim
 from linter.components.details import SPAN_KEY
+from linter.components.sentence_model import SCORES
 from linter.lexicon import validate_pattern
 
 if TYPE_CHECKING:
     from linter.pack import Pack, Rule
 
-Spans = Iterator[tuple[int, int]]
+Spans = Iterator[tuple[int, int, dict[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -91,23 +93,39 @@ def claim_matches(claim: Claim, when: dict[str, Any], pack: Pack) -> bool:
     return True
 
 
+def claim_because(claim: Claim, when: dict[str, Any], pack: Pack) -> dict[str, Any]:
+    """The claim behind a finding: who, n and how it was read, and the thresholds the rule applied."""
+    because: dict[str, Any] = {"claim": claim.cohort.text, "n": claim.size.low, "n_kind": claim.size.kind}
+    if claim.size.stated:
+        because["n_stated"] = claim.size.stated
+    for condition in ("n_below", "n_at_least"):
+        if condition in when:
+            name = when[condition]
+            because[condition] = {
+                "threshold": name if isinstance(name, str) else "number",
+                "value": pack.threshold(name),
+            }
+    return because
+
+
 @register("claim", validate_claim)
 def run_claim(rule: Rule, doc: Doc, pack: Pack) -> Spans:
     when, report = rule.params["when"], rule.params["report"]
     for claim in doc._.claims or ():
         if not claim_matches(claim, when, pack):
             continue
+        because = claim_because(claim, when, pack)
         if report == "details":
             for kind in when.get("has_any", DETAIL_KINDS):
                 for span in claim.spans(kind):
-                    yield span.start_char, span.end_char
+                    yield span.start_char, span.end_char, {**because, "detail": span.label_ or kind}
         else:
             span: Span = {
                 "cohort": claim.cohort,
                 "size": claim.size_span or claim.cohort,
                 "callout": claim.callout or claim.cohort,
             }[report]
-            yield span.start_char, span.end_char
+            yield span.start_char, span.end_char, because
 
 
 # -- tone: labelled spans from the details component, in a post that makes a claim -------------
@@ -134,7 +152,7 @@ def run_tone(rule: Rule, doc: Doc, pack: Pack) -> Spans:
         return
     for span in doc.spans[SPAN_KEY]:
         if span.label_ in rule.params["labels"]:
-            yield span.start_char, span.end_char
+            yield span.start_char, span.end_char, {"lexicon": span.label_}
 
 
 # -- phrase: a team's own words or regular expressions ------------------------------------------
@@ -166,4 +184,72 @@ def run_phrase(rule: Rule, doc: Doc, pack: Pack) -> Spans:
     label = f"rule.{rule.id}"
     for span in doc.spans[SPAN_KEY]:
         if span.label_ == label:
-            yield span.start_char, span.end_char
+            yield span.start_char, span.end_char, {"lexicon": label}
+
+
+# -- sentence: a sentence the trained sentence model scores at or over a threshold ----------------
+# The model says what a sentence does (reports a sensitive behaviour, teases, singles someone out); the
+# claims the grammar found in that sentence still say how many people: `claims.n_at_least` fires only
+# where one of them is at least that big, `claims.n_below` only where none is. The sentence (with
+# `scope: post`, the post) must also report what users did: the grammar found a claim there, or it
+# ruled none out there (staff, a public action, a promise, a quoted source) and the model scores it at
+# least `claim_score` for "claim".
+SENTENCE_CLAIM_CONDITIONS = {"n_at_least", "n_below"}
+SENTENCE_SCOPES = {"sentence", "post"}
+
+
+def validate_sentence(params: dict[str, Any], thresholds: dict[str, int]) -> dict[str, Any]:
+    label, threshold = params.get("label"), params.get("threshold")
+    if not isinstance(label, str) or not label:
+        _fail("label", "must name a label of the sentence model, such as sensitive")
+    if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not 0 < threshold <= 1:
+        _fail("threshold", "must be a score between 0 and 1")
+    claims = params.get("claims") or {}
+    if not isinstance(claims, dict) or set(claims) - SENTENCE_CLAIM_CONDITIONS or len(claims) > 1:
+        _fail("claims", f"takes one of {', '.join(sorted(SENTENCE_CLAIM_CONDITIONS))}")
+    for value in claims.values():
+        _threshold(value, "claims", thresholds)
+    claim_score = params.get("claim_score", 0)
+    if isinstance(claim_score, bool) or not isinstance(claim_score, int | float) or not 0 <= claim_score <= 1:
+        _fail("claim_score", "must be a score between 0 and 1")
+    scope = params.get("scope", "sentence")
+    if scope not in SENTENCE_SCOPES:
+        _fail("scope", f"must be one of {', '.join(sorted(SENTENCE_SCOPES))}")
+    return {"label": label, "threshold": float(threshold), "claims": dict(claims), "claim_score": claim_score,
+            "scope": scope}  # fmt: skip
+
+
+def _reports_behaviour(doc: Doc, start: int, end: int, scores: dict[str, float], claim_score: float) -> bool:
+    """The grammar found a claim in the sentence; or it ruled none out there, the sentence has a verb
+    (a fragment such as "One great menu." reports nothing by itself) and the model reads a claim."""
+    if any(start <= c.cohort.start_char < end for c in doc._.claims or ()):
+        return True
+    if any(start <= span.start_char < end for span in doc._.not_claims or ()):
+        return False  # staff, a public action, a promise, a quoted source: the grammar knows better
+    sentence = doc.char_span(start, end, alignment_mode="expand")
+    has_verb = sentence is not None and any(t.pos_ in {"VERB", "AUX"} for t in sentence)
+    return has_verb and scores.get("claim", 0.0) >= claim_score
+
+
+@register("sentence", validate_sentence)
+def run_sentence(rule: Rule, doc: Doc, pack: Pack) -> Spans:
+    label, threshold, claims = rule.params["label"], rule.params["threshold"], rule.params["claims"]
+    sentences = doc._.get(SCORES) or ()
+    claim_score = rule.params["claim_score"]
+    post_reports = any(_reports_behaviour(doc, s, e, scores, claim_score) for s, e, scores in sentences)
+    for start, end, scores in sentences:
+        if scores.get(label, 0.0) < threshold:
+            continue
+        if not (
+            post_reports if rule.params["scope"] == "post" else _reports_behaviour(doc, start, end, scores, claim_score)
+        ):
+            continue
+        if claims:
+            ((condition, value),) = claims.items()
+            sizes = [c.size.low for c in doc._.claims or () if start <= c.cohort.start_char < end]
+            large = any(n is not None and n >= pack.threshold(value) for n in sizes)
+            if large != (condition == "n_at_least"):
+                continue
+        text = doc.text[start:end]
+        because = {"model": label, "score": round(scores[label], 3), "threshold": threshold}
+        yield start, end - (len(text) - len(text.rstrip())), because

@@ -78,6 +78,12 @@ def check(
     max_bytes: Annotated[int, typer.Option(min=1, help="Largest file (or stdin) to read, in bytes.")] = (
         DEFAULT_MAX_BYTES
     ),
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Under each finding, why: the claim and its n, the threshold, the list or model score."
+        ),
+    ] = False,
 ) -> None:
     """Lint drafts before they are published."""
     settings = load_config(config)
@@ -95,7 +101,7 @@ def check(
             posts.append(item)
     results = _lint([post.text for post in posts], settings) if posts else []
     checked = [(p, r.suppress(p.allow, p.reason) if p.allow else r) for p, r in zip(posts, results, strict=True)]
-    report = Report(checked, errors, pack, fail_on or settings.fail_on)
+    report = Report(checked, errors, pack, fail_on or settings.fail_on, explain)
     renderer(output)(report, sys.stdout)
     raise typer.Exit(2 if errors or report.unchecked else 1 if report.failed else 0)
 

@@ -28,6 +28,9 @@ BATCH_SIZE = 64
 # Work per post is bounded: no real post comes near these, and past them the time is an attacker's.
 MAX_POST_CHARS = 100_000  # after normalisation (NFKC can grow a character eighteen-fold)
 MAX_POST_TOKENS = 20_000
+# spaCy's lemmatizer caches every (word, tag) it meets in a dict that never shrinks; the memory zone
+# around each batch frees everything else a batch adds. Past this many entries the cache starts afresh.
+MAX_LEMMA_CACHE = 100_000
 DEFAULT_CONFIG = Config()
 
 
@@ -41,6 +44,11 @@ class Linter:
         self.nlp.add_pipe("postlint_sentences", before="parser")
         self.nlp.add_pipe("postlint_details", config={"lexicons": self.pack.lexicons})
         self.nlp.add_pipe("postlint_claims", config={"lexicons": self.pack.lexicons})
+        if any(rule.check == "sentence" for rule in self.pack.rules):
+            self.nlp.add_pipe("postlint_sentence_model")
+        self._lemma_caches = [
+            pipe.cache for _, pipe in self.nlp.pipeline if isinstance(getattr(pipe, "cache", None), dict)
+        ]
 
     def lint(self, text: str) -> Result:
         return next(self.lint_many([text]))
@@ -53,6 +61,9 @@ class Linter:
 
     def _lint_batch(self, texts: list[str]) -> list[Result]:
         # Strings a batch adds to the vocabulary are freed with it, so a server's memory stays flat.
+        for cache in self._lemma_caches:
+            if len(cache) > MAX_LEMMA_CACHE:
+                cache.clear()
         with self.nlp.memory_zone():
             prepared = [self._prepare(text) for text in texts]
             docs = [item for item in prepared if isinstance(item[1], Doc)]
@@ -82,28 +93,44 @@ class Linter:
             return Result(norm.original, error=CheckError.of("E001", type(exc).__name__))
 
     def _result(self, doc: Doc, norm: NormalisedText) -> Result:
-        findings = []
+        findings: list[Finding] = []
         for rule in self.pack.rules:
-            for start, end in sorted(set(CHECKS[rule.check].run(rule, doc, self.pack))):
-                a, b = norm.to_original(start, end)
-                findings.append(
-                    Finding(
-                        rule=rule.id,
-                        name=rule.name,
-                        category=rule.category,
-                        severity=rule.severity,
-                        message=rule.message,
-                        suggestion=rule.suggestion,
-                        start=a,
-                        end=b,
-                        text=norm.original[a:b],
-                    )
+            flagged: dict[tuple[int, int], dict] = {}
+            for start, end, because in CHECKS[rule.check].run(rule, doc, self.pack):
+                flagged.setdefault(norm.to_original(start, end), because)
+            findings += [
+                Finding(
+                    rule=rule.id,
+                    name=rule.name,
+                    category=rule.category,
+                    severity=rule.severity,
+                    message=rule.message,
+                    suggestion=rule.suggestion,
+                    start=a,
+                    end=b,
+                    text=norm.original[a:b],
+                    because=because,
                 )
+                for (a, b), because in sorted(flagged.items())
+            ]
+        findings = _without_restatements(findings, {r.id for r in self.pack.rules if r.check == "sentence"})
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         claims = tuple(claim.to_dict(norm) for claim in doc._.claims)
         incomplete = doc._.get(INCOMPLETE)
         error = CheckError.of("E004", ", ".join(sorted(incomplete))) if incomplete else None
         return Result(text=norm.original, findings=tuple(findings), claims=claims, error=error)
+
+
+def _without_restatements(findings: list[Finding], model_rules: set[str]) -> list[Finding]:
+    """A sentence the model flags for a category that the rules already flagged inside it says nothing
+    new: the rules' finding points at the exact words, so the model's is dropped."""
+    exact = [f for f in findings if f.rule not in model_rules]
+    return [
+        f
+        for f in findings
+        if f.rule not in model_rules
+        or not any(e.category == f.category and f.start <= e.start and e.end <= f.end for e in exact)
+    ]
 
 
 @lru_cache(maxsize=4)

@@ -29,12 +29,17 @@ RULE_FIELDS = {
     "terms",
     "patterns",
     "scope",
+    "label",
+    "threshold",
+    "claims",
+    "claim_score",
     "message",
     "suggestion",
     "description",
     "examples",
 }
 REQUIRED_RULE_FIELDS = ("id", "name", "category", "severity", "check", "message", "suggestion")
+DOC_FIELDS = {"description", "examples"}
 
 
 def default_pack_dir() -> Path:
@@ -132,7 +137,7 @@ def _rule_from(data: Any, where: str, thresholds: dict[str, int]) -> Rule:
         raise PackError(f"{here('category')}: field 'category' must be one of {', '.join(CATEGORIES)}")
     if data["check"] not in CHECKS:
         raise PackError(f"{here('check')}: field 'check' must be one of {', '.join(sorted(CHECKS))}")
-    params = {k: data[k] for k in ("when", "report", "labels", "terms", "patterns", "scope") if k in data}
+    params = {k: data[k] for k in RULE_FIELDS - set(REQUIRED_RULE_FIELDS) - DOC_FIELDS if k in data}
     try:
         params = CHECKS[data["check"]].validate(params, thresholds)
     except ValueError as exc:

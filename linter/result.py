@@ -29,6 +29,7 @@ class Finding:
     start: int
     end: int
     text: str
+    because: dict[str, Any] = field(default_factory=dict, compare=False)
     suppressed: bool = False
     reason: str | None = None
 

@@ -1,5 +1,10 @@
 """Accuracy floors on labelled corpora, a little under what the engine reaches, so it cannot slide back.
 
+Since the sentence model (2026-12-01) the old corpora trade a few false alarms for recall elsewhere: the
+floors below are just under today's figures with it. The measure of progress is docs/accuracy.md's
+arrival figures on fresh batches; the test split of corpora/batches (held out from training and from
+threshold tuning) has a floor here too.
+
 `postlint eval CORPUS` gives the figures. On 2026-11-23: the dev corpus 1.000 decision accuracy and 0.995
 macro-F1. Two corpora written from the policy by people who had seen neither the code nor the dev corpus:
 tests/data/challenge.jsonl scored 0.893 / 0.853 when it arrived and 1.000 / 0.990 after the engine was
@@ -12,28 +17,42 @@ from pathlib import Path
 import pytest
 
 import linter
-from linter.evaluate import read_corpus, score
+from linter.evaluate import Labelled, read_corpus, score
+from linter.training.data import read_drafts, split_of
 
 DATA = Path(__file__).resolve().parent / "data"
+BATCHES = Path(__file__).resolve().parents[1] / "corpora" / "batches"
 CORPORA = {
     "dev": Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl",
     "challenge": DATA / "challenge.jsonl",
     "holdout": DATA / "holdout.jsonl",
 }
-STRICT = {"decision_accuracy": 0.95, "block_recall": 0.97, "category_macro_f1": 0.93, "false_alarm_rate": 0.03}
 FLOORS = {
-    "dev": STRICT,
-    "challenge": STRICT,
-    "holdout": {"decision_accuracy": 0.94, "block_recall": 0.90, "category_macro_f1": 0.90, "false_alarm_rate": 0.05},
+    "dev": {"decision_accuracy": 0.95, "block_recall": 0.97, "category_macro_f1": 0.94, "false_alarm_rate": 0.08},
+    "challenge": {"decision_accuracy": 0.96, "block_recall": 0.97, "category_macro_f1": 0.94, "false_alarm_rate": 0.06},
+    "holdout": {"decision_accuracy": 0.93, "block_recall": 0.95, "category_macro_f1": 0.91, "false_alarm_rate": 0.04},
+    "batches-test": {
+        "decision_accuracy": 0.80,
+        "block_recall": 0.80,
+        "category_macro_f1": 0.78,
+        "false_alarm_rate": 0.13,
+    },
 }
 
 
-@pytest.mark.parametrize("name", CORPORA)
+def batches_test_split() -> list[Labelled]:
+    drafts = read_drafts(sorted(BATCHES.glob("*.jsonl")))
+    return [Labelled(d.id, d.text, d.decision, d.categories) for d in drafts if split_of(d.id) == "test"]
+
+
+@pytest.mark.parametrize("name", [*CORPORA, "batches-test"])
 def test_corpus_scores_stay_above_their_floors(name):
-    corpus = CORPORA[name]
-    if not corpus.exists():
-        pytest.skip(f"{corpus} is not beside this checkout")
-    items = read_corpus(corpus)
+    if name == "batches-test":
+        items = batches_test_split()
+    elif not CORPORA[name].exists():
+        pytest.skip(f"{CORPORA[name]} is not beside this checkout")
+    else:
+        items = read_corpus(CORPORA[name])
     figures = score(items, list(linter.lint_many(item.text for item in items))).figures()
     for metric, bound in FLOORS[name].items():
         if metric == "false_alarm_rate":

@@ -46,7 +46,7 @@ def test_threshold_override_changes_the_decision(tmp_path):
 def test_config_in_pyproject_disable_and_severity(tmp_path):
     config = write_config(
         tmp_path,
-        '[tool.postlint]\ndisable = ["PL401", "PL402"]\nfail_on = "warn"\n[tool.postlint.severity]\nPL301 = "block"\n',
+        '[tool.postlint]\ndisable = ["PL401", "PL402", "PL403"]\nfail_on = "warn"\n[tool.postlint.severity]\nPL301 = "block"\n',
         "pyproject.toml",
     )
     assert config.fail_on == "warn"

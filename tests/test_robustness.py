@@ -38,7 +38,9 @@ PIECES = st.sampled_from(
      "\u0301", "\x01", "\x1b[2J", "👨🏽\u200d💻", "🎉" * 70, "\ufdfa", "\ud839\uddf1", "\U0001e5f1", "A-" * 40, "!" * 90,
      "\n", "?", "@handle ", "#4821", "%", "0.002% of 2 million"]
 )  # fmt: skip
-DRAFTS = st.lists(st.one_of(PIECES, st.text(st.characters(codec=None, exclude_categories=()), max_size=12)), max_size=12)
+DRAFTS = st.lists(
+    st.one_of(PIECES, st.text(st.characters(codec=None, exclude_categories=()), max_size=12)), max_size=12
+)
 
 
 @settings(max_examples=int(os.environ.get("POSTLINT_FUZZ_EXAMPLES", "150")), deadline=None,
@@ -207,7 +209,9 @@ def test_an_unreadable_folder_is_an_error_not_skipped():
 
 
 def postlint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "linter.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "linter.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
 
 
 def test_a_post_that_could_not_be_checked_exits_2_in_every_format(tmp_path):

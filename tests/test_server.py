@@ -264,16 +264,29 @@ def test_a_batch_pays_the_rate_limit_for_each_draft(tight_server):
 @pytest.fixture(scope="module")
 def budget_server(tmp_path_factory):
     log = tmp_path_factory.mktemp("budget") / "server.log"
-    env = {"POSTLINT_API_KEYS": f"extension:{TOKEN}", "POSTLINT_RATE_LIMIT": "100000", "POSTLINT_TIMEOUT": "1"}
+    env = {"POSTLINT_API_KEYS": f"extension:{TOKEN}", "POSTLINT_RATE_LIMIT": "100000", "POSTLINT_TIMEOUT": "1",
+           "POSTLINT_RECYCLE_AFTER": "30"}  # fmt: skip
     with running_server(log, env) as base:
-        yield base
+        yield base, log
 
 
 WORST = "A-" * 4_990  # about 10,000 tokens: near the most work one request may ask for
 
 
+def test_the_lint_process_is_replaced_without_a_pause_and_answers_stay_the_same(budget_server):
+    base, log = budget_server
+    first = post(base, "/v1/lint/batch", {"posts": [{"text": LEAK}, {"text": CLEAN}]}).json()["results"]
+    for _ in range(12):  # 120 drafts: past the limit of 30 several times
+        answers = post(base, "/v1/lint/batch", {"posts": [{"text": LEAK}, {"text": CLEAN}] * 5})
+        assert answers.status_code == 200
+        assert [r["decision"] for r in answers.json()["results"]] == ["block", "pass"] * 5
+        time.sleep(0.3)
+    assert post(base, "/v1/lint/batch", {"posts": [{"text": LEAK}, {"text": CLEAN}]}).json()["results"] == first
+    assert "lint process replaced by a fresh one after 30 drafts" in log.read_text()
+
+
 def test_health_answers_fast_while_a_key_sends_the_worst_drafts_and_slow_drafts_get_503(budget_server):
-    base = budget_server
+    base, _ = budget_server
     answers: list[int] = []
     stop = threading.Event()
 

@@ -40,7 +40,7 @@ SECRETS = {
     "X_BEARER_TOKEN": "bt-Qe77Jm-bearer-token-unique",
 }
 TIMELINE = [CLEAN, LEAK, CLEAN_2, REPLAYS, CLEAN_3, LISTENER, CLEAN, CLEAN_2, NIGHT_OWLS, CLEAN_3]
-DECISIONS = {"pass": 6, "warn": 1, "block": 3}
+DECISIONS = {"pass": 6, "warn": 1, "block": 3, "not_checked": 0}
 
 
 def run(args: list[str], cwd: Path, api: str | None, secrets: dict[str, str] = SECRETS, stdin: str | None = None):

@@ -23,6 +23,11 @@ from linter.pack import load_pack
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
+# Spans the grammar read as a group of people and then ruled out as a claim: staff, a public action,
+# something not done yet or only possible, a headline total, an outside source or a testimonial. The
+# sentence model's findings defer to these (see the `sentence` check).
+if not Doc.has_extension("not_claims"):
+    Doc.set_extension("not_claims", default=None)
 
 MODALS = {"will", "'ll", "can", "could", "would", "'d", "may", "might", "should", "must", "shall", "wo", "ca"}
 CONDITIONALS = {"if", "unless", "whether"}
@@ -98,11 +103,12 @@ class ClaimFinder:
         reply = _reply_handle(doc) is not None
         excluded = _excluded_tokens(doc)
         claims: list[Claim] = []
+        ruled_out = [doc[sent.start : sent.end] for sent in {doc[i].sent for i in excluded}]
         consumed: set[int] = set()
         for token in doc:
             if token.i in consumed or token.i in excluded or not self._may_start_cohort(token):
                 continue
-            claim = self._claim_at(token, reply, consumed)
+            claim = self._claim_at(token, reply, consumed, ruled_out)
             if claim is not None:
                 self._attach_details(claim, claim.cohort.sent)
                 claims.append(claim)
@@ -111,6 +117,7 @@ class ClaimFinder:
         if reply and not any(c.size.individual for c in claims):
             claims.extend(self._reply_claim(doc))
         doc._.claims = claims
+        doc._.not_claims = ruled_out
         return doc
 
     def _restatements(self, doc: Doc, claims: list[Claim], excluded: set[int]) -> Iterator[Claim]:
@@ -168,7 +175,7 @@ class ClaimFinder:
         yield claim
 
     # -- finding a cohort ----------------------------------------------------------------------
-    def _claim_at(self, token: Token, reply: bool, consumed: set[int]) -> Claim | None:
+    def _claim_at(self, token: Token, reply: bool, consumed: set[int], ruled_out: list[Span]) -> Claim | None:
         found = (
             self._quantity_of_group(token, consumed)
             or self._person_noun(token)
@@ -181,9 +188,13 @@ class ClaimFinder:
             return None
         head, cohort, size, size_span = found
         if self._is_staff(head, cohort):
+            ruled_out.append(cohort)
             return None
         verb = self._behaviour_verb(head)
-        if verb is None or not self._is_private_behaviour(verb, head):
+        if verb is None:
+            return None
+        if not self._is_private_behaviour(verb, head):
+            ruled_out.append(cohort)
             return None
         consumed.update(range(cohort.start, cohort.end))
         behaviour = verb_span(verb)

@@ -25,6 +25,7 @@ class Report:
     errors: list[str]  # one line for each input that could not be read
     pack: Pack
     fail_on: str
+    explain: bool = False  # text output: each finding's `because` under it
 
     @property
     def failed(self) -> bool:

@@ -31,11 +31,11 @@ def render(report: Report, out: TextIO) -> None:
     console = _console(out)
     for post, result in report.checked:
         if result.findings or result.error:
-            _post(console, post, result)
+            _post(console, post, result, report.explain)
     console.print(_summary(report))
 
 
-def _post(console: Console, post: Post, result: Result) -> None:
+def _post(console: Console, post: Post, result: Result, explain: bool) -> None:
     header = Text.assemble((visible(post.source), "bold"), "  ", (result.decision, STYLES[result.decision]))
     if post.row:
         header.append(f"  id {visible(post.id)}", "dim")
@@ -45,11 +45,11 @@ def _post(console: Console, post: Post, result: Result) -> None:
             Text.assemble("  ", (f"error {result.error.code}", STYLES["not_checked"]), f"  {result.error.message}")
         )
     for finding in result.findings:
-        _finding(console, post, finding)
+        _finding(console, post, finding, explain)
     console.print()
 
 
-def _finding(console: Console, post: Post, finding: Finding) -> None:
+def _finding(console: Console, post: Post, finding: Finding, explain: bool) -> None:
     style = "dim" if finding.suppressed else STYLES[finding.severity]
     where = region(post, finding.start, finding.end)
     title = Text("  ")
@@ -65,9 +65,31 @@ def _finding(console: Console, post: Post, finding: Finding) -> None:
     notes = Text.assemble(finding.message, "\n", ("suggestion: " + finding.suggestion, "italic"))
     if finding.suppressed:
         notes.append(f"\nsuppressed: {visible(finding.reason or '')}", "dim")
+    if explain and finding.because:
+        notes.append("\nbecause: " + visible(because_text(finding.because)), "dim")
     for wrapped in notes.wrap(console, console.width - len(INDENT)):
         wrapped.rstrip()
         console.print(Text.assemble(INDENT, wrapped))
+
+
+def because_text(because: dict) -> str:
+    """ "claim 'To the 53 people' n=53 (exact) under k_block=100", "model sensitive 0.91 >= 0.7"."""
+    if "model" in because:
+        return f"sentence model: {because['model']} {because['score']:.2f} >= {because['threshold']}"
+    if "lexicon" in because:
+        return f"matched the {because['lexicon']} list"
+    parts = [
+        f"claim {because['claim']!r}",
+        f"n={because['n'] if because['n'] is not None else 'unknown'} ({because['n_kind']})",
+    ]
+    if because.get("n_stated"):
+        parts.append(f"as stated: {because['n_stated']!r}")
+    for condition, word in (("n_below", "under"), ("n_at_least", "at least")):
+        if condition in because:
+            parts.append(f"{word} {because[condition]['threshold']}={because[condition]['value']:,}")
+    if "detail" in because:
+        parts.append(f"detail: {because['detail']}")
+    return ", ".join(parts)
 
 
 def _snippet(text: str, start: int, end: int, width: int) -> tuple[str, int, int]:

@@ -155,7 +155,9 @@ def create_app(settings: ServerSettings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         # The model loads in the batcher's child process: /healthz answers while /readyz says "not yet".
-        state["batcher"] = Batcher(settings.config, hard_timeout=settings.timeout * 3)
+        state["batcher"] = Batcher(
+            settings.config, hard_timeout=settings.timeout * 3, recycle_after=settings.recycle_after
+        )
         yield
 
     app = FastAPI(

@@ -6,13 +6,15 @@ client. Requests wait in a queue; whatever has gathered while the previous batch
 together (`nlp.pipe` is faster per draft in batches). A draft that cannot be checked comes back as its
 own "not_checked" result (the engine isolates it). A request that gave up while queued is dropped
 before any work is spent on it; a batch that runs past the hard limit has its child killed and
-replaced, and its requests fail with `TimeoutError`. The child is also replaced after
-`RECYCLE_AFTER` drafts, which returns any memory the model's caches kept.
+replaced, and its requests fail with `TimeoutError`. After `recycle_after` drafts a fresh child is
+started beside the working one and takes over once its model is loaded, which returns the memory the
+old one's allocator kept (about 2.5 KB a draft of new words) without a pause in service.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import multiprocessing
 import queue
 import threading
@@ -23,7 +25,7 @@ from linter.config import Config
 from linter.result import Result
 
 MAX_BATCH_DRAFTS = 64
-RECYCLE_AFTER = 50_000
+log = logging.getLogger("postlint.server")
 
 
 @dataclass
@@ -48,9 +50,10 @@ def _child(config: Config, conn: Connection) -> None:
 
 
 class Batcher:
-    def __init__(self, config: Config, hard_timeout: float):
+    def __init__(self, config: Config, hard_timeout: float, recycle_after: int):
         self._config = config
         self._hard_timeout = hard_timeout
+        self._recycle_after = recycle_after
         self._jobs: queue.SimpleQueue[_Job] = queue.SimpleQueue()
         self._context = multiprocessing.get_context("spawn")
         self.ready = threading.Event()
@@ -62,20 +65,42 @@ class Batcher:
         self._jobs.put(_Job(texts, future, loop))
         return await future
 
-    def _start(self) -> None:
-        self._conn, child_conn = self._context.Pipe()
-        self._process = self._context.Process(target=_child, args=(self._config, child_conn), daemon=True)
-        self._process.start()
+    def _spawn(self) -> tuple[multiprocessing.Process, Connection]:
+        """A child loading the model; it sends "ready" on its connection once it can lint."""
+        conn, child_conn = self._context.Pipe()
+        process = self._context.Process(target=_child, args=(self._config, child_conn), daemon=True)
+        process.start()
         child_conn.close()
+        return process, conn
+
+    def _start(self) -> None:
+        self._process, self._conn = self._spawn()
         self._conn.recv()  # "ready": the model is loaded
         self._drafts = 0
+        self._standby: tuple[multiprocessing.Process, Connection] | None = None
         self.ready.set()
 
     def _restart(self) -> None:
         self._process.kill()
         self._process.join()
         self._conn.close()
+        if self._standby is not None:
+            self._standby[0].kill()
+            self._standby[0].join()
         self._start()
+
+    def _recycle(self) -> None:
+        """Past `recycle_after` drafts, start a standby child; once it is ready, it replaces the working one."""
+        if self._standby is None and self._drafts >= self._recycle_after:
+            self._standby = self._spawn()
+        if self._standby is not None and self._standby[1].poll():
+            self._standby[1].recv()
+            old_process, old_conn = self._process, self._conn
+            (self._process, self._conn), self._standby, self._drafts = self._standby, None, 0
+            old_process.kill()
+            old_process.join()
+            old_conn.close()
+            log.info("lint process replaced by a fresh one after %d drafts", self._recycle_after)
 
     def _run(self) -> None:
         self._start()
@@ -94,8 +119,7 @@ class Batcher:
         jobs = [job for job in jobs if not job.future.done()]  # timed out or gone while queued: skip the work
         if not jobs:
             return
-        if self._drafts >= RECYCLE_AFTER:
-            self._restart()
+        self._recycle()
         texts = [text for job in jobs for text in job.texts]
         self._drafts += len(texts)
         self._conn.send(texts)

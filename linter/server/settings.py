@@ -8,6 +8,7 @@ POSTLINT_MAX_IN_FLIGHT   requests linted at once per worker before answering 503
 POSTLINT_MAX_TOKENS      work one request may ask for, in tokens (default 10000); four times this may be
                          in flight per worker before answering 503
 POSTLINT_TIMEOUT         seconds a request may take before it is answered 503 (default 10)
+POSTLINT_RECYCLE_AFTER   drafts after which a worker's lint process is replaced by a fresh one (default 20000)
 POSTLINT_WORKERS         worker processes sharing the rate limit (set by `postlint serve --workers`)
 POSTLINT_CONFIG          the config file (default: found from the working directory)
 """
@@ -28,6 +29,7 @@ DEFAULTS = {
     "max_batch": 100,
     "max_tokens": 10_000,
     "timeout": 10,
+    "recycle_after": 20_000,
     "workers": 1,
 }
 
@@ -42,6 +44,7 @@ class ServerSettings:
     max_batch: int = DEFAULTS["max_batch"]
     max_tokens: int = DEFAULTS["max_tokens"]
     timeout: int = DEFAULTS["timeout"]
+    recycle_after: int = DEFAULTS["recycle_after"]
     workers: int = DEFAULTS["workers"]
     config: Config = Config()
 
@@ -81,6 +84,7 @@ def load_server_settings(environ: dict[str, str] | None = None) -> ServerSetting
         ("max_in_flight", "POSTLINT_MAX_IN_FLIGHT"),
         ("max_tokens", "POSTLINT_MAX_TOKENS"),
         ("timeout", "POSTLINT_TIMEOUT"),
+        ("recycle_after", "POSTLINT_RECYCLE_AFTER"),
         ("workers", "POSTLINT_WORKERS"),
     ):
         raw = setting(name, env)

@@ -1,0 +1,52 @@
+"""`postlint_sentence_model`: scores each sentence for the policy's categories with a trained model.
+
+Word lists cannot enumerate tone, sensitive topics in indirect words, or the many ways a sentence can
+report what users did. A text classifier trained on labelled drafts (see `linter.training`) scores every
+sentence for each category and for `claim`; the `sentence` check turns a score over a rule's threshold
+into a finding on that sentence, and the claims found by the grammar still decide the numbers (n, and
+the thresholds that depend on it). Scores go to `doc._.sentence_scores` as
+`[(start_char, end_char, {label: score})]`, one entry per sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+SCORES = "sentence_scores"
+if not Doc.has_extension(SCORES):
+    Doc.set_extension(SCORES, default=None)
+DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "sentences"
+
+
+class SentenceModel:
+    def __init__(self, path: Path):
+        self.textcat = spacy.load(path).get_pipe("textcat_multilabel")
+        self.labels = tuple(self.textcat.labels)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """Score the sentences of a batch of Docs in one pass of the model (much faster than Doc by Doc)."""
+        docs = iter(docs)
+        while batch := list(islice(docs, batch_size)):
+            sentences = [[sent for sent in doc.sents if sent.text.strip()] for doc in batch]
+            flat = [sent.as_doc() for sents in sentences for sent in sents]
+            rows = iter(self.textcat.model.ops.to_numpy(self.textcat.predict(flat)) if flat else ())
+            for doc, sents in zip(batch, sentences, strict=True):
+                scored = [(sent, next(rows)) for sent in sents]
+                doc._.set(SCORES, [(s.start_char, s.end_char, dict(zip(self.labels, map(float, row), strict=True)))
+                                   for s, row in scored])  # fmt: skip
+                yield doc
+
+
+@Language.factory("postlint_sentence_model", default_config={"model": None}, requires=["token.is_sent_start"])
+def make_sentence_model(nlp: Language, name: str, model: str | None) -> SentenceModel:
+    """`model` is the folder of a trained pipeline with a `textcat_multilabel`; default: the bundled one."""
+    return SentenceModel(Path(model) if model else DEFAULT_MODEL)

@@ -1,0 +1,84 @@
+"""Sentence examples from labelled drafts, parsed by the engine's own pipeline so sentences match."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, DocBin
+
+from linter.engine import Linter
+from linter.normalize import normalise
+from linter.pack import CATEGORIES
+
+LABELS = (*CATEGORIES, "claim")
+SPLITS = {"train": range(0, 14), "valid": range(14, 17), "test": range(17, 20)}
+
+
+@dataclass(frozen=True)
+class Draft:
+    id: str
+    text: str
+    decision: str
+    categories: frozenset[str]
+    evidence: tuple[tuple[str, str], ...]  # (category, words)
+    cohort: str | None
+
+
+def read_drafts(paths: Iterable[Path]) -> list[Draft]:
+    drafts = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                evidence = tuple((e["category"], e["text"]) for e in item.get("evidence", []))
+                drafts.append(
+                    Draft(item["id"], item["text"], item["decision"], frozenset(item["categories"]), evidence,
+                          item.get("cohort"))
+                )  # fmt: skip
+    return drafts
+
+
+def split_of(draft_id: str) -> str:
+    bucket = int(hashlib.sha1(draft_id.encode()).hexdigest(), 16) % 20
+    return next(name for name, buckets in SPLITS.items() if bucket in buckets)
+
+
+def _occurrences(text: str, words: str) -> Iterator[tuple[int, int]]:
+    start = text.find(words)
+    while words and start >= 0:
+        yield start, start + len(words)
+        start = text.find(words, start + 1)
+
+
+def sentence_docs(linter: Linter, drafts: list[Draft]) -> Iterator[tuple[Draft, Doc]]:
+    """One Doc per sentence of each draft (normalised, as the engine reads it) with `cats` set."""
+    nlp = linter.nlp
+    norms = [normalise(d.text) for d in drafts]
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "parser", "postlint_sentences"]):
+        for draft, norm, doc in zip(drafts, norms, nlp.pipe(n.text for n in norms), strict=True):
+            marked = [(c, span) for c, words in draft.evidence for span in _occurrences(draft.text, words)]
+            if draft.cohort:
+                marked += [("claim", span) for span in _occurrences(draft.text, draft.cohort)]
+            for sent in doc.sents:
+                if not sent.text.strip():
+                    continue
+                a, b = norm.to_original(sent.start_char, sent.end_char)
+                found = {c for c, (s, e) in marked if s < b and e > a}
+                example = sent.as_doc()
+                example.cats = {label: float(label in found) for label in LABELS}
+                yield draft, example
+
+
+def write_docbins(linter: Linter, drafts: list[Draft], folder: Path) -> dict[str, int]:
+    """train.spacy, valid.spacy and test.spacy in `folder`; returns the sentence count of each."""
+    bins = {name: DocBin(store_user_data=False) for name in SPLITS}
+    for draft, doc in sentence_docs(linter, drafts):
+        bins[split_of(draft.id)].add(doc)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, docbin in bins.items():
+        docbin.to_disk(folder / f"{name}.spacy")
+    return {name: len(docbin) for name, docbin in bins.items()}
