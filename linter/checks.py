@@ -236,13 +236,14 @@ def run_sentence(rule: Rule, doc: Doc, pack: Pack) -> Spans:
     label, threshold, claims = rule.params["label"], rule.params["threshold"], rule.params["claims"]
     sentences = doc._.get(SCORES) or ()
     claim_score = rule.params["claim_score"]
-    post_reports = any(_reports_behaviour(doc, s, e, scores, claim_score) for s, e, scores in sentences)
     for start, end, scores in sentences:
         if scores.get(label, 0.0) < threshold:
             continue
-        if not (
-            post_reports if rule.params["scope"] == "post" else _reports_behaviour(doc, start, end, scores, claim_score)
-        ):
+        if rule.params["scope"] == "post":
+            reports = any(_reports_behaviour(doc, s, e, other, claim_score) for s, e, other in sentences)
+        else:
+            reports = _reports_behaviour(doc, start, end, scores, claim_score)
+        if not reports:
             continue
         if claims:
             ((condition, value),) = claims.items()

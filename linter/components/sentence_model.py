@@ -37,7 +37,8 @@ class SentenceModel:
         docs = iter(docs)
         while batch := list(islice(docs, batch_size)):
             sentences = [[sent for sent in doc.sents if sent.text.strip()] for doc in batch]
-            flat = [sent.as_doc() for sents in sentences for sent in sents]
+            flat = [doc if len(sent) == len(doc) else sent.as_doc() for doc, sents in zip(batch, sentences, strict=True)
+                    for sent in sents]  # fmt: skip
             rows = iter(self.textcat.model.ops.to_numpy(self.textcat.predict(flat)) if flat else ())
             for doc, sents in zip(batch, sentences, strict=True):
                 scored = [(sent, next(rows)) for sent in sents]
