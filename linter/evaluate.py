@@ -8,6 +8,7 @@ precision, recall and F1 with their macro-average.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,9 +37,11 @@ class Scores:
     false_alarms: int = 0
     per_category: dict[str, list[int]] = field(default_factory=lambda: {c: [0, 0, 0] for c in CATEGORIES})
     misses: list[tuple[str, str, str, list[str], list[str]]] = field(default_factory=list)
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)  # (labelled, got) -> drafts
 
     def add(self, item: Labelled, result: Result) -> None:
         got, want = result.decision, item.decision
+        self.confusion[want, got] += 1
         self.total += 1
         self.correct += got == want
         if want == "block":

@@ -50,7 +50,13 @@ def rules(pack: Pack, out: TextIO) -> None:
 
 
 def scores(scores: Scores, show_misses: bool, out: TextIO) -> None:
-    document: dict[str, Any] = {"items": scores.total, "figures": scores.figures()}
+    document: dict[str, Any] = {
+        "items": scores.total,
+        "figures": scores.figures(),
+        "confusion": [
+            {"labelled": want, "got": got, "drafts": n} for (want, got), n in sorted(scores.confusion.items())
+        ],
+    }
     if show_misses:
         document["misses"] = [
             {"id": id_, "expected": want, "got": got, "expected_categories": want_c, "got_categories": got_c}

@@ -17,7 +17,7 @@ from linter.evaluate import Scores
 from linter.inputs import Post
 from linter.pack import CATEGORIES, Pack, Rule
 from linter.report import Report, line_and_column, region, visible
-from linter.result import DECISIONS, Finding, Result
+from linter.result import DECISIONS, SEVERITIES, Finding, Result
 
 STYLES = {"pass": "green", "warn": "yellow", "block": "bold red", "not_checked": "bold magenta"}
 INDENT = "    "
@@ -172,8 +172,11 @@ def scores(scores: Scores, show_misses: bool, out: TextIO) -> None:
     per_category = Table("category", *(Column(name, justify="right") for name in ("precision", "recall", "F1")))
     for category in CATEGORIES:
         per_category.add_row(category, *(f"{figures[f'{category}_{m}']:.3f}" for m in ("precision", "recall", "f1")))
+    confusion = Table("labelled \\ got", *(Column(d.replace("_", " "), justify="right") for d in DECISIONS))
+    for want in SEVERITIES:
+        confusion.add_row(want, *(str(scores.confusion[want, got]) for got in DECISIONS))
     console = _console(out)
-    console.print(overall, per_category)
+    console.print(overall, per_category, confusion)
     if show_misses:
         console.print(Text(f"\nmisses ({len(scores.misses)}):", "bold"))
         for id_, want, got, want_categories, got_categories in scores.misses:
