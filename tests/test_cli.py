@@ -448,6 +448,11 @@ def test_eval_scores_a_tiny_corpus(tmp_path):
     assert report["misses"] == [
         {"id": "t3", "expected": "pass", "got": "warn", "expected_categories": [], "got_categories": ["specificity"]},
     ]
+    assert report["confusion"] == [
+        {"labelled": "block", "got": "block", "drafts": 1},
+        {"labelled": "pass", "got": "pass", "drafts": 1},
+        {"labelled": "pass", "got": "warn", "drafts": 1},
+    ]
     text = postlint("eval", "tiny.jsonl", "--show-misses", cwd=tmp_path)
     assert text.returncode == 0
     for label in (
@@ -458,6 +463,7 @@ def test_eval_scores_a_tiny_corpus(tmp_path):
         "false-alarm rate",
         "0.500",
         "category macro-F1",
+        "labelled \\ got",
         "precision",
         "recall",
         "F1",
