@@ -44,6 +44,9 @@ class Linter:
         self.nlp.add_pipe("postlint_sentences", before="parser")
         self.nlp.add_pipe("postlint_details", config={"lexicons": self.pack.lexicons})
         self.nlp.add_pipe("postlint_claims", config={"lexicons": self.pack.lexicons})
+        self.nlp.add_pipe("postlint_places", config={"lexicons": self.pack.lexicons})
+        if "ner" in self.nlp.pipe_names:
+            self.nlp.disable_pipe("ner")  # run by postlint_places, only on posts that make a claim
         if any(rule.check == "sentence" for rule in self.pack.rules):
             self.nlp.add_pipe("postlint_sentence_model")
         self._lemma_caches = [

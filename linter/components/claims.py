@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from linter.claim import DETAIL_KINDS, Claim, CohortSize
 from linter.cohort import bounded_low, count_of, number_tokens, number_value, vague_size
 from linter.components.details import SPAN_KEY, country_names
+from linter.components.places import entities
 from linter.pack import load_pack
 
 if not Doc.has_extension("claims"):
@@ -68,7 +69,8 @@ def _words(lexicons: dict[str, list], name: str) -> set[str]:
 
 
 class ClaimFinder:
-    def __init__(self, lexicons: dict[str, list]):
+    def __init__(self, lexicons: dict[str, list], entities: Callable[[list[Doc]], list[Doc]] = lambda docs: docs):
+        self.entities = entities
         self.person_nouns = _words(lexicons, "person_nouns")
         self.individual_pronouns = _words(lexicons, "individual_pronouns")
         self.staff = _words(lexicons, "staff_markers")
@@ -319,6 +321,7 @@ class ClaimFinder:
         if token.lower_ not in {"she", "he"} or token.dep_ not in {"nsubj", "nsubjpass"}:
             return None
         antecedent = None
+        self.entities([token.doc])  # "Jo … she" needs to know that Jo is a person
         for earlier in reversed(token.doc[max(token.i - 25, 0) : token.i]):
             if earlier.ent_type_ == "PERSON" or (earlier.pos_ == "NOUN" and earlier.lemma_.lower() in self.staff):
                 return None  # "Jo … she", "our CEO … she": a named person or staff, not a user in the data
@@ -808,10 +811,11 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 @Language.factory(
     "postlint_claims",
-    default_config={"lexicons": None},
+    default_config={"lexicons": None, "recogniser": "ner"},
     requires=["doc.spans", "token.dep", "token.lemma"],
     assigns=["doc._.claims"],
 )
-def make_claims(nlp: Language, name: str, lexicons: dict | None) -> ClaimFinder:
-    """`lexicons` defaults to the bundled rules pack; pass a pack's lexicons to use another."""
-    return ClaimFinder(lexicons if lexicons is not None else load_pack().lexicons)
+def make_claims(nlp: Language, name: str, lexicons: dict | None, recogniser: str) -> ClaimFinder:
+    """`lexicons` defaults to the bundled rules pack; pass a pack's lexicons to use another. `recogniser`
+    names the entity recogniser run when a pronoun needs to know whether a name before it is a person."""
+    return ClaimFinder(lexicons if lexicons is not None else load_pack().lexicons, entities(nlp, recogniser))

@@ -3,8 +3,8 @@
 Each recogniser is a small named unit that adds labelled spans to `doc.spans["postlint_details"]`:
 repetition, time, place, age, gender, device, `sensitive.<category>`, `tone.<kind>`, the context words
 claims use (outside sources, permission, call-out openers) and a team's own `rule.<ID>` terms. Most are
-lexicons from the rules pack; place also uses the entity recogniser, and tone also reads grammar
-(a bare rhetorical question such as "Standards?").
+lexicons from the rules pack; tone also reads grammar (a bare rhetorical question such as "Standards?").
+Named places come later, from `postlint_places`, and only for posts that make a claim.
 """
 
 from __future__ import annotations
@@ -42,7 +42,6 @@ TEXT_LEXICONS = (
     "rule",
 )
 PER_PERSON_MAX = 100_000  # a repetition count above this is a total over many people, not one person's habit
-PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 
 Recogniser = Callable[[Doc], Iterator[Span]]
 
@@ -76,8 +75,7 @@ class DetailRecognisers:
         terms, patterns = split_text_lexicons(lexicons)
         self.terms = TermMatcher(nlp, terms)
         self.patterns = {label: compile_patterns(entries) for label, entries in patterns.items()}
-        self.countries = country_names(lexicons.get("countries_extra", []))
-        self.recognisers: list[Recogniser] = [self.terms, self._patterns, self._place_entities, self._bare_questions]
+        self.recognisers: list[Recogniser] = [self.terms, self._patterns, self._bare_questions]
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [span for recognise in self.recognisers for span in recognise(doc)]
@@ -96,13 +94,6 @@ class DetailRecognisers:
                         yield span
             except TimeoutError:
                 doc._.set(INCOMPLETE, [*(doc._.get(INCOMPLETE) or []), label])
-
-    def _place_entities(self, doc: Doc) -> Iterator[Span]:
-        """Named places smaller than a country; a country or continent does not narrow."""
-        for ent in doc.ents:
-            name = ent.text.lower().removeprefix("the ")
-            if ent.label_ in PLACE_ENTITIES and name not in self.countries:
-                yield Span(doc, ent.start, ent.end, label="place")
 
     def _bare_questions(self, doc: Doc) -> Iterator[Span]:
         """A one-to-three word question with no subject ("Picky?", "Running away?") mocks the reader."""
@@ -128,7 +119,7 @@ class DetailRecognisers:
 @Language.factory(
     "postlint_details",
     default_config={"lexicons": None},
-    requires=["token.pos", "token.dep", "doc.ents"],
+    requires=["token.pos", "token.dep"],
     assigns=["doc.spans"],
 )
 def make_details(nlp: Language, name: str, lexicons: dict | None) -> DetailRecognisers:

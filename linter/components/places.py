@@ -1,0 +1,84 @@
+"""`postlint_places`: named places (a town, a venue, a region) as narrowing detail of the claims made.
+
+The entity recogniser is the most expensive part of the English pipeline, and a place only matters as
+detail of a claim: so the engine keeps `ner` out of the pipeline and this component runs it on the posts
+where `postlint_claims` found a claim, adds each place smaller than a country to the details span group
+and to the claims of its sentence. Posts without a claim are never run through it. (Where the pipeline
+runs `ner` itself, its entities are used as they are.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from linter.components.details import SPAN_KEY, country_names
+from linter.pack import load_pack
+
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+
+
+def entities(nlp: Language, recogniser: str) -> Callable[[list[Doc]], list[Doc]]:
+    """Sets `doc.ents` once on each Doc, in one batch, with the named recogniser even where it is
+    disabled in the pipeline."""
+
+    def annotate(docs: list[Doc]) -> list[Doc]:
+        todo = [doc for doc in docs if not doc.has_annotation("ENT_IOB")]
+        if todo and recogniser in nlp.component_names:
+            for _ in nlp.get_pipe(recogniser).pipe(todo):
+                pass
+        return docs
+
+    return annotate
+
+
+class Places:
+    def __init__(self, nlp: Language, recogniser: str, lexicons: dict[str, list]):
+        self.entities = entities(nlp, recogniser)
+        self.countries = country_names(lexicons.get("countries_extra", []))
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        docs = iter(docs)
+        while batch := list(islice(docs, batch_size)):
+            self.entities([doc for doc in batch if doc._.claims])
+            yield from map(self._attach, batch)
+
+    def _attach(self, doc: Doc) -> Doc:
+        if not doc._.claims:
+            return doc
+        places = [
+            Span(doc, ent.start, ent.end, label="place")
+            for ent in doc.ents
+            if ent.label_ in PLACE_ENTITIES and ent.text.lower().removeprefix("the ") not in self.countries
+        ]
+        if not places:
+            return doc
+        known = {(s.start, s.end, s.label_) for s in doc.spans[SPAN_KEY]}
+        doc.spans[SPAN_KEY] = sorted(
+            [*doc.spans[SPAN_KEY], *(p for p in places if (p.start, p.end, "place") not in known)],
+            key=lambda s: (s.start, s.end, s.label_),
+        )
+        for claim in doc._.claims:
+            sent = claim.cohort.sent
+            held = {(p.start, p.end) for p in claim.details.setdefault("place", [])}
+            claim.details["place"] += [
+                p for p in places if sent.start <= p.start and p.end <= sent.end and (p.start, p.end) not in held
+            ]
+        return doc
+
+
+@Language.factory(
+    "postlint_places",
+    default_config={"recogniser": "ner", "lexicons": None},
+    requires=["doc._.claims"],
+    assigns=["doc.spans", "doc.ents"],
+)
+def make_places(nlp: Language, name: str, recogniser: str, lexicons: dict | None) -> Places:
+    """`recogniser` names the entity recogniser to run on posts with claims (default: the pipeline's ner)."""
+    return Places(nlp, recogniser, lexicons if lexicons is not None else load_pack().lexicons)
