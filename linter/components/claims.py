@@ -123,7 +123,7 @@ class ClaimFinder:
         return doc
 
     def _restatements(self, doc: Doc, claims: list[Claim], excluded: set[int]) -> Iterator[Claim]:
-        """ "Kids solved 4.2M puzzles. That's 86,000 young learners." / "Who ordered it at 6am? That was
+        """ "Readers finished 3.1M chapters. That's 52,000 bookworms." / "Who ordered it at 6am? That was
         14 of you.": a count restated after the behaviour sizes the claim before it, or makes one."""
         for token in doc:
             be = token.head
@@ -146,7 +146,7 @@ class ClaimFinder:
                 yield claim
 
     def _fragments(self, doc: Doc, claims: list[Claim], excluded: set[int]) -> Iterator[Claim]:
-        """ "Two hundred punters. Every race at Cheltenham on Tuesday.": a counted group standing as a
+        """ "Ninety diners. One dessert. Every night in Bath.": a counted group standing as a
         sentence of its own, with the detail of what it did in the fragments that follow."""
         claimed = {t for c in claims for t in range(c.cohort.start, c.cohort.end)}
         sents = list(doc.sents)
@@ -167,7 +167,7 @@ class ClaimFinder:
 
     def _reply_claim(self, doc: Doc) -> Iterator[Claim]:
         """A reply to an @handle that mentions that account's per-person or sensitive activity
-        ("@kim 11 hours on the same level??") is about one account, even without a verb."""
+        ("@sam 9 hours on one puzzle??") is about one account, even without a verb."""
         revealing = [s for s in doc.spans[SPAN_KEY] if s.label_ == "repetition" or s.label_.startswith("sensitive.")]
         if not revealing:
             return
@@ -229,7 +229,7 @@ class ClaimFinder:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             base = _own_count(pobj) if pobj is not None else None
             if pobj is not None and pobj.like_num and prep.lower_ == "in":
-                return self._ratio_of(token, pobj, left)  # "1 in 20000 of our 3 million members"
+                return self._ratio_of(token, pobj, left)  # "1 in 5000 of our 2 million savers"
             if pobj is not None and pobj.like_num:  # "of our 2000 | beta testers": the parse split the phrase
                 pobj = next((t for t in pobj.doc[pobj.i + 1 : pobj.i + 4] if self._is_person_word(t)), pobj)
             if pobj is None or not self._is_people(pobj):
@@ -262,7 +262,7 @@ class ClaimFinder:
         return None
 
     def _ratio_of(self, token: Token, whole: Token, left: int):
-        """ "1 in 20000 of our 3 million members": the group is named after the ratio, if at all."""
+        """ "1 in 5000 of our 2 million savers": the group is named after the ratio, if at all."""
         rate = _rate(token, number_value(whole))
         of = next((c for c in whole.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -312,7 +312,7 @@ class ClaimFinder:
         if reply:
             return (token, cohort, CohortSize("singular", 1, "a reply to one account"), cohort)
         if token.head.tag_ not in {"VBD", "VBN"}:
-            return None  # "what you take", "you keep the old price": habits and offers, not records
+            return None  # "what you pick", "you keep your current plan": habits and offers, not records
         return (token, cohort, CohortSize("unknown", None, "you"), cohort)
 
     def _third_person(self, token: Token):
@@ -334,7 +334,7 @@ class ClaimFinder:
         return (token, cohort, CohortSize("singular", 1, f"{antecedent.text}, as {token.text}"), cohort)
 
     def _activity_noun(self, token: Token):
-        """ "Data use in Cardiff jumped 400%": activity that rose or fell, by an unknown number of people."""
+        """ "Soup orders in Dundee rose 300%": activity that rose or fell, by an unknown number of people."""
         if token.dep_ not in {"nsubj"} or token.lemma_.lower() not in self.behaviour_nouns:
             return None
         if token.head.lemma_.lower() not in self.change_verbs:
@@ -423,7 +423,7 @@ class ClaimFinder:
             or modifiers & SUPERLATIVE_WORDS  # "our top reader", "our biggest fan"
             or any(c.tag_ == "JJS" for c in token.children)
             or _id_suffix(token)
-            or any(t.dep_ in {"relcl", "acl"} for t in token.subtree)  # "the person in seat 14B who…"
+            or any(t.dep_ in {"relcl", "acl"} for t in token.subtree)  # "the diner at table 9 who…"
             or "same" in {c.lower_ for c in token.children}
         ):
             return CohortSize("singular", 1, words or token.text)
@@ -459,7 +459,7 @@ class ClaimFinder:
         clause = next((c for c in head.children if c.dep_ in {"relcl", "acl"} and c.pos_ in {"VERB", "AUX"}), None)
         if clause is not None:
             return clause
-        if head.dep_ == "pobj":  # "To the 11 kids on family plans in Austin who watched…": the clause hangs lower
+        if head.dep_ == "pobj":  # "To the 14 teens on student plans in Leeds who played…": the clause hangs lower
             nested = next(
                 (t for t in head.subtree if t.dep_ == "relcl" and t.head.i > head.i and t.pos_ == "VERB"), None
             )
@@ -470,9 +470,9 @@ class ClaimFinder:
         if head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.tag_ == "VBN":
             return head.head.head  # "was used by 300 riders"
         if head.dep_ == "dobj" and head.head.lemma_ == "have" and not _subject_is_us(head.head):
-            return head.head  # "Texas has 8 Grandmaster players"
+            return head.head  # "Ohio has 6 platinum-tier members"
         if head.dep_ == "dobj" and head.head.lemma_.lower() in OBSERVATION_VERBS:
-            return head.head  # "our black box clocked one driver at 118mph": what we saw them do
+            return head.head  # "our meter caught one household using 90 kWh": what we saw them do
         if head.dep_ == "appos" and head.head.dep_ in {"nsubj", "nsubjpass"}:
             return head.head.head
         if head.dep_ in {"conj", "compound"} and head.head.dep_ in {"nsubj", "nsubjpass"}:
@@ -481,7 +481,7 @@ class ClaimFinder:
         if ranked_by is not None:
             return ranked_by
         if head.dep_ == "appos" and self._is_agent_noun(head.head):
-            return head.head  # "Intro-skippers of Flickbox, all 2 million of you:" - the noun names the behaviour
+            return head.head  # "Snooze-pressers of Wakely, all 3 million of you:" - the noun names the behaviour
         if self._is_agent_noun(head) and head.dep_ in {"ROOT", "npadvmod", "dep"}:
             return head
         reduced = _reduced_relative(head)
@@ -507,11 +507,11 @@ class ClaimFinder:
         if verb.lemma_.lower() in self.public_verbs:
             return False
         if head.lower_ in GENERIC_PEOPLE and verb.lemma_.lower() in STATE_VERBS and verb.tag_ not in {"VBD", "VBN"}:
-            return False  # "anyone who needs a new handset" is an offer, not a record
+            return False  # "anyone who wants a new router" is an offer, not a record
         if _bare_plural(head) and verb.tag_ in {"VBP", "VBZ"} and not any(c.dep_ == "aux" for c in verb.children):
             return False  # "people love our app": a generic statement, not a record of what anyone did
         if _reported_by_others(verb):
-            return False  # "the Gambling Commission reports that 0.4% of adults…"
+            return False  # "the statistics office reports that 2% of adults…"
         children = list(verb.children)
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
             return False
@@ -520,7 +520,7 @@ class ClaimFinder:
         if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
             return False  # "someone to talk to": an intention, not something done
         if verb.lemma_ in {"have", "need", "get", "want"} and any(c.dep_ == "xcomp" for c in children):
-            return False  # "you don't have to squint": obligation or wish, not something done
+            return False  # "you won't need to scroll": obligation or wish, not something done
         if verb.lemma_.lower() in self.headline_verbs and _subject_is_us(verb):
             return False
         for token in verb.sent:
@@ -551,7 +551,7 @@ class ClaimFinder:
             if not _only_filler(doc[sent.start : opener.start]):
                 continue
             if opener.text.lower() in THANKS_OPENERS and cohort.root.lower_ in PLURAL_PEOPLE | GENERIC_PEOPLE:
-                continue  # "thank you to everyone who…" thanks the audience; a counted group is called out
+                continue  # "thanks to all of you who…" thanks the audience; a counted group is called out
             if opener.start <= cohort.start and _only_determiners(doc[opener.end : cohort.start]):
                 return _span(doc, opener.start, max(cohort.end, opener.end))
         named = _span(doc, min(cohort.start, behaviour.start), max(cohort.end, behaviour.end))
@@ -696,7 +696,7 @@ def _reported_by_others(verb: Token) -> bool:
 
 
 def _is_us(token: Token) -> bool:
-    """We, us, or our own team ("our data team found that…")."""
+    """We, us, or our own team ("our analysts saw that…")."""
     return token.lower_ in {"we", "us", "i"} or any(c.lower_ in {"our", "my"} for c in token.children)
 
 

@@ -27,7 +27,7 @@ PARENTHESIS_MAX_TOKENS = 12
 
 
 def _keep_parentheses_inside(doc: Doc) -> None:
-    """ "One learner (age 6!!) in Glasgow finished…": an aside in brackets does not end the sentence."""
+    """ "One reader (aged 9!) in Derby finished…": an aside in brackets does not end the sentence."""
     for token in doc:
         if token.text != "(":
             continue
