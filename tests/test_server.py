@@ -315,3 +315,16 @@ def test_health_answers_fast_while_a_key_sends_the_worst_drafts_and_slow_drafts_
     while (ok := post(base, "/v1/lint", {"text": CLEAN})).status_code != 200 and time.monotonic() < deadline:
         time.sleep(0.5)  # the queue drains; the worker is still there
     assert ok.json()["decision"] == "pass"
+
+
+def test_kept_alive_connections_answer_at_once_with_several_workers(tmp_path):
+    """With --workers 2 the listening socket is handed to the workers without its protocol number and
+    asyncio left Nagle's algorithm on: every answer on a kept-alive connection waited 40 ms."""
+    env = {"POSTLINT_API_KEYS": f"extension:{TOKEN}", "POSTLINT_RATE_LIMIT": "100000"}
+    with running_server(tmp_path / "server.log", env, workers=2) as base, requests.Session() as session:
+        latencies = []
+        for _ in range(30):
+            started = time.perf_counter()
+            assert session.post(f"{base}/v1/lint", json={"text": CLEAN}, headers=AUTH).status_code == 200
+            latencies.append(time.perf_counter() - started)
+    assert sorted(latencies)[15] < 0.03, f"median {sorted(latencies)[15] * 1000:.0f} ms"
