@@ -263,7 +263,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
         try:
             return await asyncio.wait_for(state["batcher"].lint(texts), settings.timeout)
         except TimeoutError:
-            message = f"not checked within {settings.timeout} s; try again shortly"
+            message = f"not checked within {settings.timeout:g} s; try again shortly"
             return error(503, "timeout", message, {"Retry-After": "2"})
         finally:
             work_in_flight.leave(work)

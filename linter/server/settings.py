@@ -7,7 +7,7 @@ POSTLINT_RATE_LIMIT      drafts a minute per key, over all workers (default 600)
 POSTLINT_MAX_IN_FLIGHT   requests linted at once per worker before answering 503 (default 16)
 POSTLINT_MAX_TOKENS      work one request may ask for, in tokens (default 10000); four times this may be
                          in flight per worker before answering 503
-POSTLINT_TIMEOUT         seconds a request may take before it is answered 503 (default 10)
+POSTLINT_TIMEOUT         seconds a request may take before it is answered 503 (default 10; 0.5 is fine)
 POSTLINT_RECYCLE_AFTER   drafts after which a worker's lint process is replaced by a fresh one (default 20000)
 POSTLINT_WORKERS         worker processes sharing the rate limit (set by `postlint serve --workers`)
 POSTLINT_CONFIG          the config file (default: found from the working directory)
@@ -43,7 +43,7 @@ class ServerSettings:
     max_in_flight: int = DEFAULTS["max_in_flight"]
     max_batch: int = DEFAULTS["max_batch"]
     max_tokens: int = DEFAULTS["max_tokens"]
-    timeout: int = DEFAULTS["timeout"]
+    timeout: float = DEFAULTS["timeout"]
     recycle_after: int = DEFAULTS["recycle_after"]
     workers: int = DEFAULTS["workers"]
     config: Config = Config()
@@ -83,7 +83,6 @@ def load_server_settings(environ: dict[str, str] | None = None) -> ServerSetting
         ("rate_limit", "POSTLINT_RATE_LIMIT"),
         ("max_in_flight", "POSTLINT_MAX_IN_FLIGHT"),
         ("max_tokens", "POSTLINT_MAX_TOKENS"),
-        ("timeout", "POSTLINT_TIMEOUT"),
         ("recycle_after", "POSTLINT_RECYCLE_AFTER"),
         ("workers", "POSTLINT_WORKERS"),
     ):
@@ -91,6 +90,13 @@ def load_server_settings(environ: dict[str, str] | None = None) -> ServerSetting
         if raw is not None and (not raw.isdigit() or int(raw) < 1):
             raise PackError(f"{env}: must be a whole number of at least 1, not {raw!r}")
         numbers[name] = int(raw) if raw is not None else DEFAULTS[name]
+    raw = setting("timeout", "POSTLINT_TIMEOUT")
+    try:
+        numbers["timeout"] = float(raw) if raw is not None else DEFAULTS["timeout"]
+        if not 0 < numbers["timeout"] < 3600:
+            raise ValueError
+    except ValueError:
+        raise PackError(f"POSTLINT_TIMEOUT: must be a number of seconds above 0, not {raw!r}") from None
     origins = tuple(o.strip() for o in (setting("cors_origins", "POSTLINT_CORS_ORIGINS") or "").split(",") if o.strip())
     return ServerSettings(
         api_keys=_parse_keys(keys_raw, "POSTLINT_API_KEYS"), cors_origins=origins, config=config, **numbers
