@@ -322,6 +322,10 @@ def test_kept_alive_connections_answer_at_once_with_several_workers(tmp_path):
     asyncio left Nagle's algorithm on: every answer on a kept-alive connection waited 40 ms."""
     env = {"POSTLINT_API_KEYS": f"extension:{TOKEN}", "POSTLINT_RATE_LIMIT": "100000"}
     with running_server(tmp_path / "server.log", env, workers=2) as base, requests.Session() as session:
+        deadline = time.monotonic() + 60  # /readyz answered from one worker; this connection's may still load
+        while session.post(f"{base}/v1/lint", json={"text": CLEAN}, headers=AUTH).status_code == 503:
+            assert time.monotonic() < deadline, "the second worker never became ready"
+            time.sleep(0.2)
         latencies = []
         for _ in range(30):
             started = time.perf_counter()
