@@ -219,10 +219,15 @@ def validate_sentence(params: dict[str, Any], thresholds: dict[str, int]) -> dic
             "scope": scope}  # fmt: skip
 
 
+def _claims_in(doc: Doc, start: int, end: int) -> list[Claim]:
+    """The claims whose cohort begins in the sentence [start, end)."""
+    return [c for c in doc._.claims or () if start <= c.cohort.start_char < end]
+
+
 def _reports_behaviour(doc: Doc, start: int, end: int, scores: dict[str, float], claim_score: float) -> bool:
     """The grammar found a claim in the sentence; or it ruled none out there, the sentence has a verb
     (a fragment such as "One great menu." reports nothing by itself) and the model reads a claim."""
-    if any(start <= c.cohort.start_char < end for c in doc._.claims or ()):
+    if _claims_in(doc, start, end):
         return True
     if any(start <= span.start_char < end for span in doc._.not_claims or ()):
         return False  # staff, a public action, a promise, a quoted source: the grammar knows better
@@ -236,18 +241,21 @@ def run_sentence(rule: Rule, doc: Doc, pack: Pack) -> Spans:
     label, threshold, claims = rule.params["label"], rule.params["threshold"], rule.params["claims"]
     sentences = doc._.get(SCORES) or ()
     claim_score = rule.params["claim_score"]
+    post_reports = None  # whether any sentence of the post reports behaviour, worked out once if needed
     for start, end, scores in sentences:
         if scores.get(label, 0.0) < threshold:
             continue
         if rule.params["scope"] == "post":
-            reports = any(_reports_behaviour(doc, s, e, other, claim_score) for s, e, other in sentences)
+            if post_reports is None:
+                post_reports = any(_reports_behaviour(doc, s, e, other, claim_score) for s, e, other in sentences)
+            reports = post_reports
         else:
             reports = _reports_behaviour(doc, start, end, scores, claim_score)
         if not reports:
             continue
         if claims:
             ((condition, value),) = claims.items()
-            sizes = [c.size.low for c in doc._.claims or () if start <= c.cohort.start_char < end]
+            sizes = [c.size.low for c in _claims_in(doc, start, end)]
             large = any(n is not None and n >= pack.threshold(value) for n in sizes)
             if large != (condition == "n_at_least"):
                 continue

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 import linter.components  # noqa: F401  (registers the spaCy factories)
 from linter.checks import CHECKS
@@ -58,8 +58,7 @@ class Linter:
 
     def lint_many(self, texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Result]:
         """Results in input order, parsed in batches through `nlp.pipe`."""
-        texts = iter(texts)
-        while chunk := list(islice(texts, batch_size)):
+        for chunk in minibatch(texts, batch_size):
             yield from self._lint_batch(chunk)
 
     def _lint_batch(self, texts: list[str]) -> list[Result]:

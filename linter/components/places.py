@@ -10,10 +10,10 @@ runs `ner` itself, its entities are used as they are.)
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from linter.components.details import SPAN_KEY, country_names
 from linter.pack import load_pack
@@ -44,8 +44,7 @@ class Places:
         return next(self.pipe([doc]))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
-        docs = iter(docs)
-        while batch := list(islice(docs, batch_size)):
+        for batch in minibatch(docs, batch_size):
             self.entities([doc for doc in batch if doc._.claims])
             yield from map(self._attach, batch)
 

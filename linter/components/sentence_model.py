@@ -11,12 +11,12 @@ the thresholds that depend on it). Scores go to `doc._.sentence_scores` as
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 SCORES = "sentence_scores"
 if not Doc.has_extension(SCORES):
@@ -34,8 +34,7 @@ class SentenceModel:
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         """Score the sentences of a batch of Docs in one pass of the model (much faster than Doc by Doc)."""
-        docs = iter(docs)
-        while batch := list(islice(docs, batch_size)):
+        for batch in minibatch(docs, batch_size):
             sentences = [[sent for sent in doc.sents if sent.text.strip()] for doc in batch]
             flat = [doc if len(sent) == len(doc) else sent.as_doc() for doc, sents in zip(batch, sentences, strict=True)
                     for sent in sents]  # fmt: skip

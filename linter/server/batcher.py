@@ -81,12 +81,9 @@ class Batcher:
         self.ready.set()
 
     def _restart(self) -> None:
-        self._process.kill()
-        self._process.join()
-        self._conn.close()
+        _stop(self._process, self._conn)
         if self._standby is not None:
-            self._standby[0].kill()
-            self._standby[0].join()
+            _stop(*self._standby)
         self._start()
 
     def _recycle(self) -> None:
@@ -95,11 +92,9 @@ class Batcher:
             self._standby = self._spawn()
         if self._standby is not None and self._standby[1].poll():
             self._standby[1].recv()
-            old_process, old_conn = self._process, self._conn
+            old = self._process, self._conn
             (self._process, self._conn), self._standby, self._drafts = self._standby, None, 0
-            old_process.kill()
-            old_process.join()
-            old_conn.close()
+            _stop(*old)
             log.info("lint process replaced by a fresh one after %d drafts", self._recycle_after)
 
     def _run(self) -> None:
@@ -136,6 +131,12 @@ class Batcher:
                 continue
             mine, reply = reply[: len(job.texts)], reply[len(job.texts) :]
             job.loop.call_soon_threadsafe(_settle, job.future, mine, None)
+
+
+def _stop(process: multiprocessing.Process, conn: Connection) -> None:
+    process.kill()
+    process.join()
+    conn.close()
 
 
 def _settle(future: asyncio.Future, results: list[Result] | None, error: Exception | None) -> None:

@@ -4,7 +4,6 @@ bytes in a body (streamed or not), and time to send the request headers."""
 from __future__ import annotations
 
 import asyncio
-import json
 import math
 import socket
 import threading
@@ -12,6 +11,7 @@ import time
 from dataclasses import dataclass, field
 
 import regex
+from starlette.responses import JSONResponse
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 
@@ -111,12 +111,8 @@ class BodyLimit:
             size += len(chunks[-1])
             more = message.get("more_body", False)
             if size > self.max_bytes:
-                body = json.dumps(
-                    {"error": {"code": "too_large", "message": f"the body is over {self.max_bytes} bytes"}}
-                )
-                headers = [(b"content-type", b"application/json"), (b"connection", b"close")]
-                await send({"type": "http.response.start", "status": 413, "headers": headers})
-                await send({"type": "http.response.body", "body": body.encode()})
+                refusal = {"error": {"code": "too_large", "message": f"the body is over {self.max_bytes} bytes"}}
+                await JSONResponse(refusal, 413, headers={"Connection": "close"})(scope, receive, send)
                 return
         replayed = False
 

@@ -1,10 +1,12 @@
 """Thresholds for the sentence rules, chosen on the validation split (never the test split).
 
 The engine runs once with the sentence rules off; the model scores every sentence once; then each
-candidate set of thresholds is applied as the `sentence` check applies it (a score at or over the
-threshold flags the sentence; for sensitive and small_cohort, the size of the claims in that sentence
-picks block or warn, or nothing). Thresholds are improved one label at a time, twice over, for the best
-decision accuracy, block recall breaking ties.
+candidate set of thresholds is applied the way the `sentence` check applies it, simplified: a score at
+or over the threshold flags the sentence, and for sensitive and small_cohort the size of the claims in
+that sentence picks block or warn, or nothing. The check's claim gate and the grammar's veto are not
+simulated, so confirm a choice with the real engine (`compare`, or `postlint eval` on the split).
+Thresholds are improved one label at a time, twice over, for the best decision accuracy, block recall
+breaking ties.
 """
 
 from __future__ import annotations
