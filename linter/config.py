@@ -24,7 +24,7 @@ from typing import Any
 
 from linter.errors import PackError
 from linter.model import DEFAULT_MODEL
-from linter.pack import SEVERITIES, Pack, load_pack, load_rules_file, with_overrides
+from linter.policy.pack import SEVERITIES, Pack, load_pack, load_rules_file, with_overrides
 
 CONFIG_KEYS = {"model", "fail_on", "disable", "extend", "pack", "thresholds", "severity", "terms"}
 SURFACE_TABLES = {"server", "slack", "x"}  # read by each surface's own settings module

@@ -9,7 +9,7 @@ import pytest
 import linter
 from linter.config import Config, build_pack, load_config
 from linter.errors import PackError
-from linter.pack import default_pack_dir, load_pack
+from linter.policy.pack import default_pack_dir, load_pack
 
 LEAK = "To the 150 people who watched Holiday Baking every night this week: are you okay?"
 

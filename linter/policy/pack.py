@@ -47,7 +47,7 @@ def default_pack_dir() -> Path:
     bundled = resources.files("linter") / "rules"
     if bundled.is_dir():
         return Path(str(bundled))
-    return Path(__file__).resolve().parent.parent / "rules"
+    return Path(__file__).resolve().parents[2] / "rules"
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -119,7 +119,7 @@ class Pack:
 
 
 def _rule_from(data: Any, where: str, thresholds: dict[str, int]) -> Rule:
-    from linter.checks import CHECKS  # the registry of check kinds
+    from linter.policy.checks import CHECKS  # the registry of check kinds
 
     if not isinstance(data, dict):
         raise PackError(f"{where}: a rule must be a mapping of fields")

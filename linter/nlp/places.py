@@ -15,8 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from linter.components.details import SPAN_KEY, country_names
-from linter.pack import load_pack
+from linter.nlp.details import SPAN_KEY, country_names
+from linter.policy.pack import load_pack
 
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 

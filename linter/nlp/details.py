@@ -15,9 +15,9 @@ import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from linter.components.sentences import is_emoji
-from linter.lexicon import TermMatcher, compile_patterns, find
-from linter.pack import load_pack
+from linter.nlp.sentences import is_emoji
+from linter.policy.lexicons import TermMatcher, compile_patterns, find
+from linter.policy.pack import load_pack
 
 SPAN_KEY = "postlint_details"
 # `doc._.postlint_incomplete`: labels of the patterns that ran out of time on this Doc. The engine

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from linter.normalize import fold_letters
+from linter.normalise import fold_letters
 
 MATCH_TIMEOUT_SECONDS = 0.25
 _WORDS = regex.compile(r"[\s\-]+")

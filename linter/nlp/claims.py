@@ -16,11 +16,11 @@ from collections.abc import Callable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from linter.claim import DETAIL_KINDS, Claim, CohortSize
-from linter.cohort import bounded_low, count_of, number_tokens, number_value, vague_size
-from linter.components.details import SPAN_KEY, country_names
-from linter.components.places import entities
-from linter.pack import load_pack
+from linter.nlp.claim import DETAIL_KINDS, Claim, CohortSize
+from linter.nlp.details import SPAN_KEY, country_names
+from linter.nlp.places import entities
+from linter.nlp.sizes import bounded_low, count_of, number_tokens, number_value, vague_size
+from linter.policy.pack import load_pack
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)

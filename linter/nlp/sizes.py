@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Span, Token
 from text_to_num import text2num
 
-from linter.claim import CohortSize
+from linter.nlp.claim import CohortSize
 
 MULTIPLIERS = {
     "hundred": 100,
