@@ -18,7 +18,7 @@ import linter.nlp  # noqa: F401  (registers the spaCy factories)
 from linter.config import Config, build_pack
 from linter.errors import CheckError
 from linter.model import load_model
-from linter.nlp.details import INCOMPLETE
+from linter.nlp.extensions import INCOMPLETE
 from linter.normalise import NormalisedText, normalise
 from linter.policy.checks import CHECKS
 from linter.policy.pack import Pack

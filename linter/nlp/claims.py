@@ -17,18 +17,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from linter.nlp.claim import DETAIL_KINDS, Claim, CohortSize
-from linter.nlp.details import SPAN_KEY, country_names
+from linter.nlp.extensions import SPAN_KEY
 from linter.nlp.places import entities
 from linter.nlp.sizes import bounded_low, count_of, number_tokens, number_value, vague_size
-from linter.policy.pack import load_pack
-
-if not Doc.has_extension("claims"):
-    Doc.set_extension("claims", default=None)
-# Spans the grammar read as a group of people and then ruled out as a claim: staff, a public action,
-# something not done yet or only possible, a headline total, an outside source or a testimonial. The
-# sentence model's findings defer to these (see the `sentence` check).
-if not Doc.has_extension("not_claims"):
-    Doc.set_extension("not_claims", default=None)
+from linter.nlp.words import country_names
 
 MODALS = {"will", "'ll", "can", "could", "would", "'d", "may", "might", "should", "must", "shall", "wo", "ca"}
 CONDITIONALS = {"if", "unless", "whether"}
@@ -811,11 +803,11 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 @Language.factory(
     "postlint_claims",
-    default_config={"lexicons": None, "recogniser": "ner"},
+    default_config={"recogniser": "ner"},
     requires=["doc.spans", "token.dep", "token.lemma"],
     assigns=["doc._.claims"],
 )
-def make_claims(nlp: Language, name: str, lexicons: dict | None, recogniser: str) -> ClaimFinder:
-    """`lexicons` defaults to the bundled rules pack; pass a pack's lexicons to use another. `recogniser`
-    names the entity recogniser run when a pronoun needs to know whether a name before it is a person."""
-    return ClaimFinder(lexicons if lexicons is not None else load_pack().lexicons, entities(nlp, recogniser))
+def make_claims(nlp: Language, name: str, lexicons: dict[str, list], recogniser: str) -> ClaimFinder:
+    """`lexicons`: a pack's lexicons by name. `recogniser` names the entity recogniser run when a pronoun
+    needs to know whether a name before it is a person."""
+    return ClaimFinder(lexicons, entities(nlp, recogniser))

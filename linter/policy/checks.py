@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span
 
 from linter.nlp.claim import DETAIL_KINDS, Claim
-from linter.nlp.details import SPAN_KEY
-from linter.nlp.sentence_model import SCORES
+from linter.nlp.extensions import SCORES, SPAN_KEY
 from linter.policy.lexicons import validate_pattern
 
 if TYPE_CHECKING:

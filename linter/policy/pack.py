@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from spacy.util import registry
 
 from linter.errors import PackError
+from linter.policy.checks import CHECKS
 
 SEVERITIES = ("warn", "block")
 CATEGORIES = ("individual", "small_cohort", "sensitive", "specificity", "shaming")
@@ -119,8 +121,6 @@ class Pack:
 
 
 def _rule_from(data: Any, where: str, thresholds: dict[str, int]) -> Rule:
-    from linter.policy.checks import CHECKS  # the registry of check kinds
-
     if not isinstance(data, dict):
         raise PackError(f"{where}: a rule must be a mapping of fields")
     line = data.line_of if isinstance(data, LineDict) else (lambda _k: 0)
@@ -212,6 +212,13 @@ def load_pack(folder: Path | None = None) -> Pack:
         lexicons=_with_rule_lexicons(_load_lexicons(folder / "lexicons"), rules),
         rules=tuple(rules),
     )
+
+
+@registry.misc("postlint.pack_lexicons.v1")
+def pack_lexicons(path: str | None = None) -> dict[str, list]:
+    """A pack's lexicons (default: the bundled pack) for a postlint component's `lexicons` setting in a
+    spaCy config, so a pipeline outside the engine can name them: {"@misc": "postlint.pack_lexicons.v1"}."""
+    return load_pack(Path(path) if path else None).lexicons
 
 
 def _check_unique(rules: list[Rule]) -> None:
