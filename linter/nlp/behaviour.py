@@ -8,6 +8,8 @@ from linter.nlp.syntax import is_subject_of_verb, subject_is_us, token_span
 
 
 class BehaviourReading:
+    """Part of `ClaimFinder`: the verb a cohort did, found from the cohort's head token."""
+
     def _behaviour_verb(self, head: Token) -> Token | None:
         clause = next((c for c in head.children if c.dep_ in {"relcl", "acl"} and c.pos_ in {"VERB", "AUX"}), None)
         if clause is not None:

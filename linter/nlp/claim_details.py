@@ -17,6 +17,8 @@ CALENDAR_WORDS = {name.lower() for name in (*calendar.month_name[1:], *calendar.
 
 
 class ClaimDetails:
+    """Part of `ClaimFinder`: the call-out and the detail spans a claim carries."""
+
     def _callout(self, cohort: Span, behaviour: Span) -> Span | None:
         """ "To the 53 people who…", "Dear person who…", or a group named by its activity opening a
         sentence and followed by a colon ("Everyone who played X on Monday: hang in there")."""

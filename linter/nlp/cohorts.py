@@ -24,7 +24,7 @@ RATIO = re.compile(r"^(?P<part>\d+(?:\.\d+)?)\s+(?:in|out\s+of)\s+(?P<whole>\d+(
 
 
 class CohortFinding:
-    """The finders, each trying one way English names a group of users at a token."""
+    """Part of `ClaimFinder`: the finders, each trying one way English names a group of users at a token."""
 
     def _quantity_of_group(self, token: Token, consumed: set[int]):
         """ "72 of you", "a handful of you", "0.002% of our 2 million subscribers", "1 in 50000 players"."""

@@ -14,6 +14,8 @@ from linter.nlp.syntax import subject_is_us
 
 
 class Joining:
+    """Part of `ClaimFinder`: claims read across sentences, after the sentence-by-sentence pass."""
+
     def _restatements(self, doc: Doc, claims: list[Claim], excluded: set[int]) -> Iterator[Claim]:
         """ "Readers finished 3.1M chapters. That's 52,000 bookworms." / "Who ordered it at 6am? That was
         14 of you.": a count restated after the behaviour sizes the claim before it, or makes one."""

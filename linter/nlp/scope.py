@@ -10,6 +10,8 @@ from linter.nlp.syntax import is_us, subject_is_us
 
 
 class Scope:
+    """Part of `ClaimFinder`: whether a cohort and its verb are the organisation's record of its users."""
+
     def _is_private_behaviour(self, verb: Token, head: Token) -> bool:
         """False for public actions (a public event anywhere in the sentence), things not done yet,
         conditionals and headline totals."""

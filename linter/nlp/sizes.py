@@ -122,7 +122,7 @@ def percent_value(token: Token) -> float | None:
 
 
 class SizeReading:
-    """Reading n from the words around a cohort."""
+    """Part of `ClaimFinder`: reading n from the words around a cohort."""
 
     def _stated_size(self, token: Token, size_span: Span) -> CohortSize:
         if any(c.lower_ in {"every", "each"} for c in token.children):
