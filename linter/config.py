@@ -24,7 +24,8 @@ from typing import Any
 
 from linter.errors import PackError
 from linter.model import DEFAULT_MODEL
-from linter.pack import SEVERITIES, Pack, load_pack, load_rules_file, with_overrides
+from linter.policy.lexicons import entry_problem, lexicon_type
+from linter.policy.pack import SEVERITIES, Pack, load_pack, load_rules_file, with_overrides
 
 CONFIG_KEYS = {"model", "fail_on", "disable", "extend", "pack", "thresholds", "severity", "terms"}
 SURFACE_TABLES = {"server", "slack", "x"}  # read by each surface's own settings module
@@ -163,6 +164,13 @@ def build_pack(config: Config) -> Pack:
     for rule_id, _ in config.severity:
         if rule_id not in known:
             _config_error(config, rule_id, f"'severity.{rule_id}' names no rule")
+    for name, entries in config.terms:
+        if lexicon_type(name) is None:
+            _config_error(
+                config, name, f"'terms.{name}' is not a lexicon (the known ones are in linter/policy/lexicons.py)"
+            )
+        for problem in filter(None, (entry_problem(name, entry) for entry in entries)):
+            _config_error(config, name, f"'terms.{name}': {problem}")
     for rule_id in sorted(config.disable - known):
         _config_error(config, "disable", f"'disable' names no rule: {rule_id} (list them with: postlint rules)")
     return with_overrides(

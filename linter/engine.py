@@ -14,14 +14,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-import linter.components  # noqa: F401  (registers the spaCy factories)
-from linter.checks import CHECKS
-from linter.components.details import INCOMPLETE
+import linter.nlp  # noqa: F401  (registers the spaCy factories)
 from linter.config import Config, build_pack
 from linter.errors import CheckError
 from linter.model import load_model
-from linter.normalize import NormalisedText, normalise
-from linter.pack import Pack
+from linter.nlp.extensions import INCOMPLETE
+from linter.normalise import NormalisedText, normalise
+from linter.policy.checks import CHECKS
+from linter.policy.pack import Pack
 from linter.result import Finding, Result
 
 BATCH_SIZE = 64

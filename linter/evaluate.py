@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter.errors import InputError
-from linter.pack import CATEGORIES
+from linter.policy.pack import CATEGORIES
 from linter.result import Result
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.pack import load_pack
+from linter.policy.pack import load_pack
 
 LEAK = "To the 53 people who watched Holiday Baking every night this week: are you okay?"
 CLEAN = "Our winter menu lands on 3 December with 12 new dishes."

@@ -9,7 +9,7 @@ import pytest
 import linter
 from linter.config import Config, build_pack, load_config
 from linter.errors import PackError
-from linter.pack import default_pack_dir, load_pack
+from linter.policy.pack import default_pack_dir, load_pack
 
 LEAK = "To the 150 people who watched Holiday Baking every night this week: are you okay?"
 
@@ -139,3 +139,31 @@ def test_a_missing_model_is_a_clear_error(tmp_path):
     config = write_config(tmp_path, 'model = "en_core_web_nonexistent"\n')
     with pytest.raises(linter.ModelNotFound, match="is not installed; install it with"):
         linter.get_linter(config)
+
+
+@pytest.mark.parametrize(
+    ("lexicon_yaml", "message"),
+    [
+        ("made_up_words: [zorblat]\n", "extra.yaml:1: unknown lexicon 'made_up_words'"),
+        ("change_verbs:\n  - flibber\n  - zoom upward\n", "extra.yaml:3: lexicon 'change_verbs' takes single words"),
+        ("public_markers:\n  - glimmerful\n  - Glimmerful\n", "extra.yaml:3: 'Glimmerful' is already in lexicon"),
+        ("time:\n  patterns: ['(unclosed']\n", "extra.yaml:2: lexicon 'time.patterns': invalid regular expression"),
+    ],
+)
+def test_a_lexicon_entry_that_does_not_fit_its_type_names_file_and_line(tmp_path, lexicon_yaml, message):
+    pack = tmp_path / "pack"
+    shutil.copytree(default_pack_dir(), pack)
+    (pack / "lexicons" / "extra.yaml").write_text(lexicon_yaml, encoding="utf-8")
+    with pytest.raises(PackError) as error:
+        load_pack(pack)
+    assert message in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_config_terms_are_checked_against_the_lexicon_types(tmp_path):
+    config = write_config(tmp_path, '[terms]\n"made_up_words" = ["zorblat"]\n')
+    with pytest.raises(PackError, match=r"postlint.toml:2: field 'terms.made_up_words' is not a lexicon"):
+        build_pack(config)
+    config = write_config(tmp_path, '[terms]\n"grammar.modals" = ["ought to"]\n')
+    with pytest.raises(PackError, match=r"postlint.toml:2: field 'terms.grammar.modals': .* takes single words"):
+        build_pack(config)

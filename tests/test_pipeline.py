@@ -9,15 +9,17 @@ import pytest
 
 import linter
 from linter.model import DEFAULT_MODEL, load_model
+from linter.policy.pack import load_pack
 
 DEV_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
 
 
 def test_components_work_in_anyone_elses_pipeline():
     nlp = load_model()
+    lexicons = load_pack().lexicons
     nlp.add_pipe("postlint_sentences", before="parser")
-    nlp.add_pipe("postlint_details")
-    nlp.add_pipe("postlint_claims")
+    nlp.add_pipe("postlint_details", config={"lexicons": lexicons})
+    nlp.add_pipe("postlint_claims", config={"lexicons": lexicons})
     doc = nlp("Forty listeners in Hull streamed the rain track at 3am. Are you okay?")
     (claim,) = doc._.claims
     assert claim.size.low == 40 and claim.size.kind == "exact"
@@ -71,11 +73,13 @@ def test_suppression_keeps_the_finding_but_not_the_decision():
 
 
 def test_components_are_found_through_spacys_registry_without_importing_linter():
-    """spaCy finds the factories through the package's entry points, as for any spaCy plugin."""
+    """spaCy finds the factories, and the function that reads the bundled pack's lexicons, through the
+    package's entry points, as for any spaCy plugin."""
     script = (
         "import spacy\n"
         f"nlp = spacy.load({DEFAULT_MODEL!r})\n"
-        "for name in ('postlint_details', 'postlint_claims'): nlp.add_pipe(name)\n"
+        "lexicons = {'lexicons': {'@misc': 'postlint.pack_lexicons.v1'}}\n"
+        "for name in ('postlint_details', 'postlint_claims'): nlp.add_pipe(name, config=lexicons)\n"
         "print(len(nlp('Nine of you ordered soup at 4am.')._.claims))\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)

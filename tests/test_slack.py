@@ -36,7 +36,7 @@ from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
 from linter.config import load_config
-from linter.pack import load_pack
+from linter.policy.pack import load_pack
 from linter.slack.app import COMMAND, SHORTCUT
 from linter.slack.settings import load_settings
 from linter.slack.store import Store

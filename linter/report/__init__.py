@@ -12,7 +12,7 @@ from importlib import import_module
 from typing import Literal, TextIO
 
 from linter.inputs import Post
-from linter.pack import Pack
+from linter.policy.pack import Pack
 from linter.result import DECISIONS, Result, severity_rank
 
 Format = Literal["text", "json", "jsonl", "sarif", "github"]

@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 from linter import __version__
 from linter.evaluate import Scores
-from linter.pack import Pack
+from linter.policy.pack import Pack
 from linter.report import Report
 from linter.report.jsonl import post_record
 

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from linter.evaluate import Scores
 from linter.inputs import Post
-from linter.pack import CATEGORIES, Pack, Rule
+from linter.policy.pack import CATEGORIES, Pack, Rule
 from linter.report import Report, line_and_column, region, visible
 from linter.result import DECISIONS, SEVERITIES, Finding, Result
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from spacy.tokens import Doc, DocBin
 
 from linter.engine import Linter
-from linter.normalize import normalise
-from linter.pack import CATEGORIES
+from linter.normalise import normalise
+from linter.policy.pack import CATEGORIES
 
 LABELS = (*CATEGORIES, "claim")
 SPLITS = {"train": range(0, 14), "valid": range(14, 17), "test": range(17, 20)}

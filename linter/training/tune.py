@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from linter.config import Config, build_pack
 from linter.engine import Linter
-from linter.normalize import normalise
-from linter.pack import CATEGORIES
+from linter.normalise import normalise
+from linter.policy.pack import CATEGORIES
 from linter.training.data import Draft
 
 RANK = {"pass": 0, "warn": 1, "block": 2}

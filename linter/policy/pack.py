@@ -12,8 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from spacy.util import registry
 
 from linter.errors import PackError
+from linter.policy.checks import CHECKS
+from linter.policy.lexicons import entry_key, entry_problem, lexicon_type
 
 SEVERITIES = ("warn", "block")
 CATEGORIES = ("individual", "small_cohort", "sensitive", "specificity", "shaming")
@@ -47,7 +50,7 @@ def default_pack_dir() -> Path:
     bundled = resources.files("linter") / "rules"
     if bundled.is_dir():
         return Path(str(bundled))
-    return Path(__file__).resolve().parent.parent / "rules"
+    return Path(__file__).resolve().parents[2] / "rules"
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -69,7 +72,20 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
+class LineList(list):
+    """A YAML list that remembers the line of each item."""
+
+    lines: list[int] = []
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
+    items = LineList(loader.construct_sequence(node, deep=True))
+    items.lines = [item.start_mark.line + 1 for item in node.value]
+    return items
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
 def read_yaml(path: Path) -> Any:
@@ -119,8 +135,6 @@ class Pack:
 
 
 def _rule_from(data: Any, where: str, thresholds: dict[str, int]) -> Rule:
-    from linter.checks import CHECKS  # the registry of check kinds
-
     if not isinstance(data, dict):
         raise PackError(f"{where}: a rule must be a mapping of fields")
     line = data.line_of if isinstance(data, LineDict) else (lambda _k: 0)
@@ -167,14 +181,29 @@ def load_rules_file(path: Path, thresholds: dict[str, int]) -> list[Rule]:
 
 
 def _load_lexicons(folder: Path) -> dict[str, list[str]]:
+    """Every lexicon file's lists by name, each entry checked against its lexicon's declared type."""
     lexicons: dict[str, list[str]] = {}
+    seen: dict[tuple[str, str], str] = {}  # (lexicon, entry key) -> where it first stood
     for path in sorted(folder.glob("*.yaml")):
         data = read_yaml(path)
         if not isinstance(data, dict):
             raise PackError(f"{path}:1: a lexicon file must map lexicon names to lists")
         for name, entries in _flatten(data):
-            if not isinstance(entries, list) or not all(isinstance(e, (str, dict, list)) for e in entries):
-                raise PackError(f"{path}:{data.line_of(name.split('.')[0])}: lexicon '{name}' must be a list")
+            where = f"{path}:{data.line_of(name.split('.')[0])}"
+            if lexicon_type(name) is None:
+                raise PackError(f"{where}: unknown lexicon '{name}' (the known ones are in linter/policy/lexicons.py)")
+            if not isinstance(entries, list):
+                raise PackError(f"{where}: lexicon '{name}' must be a list")
+            lines = getattr(entries, "lines", [])
+            for index, entry in enumerate(entries):
+                here = f"{path}:{lines[index]}" if index < len(lines) else where
+                problem = entry_problem(name, entry)
+                if problem is not None:
+                    raise PackError(f"{here}: {problem}")
+                key = (name, entry_key(name, entry))
+                if key in seen:
+                    raise PackError(f"{here}: '{entry}' is already in lexicon '{name}' (at {seen[key]})")
+                seen[key] = here
             lexicons.setdefault(name, []).extend(entries)
     return lexicons
 
@@ -212,6 +241,13 @@ def load_pack(folder: Path | None = None) -> Pack:
         lexicons=_with_rule_lexicons(_load_lexicons(folder / "lexicons"), rules),
         rules=tuple(rules),
     )
+
+
+@registry.misc("postlint.pack_lexicons.v1")
+def pack_lexicons(path: str | None = None) -> dict[str, list]:
+    """A pack's lexicons (default: the bundled pack) for a postlint component's `lexicons` setting in a
+    spaCy config, so a pipeline outside the engine can name them: {"@misc": "postlint.pack_lexicons.v1"}."""
+    return load_pack(Path(path) if path else None).lexicons
 
 
 def _check_unique(rules: list[Rule]) -> None:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from linter.normalize import NormalisedText, normalise
+from linter.normalise import NormalisedText, normalise
 
 # (as typed, normalised, the number in the normalised text, the typed characters it must map to)
 EVASIONS = [

@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span
 
-from linter.claim import DETAIL_KINDS, Claim
-from linter.components.details import SPAN_KEY
-from linter.components.sentence_model import SCORES
-from linter.lexicon import validate_pattern
+from linter.nlp.claim import DETAIL_KINDS, Claim
+from linter.nlp.extensions import SCORES, SPAN_KEY
+from linter.policy.lexicons import validate_pattern
 
 if TYPE_CHECKING:
-    from linter.pack import Pack, Rule
+    from linter.policy.pack import Pack, Rule
 
 Spans = Iterator[tuple[int, int, dict[str, Any]]]
 

@@ -11,20 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from linter.components.sentences import is_emoji
-from linter.lexicon import TermMatcher, compile_patterns, find
-from linter.pack import load_pack
+from linter.nlp.extensions import INCOMPLETE, SPAN_KEY
+from linter.nlp.matching import TermMatcher, compile_patterns, find
+from linter.nlp.sentences import is_emoji
 
-SPAN_KEY = "postlint_details"
-# `doc._.postlint_incomplete`: labels of the patterns that ran out of time on this Doc. The engine
-# reports such a post as "not checked": a match the pattern never reached could be the one at fault.
-INCOMPLETE = "postlint_incomplete"
-if not Doc.has_extension(INCOMPLETE):
-    Doc.set_extension(INCOMPLETE, default=None)
 # Lexicons matched in the text; each match becomes a span labelled with the lexicon's name
 # ("time", "sensitive.health", "tone.pity", "rule.TEAM001"), without a trailing ".terms"/".patterns".
 TEXT_LEXICONS = (
@@ -44,14 +37,6 @@ TEXT_LEXICONS = (
 PER_PERSON_MAX = 100_000  # a repetition count above this is a total over many people, not one person's habit
 
 Recogniser = Callable[[Doc], Iterator[Span]]
-
-
-def country_names(extra: list[str]) -> frozenset[str]:
-    """Lower-case names of countries (and the pack's larger areas): being "in" one does not narrow."""
-    names = set(extra)
-    for country in pycountry.countries:
-        names.update({country.name, getattr(country, "common_name", country.name)})
-    return frozenset(n.lower().removeprefix("the ") for n in names)
 
 
 def split_text_lexicons(lexicons: dict[str, list]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -118,10 +103,9 @@ class DetailRecognisers:
 
 @Language.factory(
     "postlint_details",
-    default_config={"lexicons": None},
     requires=["token.pos", "token.dep"],
     assigns=["doc.spans"],
 )
-def make_details(nlp: Language, name: str, lexicons: dict | None) -> DetailRecognisers:
-    """`lexicons` defaults to the bundled rules pack; pass a pack's lexicons to use another."""
-    return DetailRecognisers(nlp, lexicons if lexicons is not None else load_pack().lexicons)
+def make_details(nlp: Language, name: str, lexicons: dict[str, list]) -> DetailRecognisers:
+    """`lexicons`: a pack's lexicons by name (the engine passes its pack's; see `postlint.pack_lexicons.v1`)."""
+    return DetailRecognisers(nlp, lexicons)

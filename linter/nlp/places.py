@@ -15,8 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from linter.components.details import SPAN_KEY, country_names
-from linter.pack import load_pack
+from linter.nlp.extensions import SPAN_KEY
+from linter.nlp.words import country_names
 
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 
@@ -74,10 +74,11 @@ class Places:
 
 @Language.factory(
     "postlint_places",
-    default_config={"recogniser": "ner", "lexicons": None},
+    default_config={"recogniser": "ner"},
     requires=["doc._.claims"],
     assigns=["doc.spans", "doc.ents"],
 )
-def make_places(nlp: Language, name: str, recogniser: str, lexicons: dict | None) -> Places:
-    """`recogniser` names the entity recogniser to run on posts with claims (default: the pipeline's ner)."""
-    return Places(nlp, recogniser, lexicons if lexicons is not None else load_pack().lexicons)
+def make_places(nlp: Language, name: str, recogniser: str, lexicons: dict[str, list]) -> Places:
+    """`recogniser` names the entity recogniser to run on posts with claims (default: the pipeline's ner);
+    `lexicons` are a pack's lexicons by name (only `countries_extra` is read here)."""
+    return Places(nlp, recogniser, lexicons)

@@ -1,4 +1,4 @@
-"""Matching the rules pack's lexicons against a Doc.
+"""Matching lexicons (word lists and patterns given through a component's config) against a Doc.
 
 Terms are written as people write them ("panic attack", "swipe right"). They match token by token
 through spaCy's PhraseMatcher in any case, with a hyphen or a space between words, either apostrophe,
@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from linter.normalize import fold_letters
+from linter.normalise import fold_letters
 
 MATCH_TIMEOUT_SECONDS = 0.25
 _WORDS = regex.compile(r"[\s\-]+")
@@ -68,14 +68,6 @@ def compile_patterns(patterns: Iterable[str]) -> regex.Pattern | None:
     if not patterns:
         return None
     return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE | regex.VERSION1)
-
-
-def validate_pattern(pattern: str) -> None:
-    """Raise ValueError with the regex module's own words when a pattern does not compile."""
-    try:
-        regex.compile(pattern, regex.VERSION1)
-    except regex.error as exc:
-        raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
 
 
 def find(pattern: regex.Pattern | None, text: str) -> Iterator[regex.Match]:

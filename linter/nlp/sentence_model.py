@@ -18,9 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-SCORES = "sentence_scores"
-if not Doc.has_extension(SCORES):
-    Doc.set_extension(SCORES, default=None)
+from linter.nlp.extensions import SCORES
+
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "sentences"
 
 

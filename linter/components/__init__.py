@@ -1,3 +1,0 @@
-"""spaCy components that find user-behaviour claims. Importing this package registers their factories."""
-
-from linter.components import claims, details, places, sentence_model, sentences  # noqa: F401  (registration side effect)

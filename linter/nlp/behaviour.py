@@ -1,0 +1,81 @@
+"""Finding what a cohort did: the verb it is the subject of, or the clause that defines it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from linter.nlp.syntax import is_subject_of_verb, subject_is_us, token_span
+
+
+class BehaviourReading:
+    """Part of `ClaimFinder`: the verb a cohort did, found from the cohort's head token."""
+
+    def _behaviour_verb(self, head: Token) -> Token | None:
+        clause = next((c for c in head.children if c.dep_ in {"relcl", "acl"} and c.pos_ in {"VERB", "AUX"}), None)
+        if clause is not None:
+            return clause
+        if head.dep_ == "pobj":  # "To the 14 teens on student plans in Leeds who played…": the clause hangs lower
+            nested = next(
+                (t for t in head.subtree if t.dep_ == "relcl" and t.head.i > head.i and t.pos_ == "VERB"), None
+            )
+            if nested is not None:
+                return nested
+        if is_subject_of_verb(head) and head.head.pos_ in {"VERB", "AUX"}:
+            return head.head
+        if head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.tag_ == "VBN":
+            return head.head.head  # "was used by 300 riders"
+        if head.dep_ == "dobj" and head.head.lemma_ == "have" and not subject_is_us(head.head):
+            return head.head  # "Ohio has 6 platinum-tier members"
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in self.observation_verbs:
+            return head.head  # "our meter caught one household using 90 kWh": what we saw them do
+        if head.dep_ == "appos" and head.head.dep_ in {"nsubj", "nsubjpass"}:
+            return head.head.head
+        if head.dep_ in {"conj", "compound"} and head.head.dep_ in {"nsubj", "nsubjpass"}:
+            return head.head.head  # "users and viewers watched", "User #48213 gave"
+        ranked_by = self._ranked_by(head)
+        if ranked_by is not None:
+            return ranked_by
+        if head.dep_ == "appos" and self._is_agent_noun(head.head):
+            return head.head  # "Snooze-pressers of Wakely, all 3 million of you:" - the noun names the behaviour
+        if self._is_agent_noun(head) and head.dep_ in {"ROOT", "npadvmod", "dep"}:
+            return head
+        reduced = _reduced_relative(head)
+        if reduced is not None:
+            return reduced
+        if head.like_num or head.lower_ in {"some", "many", "most", "all", "several"}:
+            return _subjectless_verb_after(head)
+        return None
+
+
+def verb_span(verb: Token) -> Span:
+    """The verb with its particles and auxiliaries: "have rewatched", "checked in"."""
+    parts = [verb] + [c for c in verb.children if c.dep_ in {"prt", "aux", "auxpass", "neg"}]
+    return token_span(verb.doc, min(t.i for t in parts), max(t.i for t in parts) + 1)
+
+
+def object_of(verb: Token) -> Span | None:
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"}), None)
+    if obj is None:
+        return None
+    return token_span(verb.doc, obj.left_edge.i, obj.right_edge.i + 1)
+
+
+def _reduced_relative(head: Token) -> Token | None:
+    """ "the 9 of you still using…", "players aged 13 streaming…": a participle right after the group
+    defines it, even where the parse made that participle the main verb."""
+    doc = head.doc
+    position = head.right_edge.i + 1
+    while position < len(doc) and doc[position].pos_ == "ADV":
+        position += 1
+    if position < len(doc) and doc[position].pos_ == "VERB" and doc[position].tag_ in {"VBG", "VBN"}:
+        return doc[position]
+    return None
+
+
+def _subjectless_verb_after(token: Token) -> Token | None:
+    """When the parse lost a quantity subject, the next verb in its sentence that has no subject."""
+    for candidate in token.doc[token.i + 1 : token.sent.end]:
+        if candidate.pos_ == "VERB" and candidate.dep_ in {"ROOT", "conj"}:
+            has_subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in candidate.children)
+            return None if has_subject else candidate
+    return None

@@ -1,0 +1,116 @@
+"""What a claim carries beyond who and what: the call-out that addresses its cohort, and the detail spans
+(repetition, time, place, age, sensitive…) of its sentence, with the ages, places and sensitive verbs
+read from the cohort and the verb themselves."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+
+from spacy.tokens import Span
+
+from linter.nlp.claim import DETAIL_KINDS, Claim
+from linter.nlp.extensions import SPAN_KEY
+from linter.nlp.syntax import only_filler, overlaps, token_span
+
+CALENDAR_WORDS = {name.lower() for name in (*calendar.month_name[1:], *calendar.day_name)}
+
+
+class ClaimDetails:
+    """Part of `ClaimFinder`: the call-out and the detail spans a claim carries."""
+
+    def _callout(self, cohort: Span, behaviour: Span) -> Span | None:
+        """ "To the 53 people who…", "Dear person who…", or a group named by its activity opening a
+        sentence and followed by a colon ("Everyone who played X on Monday: hang in there")."""
+        doc, sent = cohort.doc, cohort.sent
+        openers = [s for s in doc.spans[SPAN_KEY] if s.label_ == "callout_openers" and sent.start <= s.start < sent.end]
+        for opener in openers:
+            if not only_filler(doc[sent.start : opener.start]):
+                continue
+            if (
+                opener.text.lower() in self.thanks_openers
+                and cohort.root.lower_ in self.plural_people | self.generic_people
+            ):
+                continue  # "thanks to all of you who…" thanks the audience; a counted group is called out
+            if opener.start <= cohort.start and _only_determiners(doc[opener.end : cohort.start]):
+                return token_span(doc, opener.start, max(cohort.end, opener.end))
+        named = token_span(doc, min(cohort.start, behaviour.start), max(cohort.end, behaviour.end))
+        defined_by_activity = behaviour.root.dep_ in {"relcl", "acl"} or behaviour.root.pos_ == "NOUN"
+        if (
+            only_filler(doc[sent.start : named.start])
+            and defined_by_activity
+            and any(t.text == ":" for t in doc[named.end : sent.end])
+        ):
+            return named
+        return None
+
+    def _attach_details(self, claim: Claim, region: Span) -> None:
+        """Detail in the claim's sentence belongs to it: posts are short, and the parse of a long
+        time or place phrase often lands outside the verb's clause."""
+        doc = region.doc
+        details = [s for s in doc.spans[SPAN_KEY] if s.start >= region.start and s.end <= region.end]
+        times = [s for s in details if s.label_ == "time"]
+        size_tokens = set(range(claim.size_span.start, claim.size_span.end)) if claim.size_span is not None else set()
+        for kind in DETAIL_KINDS:
+            claim.details[kind] = []
+        for span in details:
+            kind = span.label_.split(".", 1)[0]
+            if kind not in claim.details or (
+                kind == "repetition" and size_tokens.issuperset(range(span.start, span.end))
+            ):
+                continue
+            if kind == "sensitive" and any(overlaps(span, t) for t in times):
+                continue  # "the day of the Brexit vote" dates the claim; voting is not the behaviour
+            claim.details[kind].append(span)
+        claim.details["age"].extend(self._cohort_ages(claim))
+        claim.details["sensitive"].extend(_minors(claim))
+        claim.details["sensitive"].extend(self._sensitive_behaviour(claim))
+        known_places = {(p.start, p.end) for p in claim.details["place"]}
+        claim.details["place"].extend(p for p in self._cohort_places(claim) if (p.start, p.end) not in known_places)
+
+    def _sensitive_behaviour(self, claim: Claim) -> Iterator[Span]:
+        """The verb itself can reveal the category: "bet", "voted", "prayed"."""
+        if claim.behaviour is None:
+            return
+        verb = claim.behaviour.root
+        for category, verbs in self.sensitive_verbs.items():
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in verbs:
+                yield Span(verb.doc, verb.i, verb.i + 1, label=f"sensitive.{category}")
+
+    def _cohort_places(self, claim: Claim) -> Iterator[Span]:
+        """ "someone in Coventry", "a listener in Leeds": a proper name placed on the cohort itself,
+        whatever the entity recogniser called it."""
+        preps = [c for t in claim.cohort for c in t.children if c.dep_ == "prep" and c.i >= claim.cohort.start]
+        for prep in preps:
+            if prep.lower_ not in {"in", "from", "near", "around"}:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj" or pobj.pos_ != "PROPN" or pobj.lower_ in CALENDAR_WORDS:
+                    continue
+                place = token_span(pobj.doc, pobj.left_edge.i, pobj.i + 1)
+                if place.text.lower().removeprefix("the ") not in self.countries:
+                    yield place
+
+    def _cohort_ages(self, claim: Claim) -> Iterator[Span]:
+        """ "men over 60", "listeners under 25": an age bound on the cohort itself (a number after "over"
+        that counts nothing: "over 50 members" is a size)."""
+        doc = claim.cohort.doc
+        for token in claim.cohort.root.subtree:
+            if token.lower_ not in self.age_words or token.i + 1 >= len(doc):
+                continue
+            age = doc[token.i + 1]
+            counts_something = age.i + 1 < len(doc) and doc[age.i + 1].pos_ in {"NOUN", "PROPN"}
+            if age.text.isdecimal() and 13 <= int(age.text) <= 120 and not counts_something:
+                yield token_span(doc, token.i, age.i + 1)
+
+
+def _minors(claim: Claim) -> Iterator[Span]:
+    """An age under 18 on the cohort ("players aged 13-15") reveals the activity of children."""
+    for span in claim.spans("age"):
+        ages = [int(t.text) for t in span if t.text.isdecimal()]
+        if ages and min(ages) < 18:
+            yield Span(span.doc, span.start, span.end, label="sensitive.children")
+
+
+def _only_determiners(span: Span) -> bool:
+    return all(t.pos_ in {"DET", "PRON", "PUNCT"} or t.lower_ in {"all", "those", "every", "our"} for t in span)

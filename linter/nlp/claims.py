@@ -1,0 +1,138 @@
+"""`postlint_claims`: assembles user-behaviour claims from the parse and sets `doc._.claims`.
+
+A claim needs a cohort of users (a person noun such as "subscribers", a quantity "of you", "someone",
+or "you" in a reply to an @handle) tied by grammar to what they did: the verb they are the subject of,
+or the relative clause that defines them ("people who watched…"). Public actions, outside statistics,
+testimonials, staff, headline totals and things that have not happened yet are not claims. The details
+component's spans that belong to the claim's sentence become its repetition, time, place and so on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from linter.nlp.behaviour import BehaviourReading, object_of, verb_span
+from linter.nlp.claim import Claim
+from linter.nlp.claim_details import ClaimDetails
+from linter.nlp.cohorts import CohortFinding
+from linter.nlp.joining import Joining, reply_handle
+from linter.nlp.places import entities
+from linter.nlp.scope import Scope, excluded_tokens
+from linter.nlp.sizes import SizeReading
+from linter.nlp.words import country_names, word_groups, word_set
+
+
+class ClaimFinder(CohortFinding, SizeReading, BehaviourReading, Scope, Joining, ClaimDetails):
+    """The `postlint_claims` component: each job in its own module; this wires them together."""
+
+    def __init__(self, lexicons: dict[str, list], entities: Callable[[list[Doc]], list[Doc]] = lambda docs: docs):
+        self.entities = entities
+        self.modals = word_set(lexicons, "grammar.modals")
+        self.conditionals = word_set(lexicons, "grammar.conditionals")
+        self.singular_determiners = word_set(lexicons, "grammar.singular_determiners")
+        self.percent_words = word_set(lexicons, "grammar.percent_words")
+        self.generic_people = word_set(lexicons, "grammar.generic_people")
+        self.ranking_words = word_set(lexicons, "grammar.ranking_words")
+        self.demonstratives = word_set(lexicons, "grammar.demonstratives")
+        self.state_verbs = word_set(lexicons, "grammar.state_verbs")
+        self.second_person = word_set(lexicons, "grammar.second_person")
+        self.cohort_pronouns = word_set(lexicons, "grammar.cohort_pronouns")
+        self.observation_verbs = word_set(lexicons, "grammar.observation_verbs")
+        self.thanks_openers = word_set(lexicons, "grammar.thanks_openers")
+        self.superlative_words = word_set(lexicons, "grammar.superlative_words")
+        self.age_words = word_set(lexicons, "grammar.age_words")
+        self.reporting_verbs = word_set(lexicons, "grammar.reporting_verbs")
+        self.plural_people = word_set(lexicons, "grammar.plural_people")
+        self.person_nouns = word_set(lexicons, "person_nouns")
+        self.individual_pronouns = word_set(lexicons, "individual_pronouns")
+        self.staff = word_set(lexicons, "staff_markers")
+        self.behaviour_verbs = word_set(lexicons, "behaviour_verbs")
+        self.behaviour_nouns = word_set(lexicons, "behaviour_nouns")
+        self.headline_verbs = word_set(lexicons, "headline_verbs")
+        self.change_verbs = word_set(lexicons, "change_verbs")
+        self.sensitive_verbs = word_groups(lexicons, "sensitive_verbs")
+        self.public_verbs = word_set(lexicons, "public_verbs")
+        self.public_events = word_set(lexicons, "public_events")
+        self.events = word_set(lexicons, "events")
+        self.public_markers = word_set(lexicons, "public_markers")
+        self.vague = word_groups(lexicons, "vague_quantities")
+        self.cohort_words = (
+            self.person_nouns
+            | self.individual_pronouns
+            | self.behaviour_nouns
+            | self.second_person
+            | self.cohort_pronouns
+        )
+        self.quantity_words = {w for terms in self.vague.values() for phrase in terms for w in phrase.split()}
+        self.quantity_words |= self.percent_words
+        self.countries = country_names(lexicons.get("countries_extra", []))
+        self.cohort_words |= self.quantity_words
+        self.bounds = word_groups(lexicons, "bounds")
+
+    def __call__(self, doc: Doc) -> Doc:
+        reply = reply_handle(doc) is not None
+        excluded = excluded_tokens(doc)
+        claims: list[Claim] = []
+        ruled_out = [doc[sent.start : sent.end] for sent in {doc[i].sent for i in excluded}]
+        consumed: set[int] = set()
+        for token in doc:
+            if token.i in consumed or token.i in excluded or not self._may_start_cohort(token):
+                continue
+            claim = self._claim_at(token, reply, consumed, ruled_out)
+            if claim is not None:
+                self._attach_details(claim, claim.cohort.sent)
+                claims.append(claim)
+        claims.extend(self._restatements(doc, claims, excluded))
+        claims.extend(self._fragments(doc, claims, excluded))
+        if reply and not any(c.size.individual for c in claims):
+            claims.extend(self._reply_claim(doc))
+        doc._.claims = claims
+        doc._.not_claims = ruled_out
+        return doc
+
+    def _claim_at(self, token: Token, reply: bool, consumed: set[int], ruled_out: list[Span]) -> Claim | None:
+        found = (
+            self._quantity_of_group(token, consumed)
+            or self._person_noun(token)
+            or self._second_person(token, reply)
+            or self._third_person(token)
+            or self._activity_noun(token)
+            or self._ranking(token)
+        )
+        if found is None:
+            return None
+        head, cohort, size, size_span = found
+        if self._is_staff(head, cohort):
+            ruled_out.append(cohort)
+            return None
+        verb = self._behaviour_verb(head)
+        if verb is None:
+            return None
+        if not self._is_private_behaviour(verb, head):
+            ruled_out.append(cohort)
+            return None
+        consumed.update(range(cohort.start, cohort.end))
+        behaviour = verb_span(verb)
+        return Claim(
+            cohort=cohort,
+            size=size,
+            size_span=size_span,
+            behaviour=behaviour,
+            object=object_of(verb),
+            callout=self._callout(cohort, behaviour),
+        )
+
+
+@Language.factory(
+    "postlint_claims",
+    default_config={"recogniser": "ner"},
+    requires=["doc.spans", "token.dep", "token.lemma"],
+    assigns=["doc._.claims"],
+)
+def make_claims(nlp: Language, name: str, lexicons: dict[str, list], recogniser: str) -> ClaimFinder:
+    """`lexicons`: a pack's lexicons by name. `recogniser` names the entity recogniser run when a pronoun
+    needs to know whether a name before it is a person."""
+    return ClaimFinder(lexicons, entities(nlp, recogniser))

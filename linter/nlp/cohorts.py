@@ -1,0 +1,239 @@
+"""Finding the cohort of a claim: the group of users a sentence is about, and its size as stated."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from linter.nlp.claim import CohortSize
+from linter.nlp.sizes import (
+    bounded_low,
+    count_of,
+    id_suffix,
+    number_tokens,
+    number_value,
+    own_count,
+    percent_head,
+    percent_value,
+    rate_of,
+)
+from linter.nlp.syntax import is_subject_of_verb, left_edge, token_span
+
+RATIO = re.compile(r"^(?P<part>\d+(?:\.\d+)?)\s+(?:in|out\s+of)\s+(?P<whole>\d+(?:\.\d+)?)\b", re.I)
+
+
+class CohortFinding:
+    """Part of `ClaimFinder`: the finders, each trying one way English names a group of users at a token."""
+
+    def _quantity_of_group(self, token: Token, consumed: set[int]):
+        """ "72 of you", "a handful of you", "0.002% of our 2 million subscribers", "1 in 50000 players"."""
+        if not (token.like_num or token.pos_ in {"DET", "PRON"} or token.lower_ in self.quantity_words):
+            return None  # "our community of 3 million readers" is not a quantity of them
+        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "in", "out"}]
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if (
+            not preps
+            and following is not None
+            and following.lower_ == "of"
+            and (token.like_num or token.pos_ in {"DET", "PRON"})
+        ):
+            preps = [following]  # the parse hung "of you" elsewhere: "Last month 1900 of our customers…"
+        number = self._percent_number(token)  # the number of "0.002%", found from either token
+        head = percent_head(number) if number is not None else token
+        left = left_edge(number if number is not None else token)
+        for prep in preps:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            base = own_count(pobj) if pobj is not None else None
+            if pobj is not None and pobj.like_num and prep.lower_ == "in":
+                return self._ratio_of(token, pobj, left)  # "1 in 5000 of our 2 million savers"
+            if pobj is not None and pobj.like_num:  # "of our 2000 | beta testers": the parse split the phrase
+                pobj = next((t for t in pobj.doc[pobj.i + 1 : pobj.i + 4] if self._is_person_word(t)), pobj)
+            if pobj is None or not self._is_people(pobj):
+                continue
+            if prep.lower_ == "in" and not token.like_num:
+                continue
+            if pobj.lower_ == "us":
+                return None
+            consumed.update(t.i for t in pobj.subtree)
+            cohort = token_span(token.doc, left, pobj.i + 1)
+            size_span = token_span(token.doc, left, head.i + 1)
+            if prep.lower_ == "in":  # a ratio: 1 in 50000 players; the base is stated elsewhere
+                size = self._derived(token, rate_of(token, count_of(number_tokens(pobj))), pobj, base=None)
+            elif number is not None:
+                size = self._derived(number, percent_value(number), pobj, base=base)
+            else:
+                size = self._stated_size(token, size_span)
+            return (head, cohort, size, size_span)
+        if number is not None and token.i == head.i and is_subject_of_verb(head):
+            people = next((t for t in token.sent if t.i not in {number.i, head.i} and self._is_people(t)), None)
+            if people is None:
+                return None
+            size_span = token_span(token.doc, left, head.i + 1)
+            return (
+                head,
+                size_span,
+                self._derived(number, percent_value(number), people, base=own_count(people)),
+                size_span,
+            )
+        return None
+
+    def _ratio_of(self, token: Token, whole: Token, left: int):
+        """ "1 in 5000 of our 2 million savers": the group is named after the ratio, if at all."""
+        rate = rate_of(token, number_value(whole))
+        of = next((c for c in whole.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if people is None:
+            people = next((t for t in token.doc[whole.i + 1 : token.sent.end] if self._is_person_word(t)), None)
+        if people is None or not self._is_people(people):
+            return None
+        base = own_count(people) if of is not None else None
+        cohort = token_span(token.doc, left, people.i + 1)
+        size_span = token_span(token.doc, left, whole.i + 1)
+        return (token, cohort, self._derived(token, rate, people, base=base), size_span)
+
+    def _person_noun(self, token: Token):
+        if token.pos_ not in {"NOUN", "PROPN", "PRON"} or not self._is_person_word(token):
+            return None
+        if token.dep_ in {"compound", "amod"} and token.head.pos_ == "NOUN" and not self._is_person_word(token.head):
+            return None  # "our 12-person team", "a user guide": the noun describes something else
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i < token.i:
+            return None  # counted by the quantity in front: "a couple of members"
+        left = left_edge(token)
+        cohort = token_span(token.doc, left, token.i + 1 + id_suffix(token))
+        if id_suffix(token):  # "user #4821": one account, whatever the parse made of the number
+            return (token, cohort, CohortSize("singular", 1, cohort.text), cohort)
+        numbers = number_tokens(token)
+        value = count_of(numbers)
+        if value is not None:
+            size_span = token_span(token.doc, left_edge(numbers[0]), numbers[-1].i + 1)
+            ratio = RATIO.match(size_span.text)
+            if ratio:  # "1 in 20000 players": a rate, applied to a base stated elsewhere
+                rate = float(ratio["part"]) / float(ratio["whole"])
+                return (token, cohort, self._derived(token, rate, token, base=None), size_span)
+            window = token.doc[max(size_span.start - 3, 0) : size_span.start]
+            low = bounded_low(value, window, self.bounds)
+            return (token, cohort, CohortSize("singular" if low == 1 else "exact", low, size_span.text), size_span)
+        for appositive in (c for c in token.children if c.dep_ == "appos"):
+            restated = self._quantity_of_group(appositive, set())
+            if restated is not None and restated[2].low is not None:  # "listeners (all 80 of you) who…"
+                return (token, cohort, restated[2], restated[3])
+        size_span = token_span(token.doc, left, token.i + 1) if left < token.i else None
+        return (token, cohort, self._noun_size(token, size_span), size_span or cohort)
+
+    def _second_person(self, token: Token, reply: bool):
+        """ "you" as the doer: one account in a reply to an @handle, an unknown group elsewhere."""
+        if token.lower_ not in self.second_person or token.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        cohort = token_span(token.doc, token.i, token.i + 1)
+        if reply:
+            return (token, cohort, CohortSize("singular", 1, "a reply to one account"), cohort)
+        if token.head.tag_ not in {"VBD", "VBN"}:
+            return None  # "what you pick", "you keep your current plan": habits and offers, not records
+        return (token, cohort, CohortSize("unknown", None, "you"), cohort)
+
+    def _third_person(self, token: Token):
+        """ "Meet our most loyal customer: she's ordered the same salad 400 times": he or she, standing
+        for the one user named just before, is that user."""
+        if token.lower_ not in {"she", "he"} or token.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        antecedent = None
+        self.entities([token.doc])  # "Jo … she" needs to know that Jo is a person
+        for earlier in reversed(token.doc[max(token.i - 25, 0) : token.i]):
+            if earlier.ent_type_ == "PERSON" or (earlier.pos_ == "NOUN" and earlier.lemma_.lower() in self.staff):
+                return None  # "Jo … she", "our CEO … she": a named person or staff, not a user in the data
+            if (
+                earlier.tag_ in {"NN", "NNP"}
+                and self._is_person_word(earlier)
+                and earlier.lower_ not in self.plural_people
+            ):
+                antecedent = earlier
+                break
+        if antecedent is None:
+            return None
+        cohort = token_span(token.doc, token.i, token.i + 1)
+        return (token, cohort, CohortSize("singular", 1, f"{antecedent.text}, as {token.text}"), cohort)
+
+    def _activity_noun(self, token: Token):
+        """ "Soup orders in Dundee rose 300%": activity that rose or fell, by an unknown number of people."""
+        if token.dep_ not in {"nsubj"} or token.lemma_.lower() not in self.behaviour_nouns:
+            return None
+        if token.head.lemma_.lower() not in self.change_verbs:
+            return None
+        if any(c.dep_ == "poss" or c.lower_ in {"this", "that", "my", "our"} for c in token.children):
+            return None
+        cohort = token_span(token.doc, left_edge(token), token.i + 1)
+        return (token, cohort, CohortSize("unknown", None, cohort.text), cohort)
+
+    def _may_start_cohort(self, token: Token) -> bool:
+        """A cheap test that the token could head a cohort at all, before the finders look closer."""
+        word, lemma = token.lower_, token.lemma_.lower()
+        if token.like_num or word in self.cohort_words or lemma in self.cohort_words:
+            return True
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        return self._is_agent_noun(token) or any(
+            c.lower_ in self.ranking_words or c.tag_ in {"JJS", "RBS"} for c in token.children
+        )
+
+    def _ranking(self, token: Token):
+        """ "Our most-ordered dish in Cardiff", "the top search in Hull last night": a chart of what
+        users did, about an unknown number of people."""
+        if token.pos_ != "NOUN" or self._ranked_by(token) is None:
+            return None
+        cohort = token_span(token.doc, left_edge(token), token.i + 1)
+        return (token, cohort, CohortSize("unknown", None, cohort.text), cohort)
+
+    def _ranked_by(self, token: Token) -> Token | None:
+        """The word that ranks a noun by activity: a behaviour participle with "most", or "top"/"most
+        popular" on an activity noun."""
+        for child in token.children:
+            if child.dep_ not in {"amod", "compound"} or child.i > token.i:
+                continue
+            most = any(c.lower_ in {"most", "least"} for c in child.children) or child.tag_ in {"JJS", "RBS"}
+            if most and child.lemma_.lower() in self.behaviour_verbs:
+                return child  # most-streamed, most searched
+            if (most or child.lower_ == "top") and token.lemma_.lower() in self.behaviour_nouns:
+                return child  # most popular search, top search
+        return None
+
+    def _is_person_word(self, token: Token) -> bool:
+        word, lemma = token.lower_, token.lemma_.lower()
+        in_lexicon = word in self.person_nouns or lemma in self.person_nouns or word in self.individual_pronouns
+        return in_lexicon or self._is_agent_noun(token)
+
+    def _is_people(self, token: Token) -> bool:
+        if token.lower_ == "them":
+            antecedent = _antecedent(token)
+            return (
+                antecedent is not None
+                and self._is_person_word(antecedent)
+                and antecedent.lemma_.lower() not in self.staff
+            )
+        return token.lower_ in self.second_person | {"us", "those"} or self._is_person_word(token)
+
+    def _is_agent_noun(self, token: Token) -> bool:
+        """People named after what they do ("intro-skippers", "bingers"), beyond the usual user nouns."""
+        word = token.lower_
+        return (
+            token.pos_ in {"NOUN", "PROPN"}
+            and word not in self.person_nouns
+            and token.lemma_.lower() not in self.person_nouns
+            and _agent_noun_stem(word) in self.behaviour_verbs
+        )
+
+
+def _agent_noun_stem(word: str) -> str:
+    """ "skippers" -> "skip", "bingers" -> "binge": people named after what they do."""
+    word = word.rsplit("-", 1)[-1].removesuffix("s")
+    if not word.endswith("er") or len(word) < 5:
+        return ""
+    stem = word[:-2]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        return stem[:-1]
+    return stem if not stem.endswith(("g", "v", "c")) else stem + "e"
+
+
+def _antecedent(token: Token) -> Token | None:
+    """The nearest plural noun before a "them"."""
+    return next((t for t in reversed(token.doc[: token.i]) if t.tag_ == "NNS"), None)

@@ -1,0 +1,79 @@
+"""Claims that take more than one sentence: a count restated after the behaviour, a counted group standing
+as a fragment before its detail, and a reply to an @handle about that account's activity."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from linter.nlp.behaviour import verb_span
+from linter.nlp.claim import Claim, CohortSize
+from linter.nlp.extensions import SPAN_KEY
+from linter.nlp.syntax import subject_is_us
+
+
+class Joining:
+    """Part of `ClaimFinder`: claims read across sentences, after the sentence-by-sentence pass."""
+
+    def _restatements(self, doc: Doc, claims: list[Claim], excluded: set[int]) -> Iterator[Claim]:
+        """ "Readers finished 3.1M chapters. That's 52,000 bookworms." / "Who ordered it at 6am? That was
+        14 of you.": a count restated after the behaviour sizes the claim before it, or makes one."""
+        for token in doc:
+            be = token.head
+            if token.dep_ != "attr" or be.lemma_ != "be" or token.i in excluded:
+                continue
+            if not any(c.dep_ == "nsubj" and c.lower_ in self.demonstratives for c in be.children):
+                continue
+            found = self._quantity_of_group(token, set()) or self._person_noun(token)
+            if found is None or found[2].low is None:
+                continue
+            _, cohort, size, size_span = found
+            earlier = [c for c in claims if c.cohort.start < token.i and c.size.low is None]
+            if earlier:
+                earlier[-1].size, earlier[-1].size_span = size, size_span
+                continue
+            previous = doc[token.sent.start - 1].sent if token.sent.start > 0 else None
+            if previous is not None and previous.root.pos_ == "VERB" and not subject_is_us(previous.root):
+                claim = Claim(cohort=cohort, size=size, size_span=size_span, behaviour=verb_span(previous.root))
+                self._attach_details(claim, doc[previous.start : token.sent.end])
+                yield claim
+
+    def _fragments(self, doc: Doc, claims: list[Claim], excluded: set[int]) -> Iterator[Claim]:
+        """ "Ninety diners. One dessert. Every night in Bath.": a counted group standing as a
+        sentence of its own, with the detail of what it did in the fragments that follow."""
+        claimed = {t for c in claims for t in range(c.cohort.start, c.cohort.end)}
+        sents = list(doc.sents)
+        for index, sent in enumerate(sents):
+            root = sent.root
+            if root.i in claimed or root.i in excluded or any(t.pos_ in {"VERB", "AUX"} for t in sent):
+                continue
+            found = self._quantity_of_group(root, set()) or self._person_noun(root)
+            if found is None or found[2].low is None or self._is_staff(found[0], found[1]):
+                continue
+            following = [s for s in sents[index + 1 : index + 3] if not any(t.pos_ in {"VERB", "AUX"} for t in s)]
+            region = doc[sent.start : (following[-1].end if following else sent.end)]
+            _, cohort, size, size_span = found
+            claim = Claim(cohort=cohort, size=size, size_span=size_span)
+            self._attach_details(claim, region)
+            if any(claim.spans(kind) for kind in ("repetition", "time", "place", "sensitive")):
+                yield claim
+
+    def _reply_claim(self, doc: Doc) -> Iterator[Claim]:
+        """A reply to an @handle that mentions that account's per-person or sensitive activity
+        ("@sam 9 hours on one puzzle??") is about one account, even without a verb."""
+        revealing = [s for s in doc.spans[SPAN_KEY] if s.label_ == "repetition" or s.label_.startswith("sensitive.")]
+        if not revealing:
+            return
+        handle = reply_handle(doc)
+        claim = Claim(cohort=handle, size=CohortSize("singular", 1, "a reply to one account"), size_span=handle)
+        self._attach_details(claim, doc[:])
+        yield claim
+
+
+def reply_handle(doc: Doc) -> Span | None:
+    """The @handle a reply opens with ("@kim …", "Hey @kim, …"): its "you" is that one account."""
+    for token in doc[:3]:
+        if token.text.startswith("@") and len(token.text) > 1:
+            return doc[token.i : token.i + 1]
+    return None

@@ -1,0 +1,84 @@
+"""What is not a claim: staff, public actions, promises and conditions, generic statements, headline
+totals, and sentences that quote an outside source or a testimonial shared with permission."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from linter.nlp.extensions import SPAN_KEY
+from linter.nlp.syntax import is_us, subject_is_us
+
+
+class Scope:
+    """Part of `ClaimFinder`: whether a cohort and its verb are the organisation's record of its users."""
+
+    def _is_private_behaviour(self, verb: Token, head: Token) -> bool:
+        """False for public actions (a public event anywhere in the sentence), things not done yet,
+        conditionals and headline totals."""
+        if verb.lemma_.lower() in self.public_verbs:
+            return False
+        if (
+            head.lower_ in self.generic_people
+            and verb.lemma_.lower() in self.state_verbs
+            and verb.tag_ not in {"VBD", "VBN"}
+        ):
+            return False  # "anyone who wants a new router" is an offer, not a record
+        if _bare_plural(head) and verb.tag_ in {"VBP", "VBZ"} and not any(c.dep_ == "aux" for c in verb.children):
+            return False  # "people love our app": a generic statement, not a record of what anyone did
+        if self._reported_by_others(verb):
+            return False  # "the statistics office reports that 2% of adults…"
+        children = list(verb.children)
+        if any(c.dep_ == "aux" and c.lower_ in self.modals for c in children):
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in self.conditionals for c in children):
+            return False
+        if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+            return False  # "someone to talk to": an intention, not something done
+        if verb.lemma_ in {"have", "need", "get", "want"} and any(c.dep_ == "xcomp" for c in children):
+            return False  # "you won't need to scroll": obligation or wish, not something done
+        if verb.lemma_.lower() in self.headline_verbs and subject_is_us(verb):
+            return False
+        for token in verb.sent:
+            word = token.lemma_.lower()
+            if token.i == head.i or word not in self.public_events | self.events:
+                continue
+            marked_public = any(t.lemma_.lower() in self.public_markers for t in token.subtree)
+            describes_something_else = token.dep_ in {"compound", "amod", "nmod"}  # "the marathon playlist"
+            if marked_public or (word in self.public_events and not describes_something_else):
+                return False
+        return True
+
+    def _is_staff(self, head: Token, cohort: Span) -> bool:
+        around = list(cohort) + [t for c in head.children if c.dep_ == "prep" for t in c.subtree]
+        return any(
+            t.lemma_.lower() in self.staff or t.lower_ in self.staff
+            for t in around
+            if t.i != head.i or t.lower_ not in self.person_nouns
+        )
+
+    def _reported_by_others(self, verb: Token) -> bool:
+        """The claim is what someone else reports ("X reports that…", "a survey found…"), not our records."""
+        head = verb
+        while head.dep_ in {"ccomp", "xcomp", "conj"} and head.head.i != head.i:
+            head = head.head
+            if head.lemma_.lower() in self.reporting_verbs:
+                subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                return bool(subjects) and not any(is_us(s) for s in subjects)
+        return False
+
+
+def excluded_tokens(doc: Doc) -> set[int]:
+    """Tokens of sentences that quote an outside source or a testimonial shared with permission."""
+    excluded: set[int] = set()
+    for span in doc.spans[SPAN_KEY]:
+        if span.label_ in {"external_sources", "permission_markers"}:
+            sent = span.sent
+            excluded.update(range(sent.start, sent.end))
+    return excluded
+
+
+def _bare_plural(token: Token) -> bool:
+    """A plural noun with no determiner, number or quantifier: "people", "customers" in general."""
+    return token.tag_ in {"NNS", "NNPS"} and not any(
+        c.dep_ in {"det", "nummod", "quantmod", "poss", "predet"} or c.lower_ == "of" for c in token.children
+    )

@@ -1,0 +1,199 @@
+"""Reading a cohort's size from the words around a person noun: numbers, quantifiers, percentages."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+from text_to_num import text2num
+
+from linter.nlp.claim import CohortSize
+
+MULTIPLIERS = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "k": 1_000,
+    "m": 1_000_000,
+    "bn": 1_000_000_000,
+}
+VAGUE_LOW = {"under_100": 2, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def _word_value(word: str) -> float | None:
+    """ "forty" -> 40, for text that did not go through the normaliser (the components used on their own)."""
+    try:
+        return float(text2num(word.lower(), "en"))
+    except ValueError:
+        return None
+
+
+def number_value(token: Token) -> float | None:
+    """The value of a number token together with its multiplier words: "2" + "million" -> 2e6."""
+    text = token.text.replace(",", "")
+    if token.is_alpha and token.like_num and token.lower_ not in MULTIPLIERS:
+        return _word_value(text)
+    if _NUMBER.match(text):
+        value = float(text)
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.lower_ in MULTIPLIERS:
+            value *= MULTIPLIERS[nxt.lower_]
+        return value
+    if token.lower_ in MULTIPLIERS:
+        prev = token.nbor(-1) if token.i > 0 else None
+        if prev is not None and _NUMBER.match(prev.text.replace(",", "")):
+            return float(prev.text.replace(",", "")) * MULTIPLIERS[token.lower_]
+        return float(MULTIPLIERS[token.lower_]) if token.lower_ in {"hundred", "thousand"} else None
+    return None
+
+
+def number_tokens(head: Token) -> list[Token]:
+    """Number words that count `head`: its nummod child and that number's own number children, also
+    through a possessor or compound ("2 million kids' profiles")."""
+    found: list[Token] = []
+    for child in head.children:
+        if child.dep_ in {"nummod", "quantmod"} and (child.like_num or child.lower_ in MULTIPLIERS):
+            found.append(child)
+            found.extend(c for c in child.children if c.like_num or c.lower_ in MULTIPLIERS)
+        elif child.dep_ in {"poss", "compound"} and child.i < head.i:
+            found.extend(number_tokens(child))
+    return sorted(found, key=lambda t: t.i)
+
+
+def count_of(tokens: list[Token]) -> float | None:
+    """The biggest value among a number phrase's tokens (the multiplier word carries the product)."""
+    values = [v for v in (number_value(t) for t in tokens) if v is not None]
+    return max(values, default=None)
+
+
+def bounded_low(value: float, window: Span, bounds: dict[str, set[str]]) -> int:
+    """Apply "nearly"/"under" (strictly below) to a stated number, looking just before it."""
+    before = " ".join(t.lower_ for t in window)
+    strict_below = any(re.search(rf"(?<!\w){re.escape(w)}$", before) for w in bounds.get("at_most", ()))
+    low = int(round(value))
+    return max(low - 1, 0) if strict_below and value > 1 else low
+
+
+def vague_size(words: str, vague: dict[str, set[str]]) -> CohortSize | None:
+    """Map a quantifier phrase ("a handful", "hundreds") to a size; "some", "many" are unknown."""
+    words = words.lower().strip()
+    for group, terms in vague.items():
+        if words in terms or any(words.endswith(" " + t) or words == t for t in terms):
+            if group == "unknown":
+                return CohortSize("unknown", None, words)
+            return CohortSize("vague", VAGUE_LOW[group], words)
+    return None
+
+
+def id_suffix(token: Token) -> int:
+    """ "user #4821": the id after the noun makes it one account."""
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "#" and doc[token.i + 2].like_num:
+        return 2
+    if token.i + 1 < len(doc) and doc[token.i + 1].text.startswith("#") and doc[token.i + 1].text[1:].isdigit():
+        return 1
+    return 0
+
+
+def rate_of(part: Token, whole: float | None) -> float | None:
+    """ "1 in 50000": the part's number over the whole; None when either is missing."""
+    top = number_value(part)
+    return top / whole if top is not None and whole else None
+
+
+def own_count(people: Token) -> float | None:
+    """The count stated on a group: "our 2 million subscribers" -> 2e6; "2000" alone -> 2000."""
+    if people.like_num:
+        return number_value(people)
+    return count_of(number_tokens(people))
+
+
+def percent_head(number: Token) -> Token:
+    """spaCy usually hangs "0.002" under the "%" token; then the % is what takes the verb."""
+    percent_sign = number.nbor(1)
+    return percent_sign if number.head.i == percent_sign.i else number
+
+
+def percent_value(token: Token) -> float | None:
+    value = number_value(token)
+    return value / 100 if value is not None else None
+
+
+class SizeReading:
+    """Part of `ClaimFinder`: reading n from the words around a cohort."""
+
+    def _stated_size(self, token: Token, size_span: Span) -> CohortSize:
+        if any(c.lower_ in {"every", "each"} for c in token.children):
+            return CohortSize("unknown", None, size_span.text)  # "every one of them": the whole group again
+        value = (
+            number_value(token)
+            if token.like_num or token.lower_ in {"hundred", "thousand", "million", "billion"}
+            else None
+        )
+        if value is not None:
+            window = token.doc[max(size_span.start - 3, 0) : token.i]
+            low = bounded_low(value, window, self.bounds)
+            return CohortSize("singular" if low == 1 else "exact", low, size_span.text)
+        return vague_size(size_span.text, self.vague) or CohortSize("unknown", None, size_span.text)
+
+    def _noun_size(self, token: Token, size_span: Span | None) -> CohortSize:
+        words = token.doc[size_span.start : token.i].text.lower() if size_span is not None else ""
+        if token.lower_ in self.individual_pronouns:
+            return CohortSize("singular", 1, token.text)
+        vague = vague_size(words, self.vague) if words else None
+        if vague is not None and words not in self.singular_determiners:
+            return vague
+        singular = token.tag_ in {"NN", "NNP"} and token.lower_ not in self.plural_people
+        determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod", "quantmod"}}
+        modifiers = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound", "nmod"}} | {
+            c.lower_ for c in token.children if c.tag_ in {"JJS", "RBS"}
+        }
+        if singular and (
+            determiners & self.singular_determiners
+            or modifiers & self.superlative_words  # "our top reader", "our biggest fan"
+            or any(c.tag_ == "JJS" for c in token.children)
+            or id_suffix(token)
+            or any(t.dep_ in {"relcl", "acl"} for t in token.subtree)  # "the diner at table 9 who…"
+            or "same" in {c.lower_ for c in token.children}
+        ):
+            return CohortSize("singular", 1, words or token.text)
+        return CohortSize("unknown", None, words or token.text)
+
+    def _derived(self, token: Token, rate: float | None, people: Token, base: float | None) -> CohortSize:
+        """n = rate x base; without a base in the phrase, the nearest other count of people in the post."""
+        base = base if base is not None else self._base_count(token, people)
+        if rate is None or base is None:
+            return CohortSize("unknown", None, token.text)
+        low = max(int(round(rate * base)), 1)
+        return CohortSize("derived", low, f"{rate:g} of {base:g}")
+
+    def _base_count(self, token: Token, people: Token) -> float | None:
+        """The nearest other stated count of people, before the rate if there is one, else after."""
+        candidates = []
+        for other in people.doc:
+            if other.i == token.i or other.i == people.i or self._is_percent(other) or not self._is_people(other):
+                continue
+            value = count_of(number_tokens(other))
+            if value is None and other.lower_ in self.second_person | {"them"} and other.head.lower_ == "of":
+                value = (
+                    count_of([other.head.head])
+                    if other.head.head.like_num or other.head.head.lower_ in {"million", "thousand", "billion"}
+                    else None
+                )
+            if value is not None and value > 1:
+                candidates.append((other.i > token.i, abs(other.i - token.i), value))
+        return min(candidates)[2] if candidates else None
+
+    def _is_percent(self, token: Token) -> bool:
+        return self._percent_number(token) is not None
+
+    def _percent_number(self, token: Token) -> Token | None:
+        """For "0.002" or the "%" after it, the number token; None when the token is no percentage."""
+        doc = token.doc
+        if token.like_num and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in self.percent_words:
+            return token
+        if token.lower_ in self.percent_words and token.i > 0 and doc[token.i - 1].like_num:
+            return doc[token.i - 1]
+        return None

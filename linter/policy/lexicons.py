@@ -1,0 +1,126 @@
+"""What the pack's lexicons may hold: every lexicon's name, type and purpose, declared in one place.
+
+A lexicon is one of three types. `words`: single tokens, compared with a token's text or lemma, so an
+entry with a space in it could never match. `phrases`: words or multi-word phrases. `patterns`: regular
+expressions (the `regex` module). A lexicon matched in the text may be given as NAME (phrases) or split
+into NAME.terms (phrases) and NAME.patterns (patterns). `*` stands for one name part a pack may choose
+(a sensitive category, a tone).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import regex
+
+WORDS, PHRASES, PATTERNS = "words", "phrases", "patterns"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    type: str
+    purpose: str
+    in_text: bool = False  # matched in the text by `postlint_details`; may be split into .terms/.patterns
+
+
+LEXICONS: dict[str, Lexicon] = {
+    # who a claim is about
+    "person_nouns": Lexicon(WORDS, "nouns for an organisation's users: a number on one is a cohort size"),
+    "individual_pronouns": Lexicon(WORDS, "words that on their own name one person (n = 1)"),
+    "staff_markers": Lexicon(WORDS, "a cohort with one of these is staff or the organisation, not its users"),
+    "vague_quantities.*": Lexicon(PHRASES, "quantifiers, grouped by the size they mean (under_100, hundreds…)"),
+    "bounds.*": Lexicon(PHRASES, "words before a number that bound it (at_least, at_most)"),
+    # what they did
+    "behaviour_verbs": Lexicon(WORDS, "verbs of activity only the organisation's records can show"),
+    "behaviour_nouns": Lexicon(WORDS, "nouns naming activity; as the subject of a change verb they make a claim"),
+    "headline_verbs": Lexicon(WORDS, "verbs of the organisation counting its users as a whole"),
+    "change_verbs": Lexicon(WORDS, "verbs of rising and falling, for activity nouns"),
+    "sensitive_verbs.*": Lexicon(WORDS, "verbs that themselves reveal a special category"),
+    # what is not a claim
+    "public_verbs": Lexicon(WORDS, "public actions everyone can already see"),
+    "public_events": Lexicon(WORDS, "public events: attending one is not private behaviour"),
+    "events": Lexicon(WORDS, "events that are public when marked so"),
+    "public_markers": Lexicon(WORDS, "words that mark an event as public"),
+    "external_sources": Lexicon(PHRASES, "a sentence quoting an outside source makes no claim", in_text=True),
+    "permission_markers": Lexicon(PHRASES, "a testimonial shared with permission makes no claim", in_text=True),
+    # detail and tone, matched in the text
+    "repetition": Lexicon(PHRASES, "per-person repetition and streaks", in_text=True),
+    "time": Lexicon(PHRASES, "a single day or time", in_text=True),
+    "place": Lexicon(PHRASES, "a place smaller than a country", in_text=True),
+    "countries_extra": Lexicon(PHRASES, "areas as large as a country: being in one does not narrow"),
+    "age": Lexicon(PHRASES, "age of the people described", in_text=True),
+    "gender": Lexicon(PHRASES, "gender of the people described", in_text=True),
+    "device": Lexicon(PHRASES, "the device used", in_text=True),
+    "sensitive.*": Lexicon(PHRASES, "words that reveal a special category, per category", in_text=True),
+    "tone.*": Lexicon(PHRASES, "mocking, judging, pitying, diagnosing or surveilling language", in_text=True),
+    "callout_openers": Lexicon(PHRASES, "openers that address a group ('To the…', 'Dear…')", in_text=True),
+    "rule.*": Lexicon(PHRASES, "a phrase rule's own terms and patterns", in_text=True),
+    # grammar (rules/lexicons/grammar.yaml): closed word classes the claim finder reads the parse with
+    "grammar.modals": Lexicon(WORDS, "auxiliaries of possibility or promise"),
+    "grammar.conditionals": Lexicon(WORDS, "subordinators of a condition"),
+    "grammar.singular_determiners": Lexicon(WORDS, "determiners that make a singular noun one person"),
+    "grammar.percent_words": Lexicon(WORDS, "words for a percentage"),
+    "grammar.generic_people": Lexicon(WORDS, "pronouns for anyone at all"),
+    "grammar.ranking_words": Lexicon(WORDS, "words that rank a noun by activity"),
+    "grammar.demonstratives": Lexicon(WORDS, "subjects of a restated count"),
+    "grammar.state_verbs": Lexicon(WORDS, "verbs of wanting and having"),
+    "grammar.second_person": Lexicon(WORDS, "'you' as people write it"),
+    "grammar.cohort_pronouns": Lexicon(WORDS, "pronouns that can head a cohort"),
+    "grammar.observation_verbs": Lexicon(WORDS, "verbs for what the organisation saw users do"),
+    "grammar.thanks_openers": Lexicon(PHRASES, "call-out openers that thank the audience"),
+    "grammar.superlative_words": Lexicon(WORDS, "modifiers that single out one person"),
+    "grammar.age_words": Lexicon(WORDS, "words before a number that make it an age"),
+    "grammar.reporting_verbs": Lexicon(WORDS, "verbs an outside source reports with"),
+    "grammar.plural_people": Lexicon(WORDS, "singular-looking words for many people"),
+}
+
+
+def _name_pattern(declared: str) -> str:
+    return re.escape(declared).replace(r"\*", r"[^.]+")
+
+
+def _declared_types() -> list[tuple[re.Pattern, str]]:
+    forms = []
+    for declared, lexicon in LEXICONS.items():
+        forms.append((re.compile(_name_pattern(declared)), lexicon.type))
+        if lexicon.in_text:
+            forms.append((re.compile(_name_pattern(declared) + r"\.terms"), PHRASES))
+            forms.append((re.compile(_name_pattern(declared) + r"\.patterns"), PATTERNS))
+    return forms
+
+
+_TYPES = _declared_types()
+
+
+def lexicon_type(name: str) -> str | None:
+    """The declared type of a lexicon name, or None when no such lexicon is declared."""
+    return next((kind for form, kind in _TYPES if form.fullmatch(name)), None)
+
+
+def entry_problem(name: str, entry: object) -> str | None:
+    """Why an entry does not fit its lexicon, or None when it does. The name must be a declared one."""
+    kind = lexicon_type(name)
+    if not isinstance(entry, str) or not entry.strip():
+        return f"lexicon '{name}' takes text entries, not {entry!r}"
+    if kind == WORDS and len(entry.split()) > 1:
+        return f"lexicon '{name}' takes single words; '{entry}' has several"
+    if kind == PATTERNS:
+        try:
+            validate_pattern(entry)
+        except ValueError as exc:
+            return f"lexicon '{name}': {exc}"
+    return None
+
+
+def entry_key(name: str, entry: str) -> str:
+    """What makes two entries the same: terms match in any case; a pattern is its own text."""
+    return entry if lexicon_type(name) == PATTERNS else entry.strip().lower()
+
+
+def validate_pattern(pattern: str) -> None:
+    """Raise ValueError with the regex module's own words when a pattern does not compile."""
+    try:
+        regex.compile(pattern, regex.VERSION1)
+    except regex.error as exc:
+        raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
