@@ -18,7 +18,7 @@ import linter.nlp  # noqa: F401  (registers the spaCy factories)
 from linter.config import Config, build_pack
 from linter.errors import CheckError
 from linter.model import load_model
-from linter.nlp.extensions import INCOMPLETE
+from linter.nlp.extensions import INCOMPLETE, POST_SCORES
 from linter.normalise import NormalisedText, normalise
 from linter.policy.checks import CHECKS
 from linter.policy.pack import Pack
@@ -32,6 +32,7 @@ MAX_POST_TOKENS = 20_000
 # around each batch frees everything else a batch adds. Past this many entries the cache starts afresh.
 MAX_LEMMA_CACHE = 100_000
 DEFAULT_CONFIG = Config()
+MODEL_CHECKS = {"sentence", "post"}
 
 
 class Linter:
@@ -47,8 +48,10 @@ class Linter:
         self.nlp.add_pipe("postlint_places", config={"lexicons": self.pack.lexicons})
         if "ner" in self.nlp.pipe_names:
             self.nlp.disable_pipe("ner")  # run by postlint_places, only on posts that make a claim
-        if any(rule.check == "sentence" for rule in self.pack.rules):
+        if any(rule.check in {"sentence", "post"} or rule.params.get("claim_score") for rule in self.pack.rules):
             self.nlp.add_pipe("postlint_sentence_model")
+        if self.pack.harmless_below or any(rule.check == "post" for rule in self.pack.rules):
+            self.nlp.add_pipe("postlint_post_model")
         self._lemma_caches = [
             pipe.cache for _, pipe in self.nlp.pipeline if isinstance(getattr(pipe, "cache", None), dict)
         ]
@@ -71,7 +74,7 @@ class Linter:
             docs = [item for item in prepared if isinstance(item[1], Doc)]
             try:
                 parsed = iter(list(self.nlp.pipe(doc for _, doc in docs)))
-                return [self._result(next(parsed), norm) if isinstance(doc, Doc) else doc for norm, doc in prepared]
+                return [self.result(next(parsed), norm) if isinstance(doc, Doc) else doc for norm, doc in prepared]
             except Exception:  # noqa: BLE001 - one post's failure must not decide its neighbours'
                 return [self._lint_alone(norm) if isinstance(doc, Doc) else doc for norm, doc in prepared]
 
@@ -90,15 +93,18 @@ class Linter:
 
     def _lint_alone(self, norm: NormalisedText) -> Result:
         try:
-            return self._result(self.nlp(norm.text), norm)
+            return self.result(self.nlp(norm.text), norm)
         except Exception as exc:  # noqa: BLE001 - the type only: an exception's message can quote the draft
             return Result(norm.original, error=CheckError.of("E001", type(exc).__name__))
 
-    def _result(self, doc: Doc, norm: NormalisedText) -> Result:
+    def result(self, doc: Doc, norm: NormalisedText, pack: Pack | None = None) -> Result:
+        """The findings and decision for a parsed post, under `pack` (default: this linter's). Training
+        tries candidate thresholds on posts parsed once, so a pack can be swapped in here."""
+        pack = pack or self.pack
         findings: list[Finding] = []
-        for rule in self.pack.rules:
+        for rule in pack.rules:
             flagged: dict[tuple[int, int], dict] = {}
-            for start, end, because in CHECKS[rule.check].run(rule, doc, self.pack):
+            for start, end, because in CHECKS[rule.check].run(rule, doc, pack):
                 flagged.setdefault(norm.to_original(start, end), because)
             findings += [
                 Finding(
@@ -115,24 +121,33 @@ class Linter:
                 )
                 for (a, b), because in sorted(flagged.items())
             ]
-        findings = _without_restatements(findings, {r.id for r in self.pack.rules if r.check == "sentence"})
+        checks = {r.id: r.check for r in pack.rules}
+        findings = _without_restatements(findings, checks)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         claims = tuple(claim.to_dict(norm) for claim in doc._.claims)
         incomplete = doc._.get(INCOMPLETE)
         error = CheckError.of("E004", ", ".join(sorted(incomplete))) if incomplete else None
-        return Result(text=norm.original, findings=tuple(findings), claims=claims, error=error)
+        result = Result(text=norm.original, findings=tuple(findings), claims=claims, error=error)
+        post = doc._.get(POST_SCORES)
+        if post is not None and post.get("flag", 1.0) < pack.harmless_below:
+            # A team's own phrases (a codename, a banned word) are not the model's to judge.
+            reason = f"the post model reads the post as harmless (flag {post['flag']:.3f} < {pack.harmless_below})"
+            result = result.suppress({f.rule for f in findings if checks[f.rule] != "phrase"}, reason)
+        return result
 
 
-def _without_restatements(findings: list[Finding], model_rules: set[str]) -> list[Finding]:
-    """A sentence the model flags for a category that the rules already flagged inside it says nothing
-    new: the rules' finding points at the exact words, so the model's is dropped."""
-    exact = [f for f in findings if f.rule not in model_rules]
-    return [
-        f
-        for f in findings
-        if f.rule not in model_rules
-        or not any(e.category == f.category and f.start <= e.start and e.end <= f.end for e in exact)
-    ]
+def _without_restatements(findings: list[Finding], checks: dict[str, str]) -> list[Finding]:
+    """A model's finding says nothing new where the rules already flagged its category: inside the
+    flagged sentence (sentence model) or anywhere in the post (post model). The rules' finding points
+    at the exact words and knows n, so the model's is dropped."""
+    exact = [f for f in findings if checks[f.rule] not in MODEL_CHECKS]
+
+    def restated(f: Finding) -> bool:
+        if checks[f.rule] == "post":
+            return any(e.category == f.category for e in exact)
+        return any(e.category == f.category and f.start <= e.start and e.end <= f.end for e in exact)
+
+    return [f for f in findings if checks[f.rule] not in MODEL_CHECKS or not restated(f)]
 
 
 @lru_cache(maxsize=4)

@@ -1,7 +1,8 @@
 """Accuracy floors on labelled corpora, a little under what the engine reaches, so it cannot slide back.
 
-Since the sentence model (2026-12-01) the old corpora trade a few false alarms for recall elsewhere: the
-floors below are just under today's figures with it. The measure of progress is docs/accuracy.md's
+Since the learned models (the sentence model, then the post model, 2026-12-01) the old corpora trade a few
+false alarms and some category precision (the models add categories as a second opinion) for recall on
+drafts nobody here had read: the floors below are just under today's figures with them. The measure of progress is docs/accuracy.md's
 arrival figures on fresh batches; the test split of corpora/batches (held out from training and from
 threshold tuning) has a floor here too.
 
@@ -28,14 +29,14 @@ CORPORA = {
     "holdout": DATA / "holdout.jsonl",
 }
 FLOORS = {
-    "dev": {"decision_accuracy": 0.97, "block_recall": 0.97, "category_macro_f1": 0.96, "false_alarm_rate": 0.03},
-    "challenge": {"decision_accuracy": 0.97, "block_recall": 0.97, "category_macro_f1": 0.95, "false_alarm_rate": 0.05},
-    "holdout": {"decision_accuracy": 0.93, "block_recall": 0.93, "category_macro_f1": 0.92, "false_alarm_rate": 0.05},
+    "dev": {"decision_accuracy": 0.95, "block_recall": 0.97, "category_macro_f1": 0.92, "false_alarm_rate": 0.05},
+    "challenge": {"decision_accuracy": 0.95, "block_recall": 0.97, "category_macro_f1": 0.88, "false_alarm_rate": 0.07},
+    "holdout": {"decision_accuracy": 0.91, "block_recall": 0.95, "category_macro_f1": 0.89, "false_alarm_rate": 0.13},
     "batches-test": {
-        "decision_accuracy": 0.80,
-        "block_recall": 0.85,
-        "category_macro_f1": 0.77,
-        "false_alarm_rate": 0.15,
+        "decision_accuracy": 0.86,
+        "block_recall": 0.90,
+        "category_macro_f1": 0.84,
+        "false_alarm_rate": 0.12,
     },
 }
 

@@ -46,7 +46,7 @@ def test_threshold_override_changes_the_decision(tmp_path):
 def test_config_in_pyproject_disable_and_severity(tmp_path):
     config = write_config(
         tmp_path,
-        '[tool.postlint]\ndisable = ["PL401", "PL402", "PL403"]\nfail_on = "warn"\n[tool.postlint.severity]\nPL301 = "block"\n',
+        '[tool.postlint]\ndisable = ["PL401", "PL402", "PL403", "PL404"]\nfail_on = "warn"\n[tool.postlint.severity]\nPL301 = "block"\n',
         "pyproject.toml",
     )
     assert config.fail_on == "warn"
@@ -114,6 +114,21 @@ def test_a_catastrophic_team_pattern_times_out_instead_of_hanging(tmp_path):
             "rules.yaml:5: field 'severity' must be one of warn, block",
         ),
         ("rules: [\n", "rules.yaml:2: invalid YAML"),
+        (
+            "rules:\n  - {id: X1, name: x, category: sensitive, severity: block, check: post, label: sensitive,\n"
+            "     threshold: 0.5, decision: maybe, decision_threshold: 0.5, message: m, suggestion: s}\n",
+            "'decision': must be one of block, flag",
+        ),
+        (
+            "rules:\n  - {id: X1, name: x, category: sensitive, severity: block, check: post, label: sensitive,\n"
+            "     threshold: 1.5, decision: block, decision_threshold: 0.5, message: m, suggestion: s}\n",
+            "'threshold': must be a score between 0 and 1",
+        ),
+        (
+            "rules:\n  - {id: X1, name: x, category: individual, severity: block, check: claim,\n"
+            "     when: {individual: true}, claim_score: yes, message: m, suggestion: s}\n",
+            "'claim_score': must be a score between 0 and 1",
+        ),
     ],
 )
 def test_a_broken_pack_names_file_line_and_field(tmp_path, rules_yaml, message):

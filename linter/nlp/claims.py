@@ -76,7 +76,7 @@ class ClaimFinder(CohortFinding, SizeReading, BehaviourReading, Scope, Joining, 
         reply = reply_handle(doc) is not None
         excluded = excluded_tokens(doc)
         claims: list[Claim] = []
-        ruled_out = [doc[sent.start : sent.end] for sent in {doc[i].sent for i in excluded}]
+        ruled_out = [Span(doc, sent.start, sent.end, label="source") for sent in {doc[i].sent for i in excluded}]
         consumed: set[int] = set()
         for token in doc:
             if token.i in consumed or token.i in excluded or not self._may_start_cohort(token):
@@ -106,13 +106,13 @@ class ClaimFinder(CohortFinding, SizeReading, BehaviourReading, Scope, Joining, 
             return None
         head, cohort, size, size_span = found
         if self._is_staff(head, cohort):
-            ruled_out.append(cohort)
+            ruled_out.append(Span(cohort.doc, cohort.start, cohort.end, label="staff"))
             return None
         verb = self._behaviour_verb(head)
         if verb is None:
             return None
         if not self._is_private_behaviour(verb, head):
-            ruled_out.append(cohort)
+            ruled_out.append(Span(cohort.doc, cohort.start, cohort.end, label="not_private"))
             return None
         consumed.update(range(cohort.start, cohort.end))
         behaviour = verb_span(verb)

@@ -12,6 +12,8 @@ SPAN_KEY = "postlint_details"
 INCOMPLETE = "postlint_incomplete"
 # doc._.sentence_scores: [(start_char, end_char, {label: score})], one entry per sentence, from the model.
 SCORES = "sentence_scores"
+# doc._.post_scores: {label: score} for the whole post, from the post model.
+POST_SCORES = "post_scores"
 
 
 def _declare(name: str) -> None:
@@ -20,9 +22,11 @@ def _declare(name: str) -> None:
 
 
 _declare("claims")  # the user-behaviour claims `postlint_claims` found: list[Claim]
-# Spans the grammar read as a group of people and then ruled out as a claim: staff, a public action,
-# something not done yet or only possible, a headline total, an outside source or a testimonial. The
-# sentence model's findings defer to these (see the `sentence` check).
+# Spans the grammar read as a group of people and then ruled out as a claim, labelled why: "staff";
+# "not_private" (a public action, something not done yet or only possible, a headline total); "source"
+# (a sentence quoting an outside source or a testimonial). The models' findings defer to these (see the
+# `sentence` and `post` checks).
 _declare("not_claims")
 _declare(INCOMPLETE)  # set by `postlint_details` when a pattern times out
 _declare(SCORES)  # set by `postlint_sentence_model`
+_declare(POST_SCORES)  # set by `postlint_post_model`

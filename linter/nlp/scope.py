@@ -71,10 +71,18 @@ def excluded_tokens(doc: Doc) -> set[int]:
     """Tokens of sentences that quote an outside source or a testimonial shared with permission."""
     excluded: set[int] = set()
     for span in doc.spans[SPAN_KEY]:
+        if span.label_ == "external_sources" and _first_party(span):
+            continue
         if span.label_ in {"external_sources", "permission_markers"}:
             sent = span.sent
             excluded.update(range(sent.start, sent.end))
     return excluded
+
+
+def _first_party(span: Span) -> bool:
+    """ "according to our app", "data from our records": the organisation's own data, not an outside source."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and (after.lower_ in {"our", "my", "us"} or is_us(after))
 
 
 def _bare_plural(token: Token) -> bool:

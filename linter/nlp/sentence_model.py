@@ -15,6 +15,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import TextCategorizer
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
@@ -23,9 +24,14 @@ from linter.nlp.extensions import SCORES
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "sentences"
 
 
+def load_textcat(path: Path) -> TextCategorizer:
+    """The trained `textcat_multilabel` of the pipeline at `path` (see `linter.training`)."""
+    return spacy.load(path).get_pipe("textcat_multilabel")
+
+
 class SentenceModel:
     def __init__(self, path: Path):
-        self.textcat = spacy.load(path).get_pipe("textcat_multilabel")
+        self.textcat = load_textcat(path)
         self.labels = tuple(self.textcat.labels)
 
     def __call__(self, doc: Doc) -> Doc:

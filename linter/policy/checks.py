@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span
 
 from linter.nlp.claim import DETAIL_KINDS, Claim
-from linter.nlp.extensions import SCORES, SPAN_KEY
+from linter.nlp.extensions import POST_SCORES, SCORES, SPAN_KEY
 from linter.policy.lexicons import validate_pattern
 
 if TYPE_CHECKING:
@@ -71,7 +71,28 @@ def validate_claim(params: dict[str, Any], thresholds: dict[str, int]) -> dict[s
     report = params.get("report", "cohort")
     if report not in CLAIM_REPORTS:
         _fail("report", f"must be one of {', '.join(sorted(CLAIM_REPORTS))}")
-    return {"when": dict(when), "report": report}
+    return {"when": dict(when), "report": report, "claim_score": _score(params.get("claim_score", 0), "claim_score")}
+
+
+def _score(value: Any, field: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        _fail(field, "must be a score between 0 and 1")
+    return float(value)
+
+
+def model_claim_score(doc: Doc, char: int) -> float | None:
+    """The sentence model's "claim" score for the sentence holding `char`; None when the model did not run."""
+    for start, end, scores in doc._.get(SCORES) or ():
+        if start <= char < end:
+            return scores.get("claim")
+    return None
+
+
+def model_doubts(doc: Doc, claim: Claim, claim_score: float) -> bool:
+    """The grammar found a claim but the sentence model reads no report of user behaviour in its
+    sentence: a support reply's "you", a "someone" in a giveaway, a count of staff beside user words."""
+    score = model_claim_score(doc, claim.cohort.start_char)
+    return score is not None and score < claim_score
 
 
 def claim_matches(claim: Claim, when: dict[str, Any], pack: Pack) -> bool:
@@ -111,7 +132,7 @@ def claim_because(claim: Claim, when: dict[str, Any], pack: Pack) -> dict[str, A
 def run_claim(rule: Rule, doc: Doc, pack: Pack) -> Spans:
     when, report = rule.params["when"], rule.params["report"]
     for claim in doc._.claims or ():
-        if not claim_matches(claim, when, pack):
+        if not claim_matches(claim, when, pack) or model_doubts(doc, claim, rule.params["claim_score"]):
             continue
         because = claim_because(claim, when, pack)
         if report == "details":
@@ -208,9 +229,7 @@ def validate_sentence(params: dict[str, Any], thresholds: dict[str, int]) -> dic
         _fail("claims", f"takes one of {', '.join(sorted(SENTENCE_CLAIM_CONDITIONS))}")
     for value in claims.values():
         _threshold(value, "claims", thresholds)
-    claim_score = params.get("claim_score", 0)
-    if isinstance(claim_score, bool) or not isinstance(claim_score, int | float) or not 0 <= claim_score <= 1:
-        _fail("claim_score", "must be a score between 0 and 1")
+    claim_score = _score(params.get("claim_score", 0), "claim_score")
     scope = params.get("scope", "sentence")
     if scope not in SENTENCE_SCOPES:
         _fail("scope", f"must be one of {', '.join(sorted(SENTENCE_SCOPES))}")
@@ -235,6 +254,33 @@ def _reports_behaviour(doc: Doc, start: int, end: int, scores: dict[str, float],
     return has_verb and scores.get("claim", 0.0) >= claim_score
 
 
+# What the grammar rules out for the post model too: staff, and sentences quoting an outside source or a
+# testimonial. (Its other exclusions, such as public actions and promises, are read from wording the
+# model weighs better on the labelled drafts.)
+POST_RULED_OUT = {"staff", "source"}
+
+
+def _sizes_allow(condition: dict[str, Any], claims: list[Claim], pack: Pack) -> bool:
+    """`claims.n_at_least`: some claim counts at least the threshold; `claims.n_below`: none does."""
+    if not condition:
+        return True
+    ((name, value),) = condition.items()
+    large = any(c.size.low is not None and c.size.low >= pack.threshold(value) for c in claims)
+    return large == (name == "n_at_least")
+
+
+def _ruled_out(doc: Doc, start: int, end: int) -> bool:
+    """The sentence [start, end) is about staff or quotes a source, and the grammar found no claim in it."""
+    not_claims = doc._.not_claims or ()
+    return not _claims_in(doc, start, end) and any(
+        start <= s.start_char < end and s.label_ in POST_RULED_OUT for s in not_claims
+    )
+
+
+def _post_reports_behaviour(doc: Doc, claim_score: float) -> bool:
+    return any(_reports_behaviour(doc, s, e, scores, claim_score) for s, e, scores in doc._.get(SCORES) or ())
+
+
 @register("sentence", validate_sentence)
 def run_sentence(rule: Rule, doc: Doc, pack: Pack) -> Spans:
     label, threshold, claims = rule.params["label"], rule.params["threshold"], rule.params["claims"]
@@ -246,18 +292,68 @@ def run_sentence(rule: Rule, doc: Doc, pack: Pack) -> Spans:
             continue
         if rule.params["scope"] == "post":
             if post_reports is None:
-                post_reports = any(_reports_behaviour(doc, s, e, other, claim_score) for s, e, other in sentences)
+                post_reports = _post_reports_behaviour(doc, claim_score)
             reports = post_reports
         else:
             reports = _reports_behaviour(doc, start, end, scores, claim_score)
         if not reports:
             continue
-        if claims:
-            ((condition, value),) = claims.items()
-            sizes = [c.size.low for c in _claims_in(doc, start, end)]
-            large = any(n is not None and n >= pack.threshold(value) for n in sizes)
-            if large != (condition == "n_at_least"):
-                continue
+        if not _sizes_allow(claims, _claims_in(doc, start, end), pack):
+            continue
         text = doc.text[start:end]
         because = {"model": label, "score": round(scores[label], 3), "threshold": threshold}
         yield start, end - (len(text) - len(text.rstrip())), because
+
+
+# -- post: the post model's reading of the whole draft -------------------------------------------
+# A second reader beside the rules: it fires where the post model scores the post at least `threshold`
+# for the rule's `label` (a category) and at least `decision_threshold` for `decision` ("block": an editor
+# would block it; "flag": warn or block). The finding points at the sentence the sentence model scores
+# highest for the label (the first sentence if it did not run), unless the grammar found that sentence to
+# be about staff or to quote a source, and no claim in it. `claims.n_below` / `claims.n_at_least`: only
+# where no claim in the post / some claim counts at least that many (the model cannot count; the grammar
+# can). Where a rule already flagged the same category, the engine drops this finding: the rule's points
+# at the exact words.
+POST_DECISIONS = {"block", "flag"}
+
+
+def validate_post(params: dict[str, Any], thresholds: dict[str, int]) -> dict[str, Any]:
+    label, decision = params.get("label"), params.get("decision")
+    if not isinstance(label, str) or not label:
+        _fail("label", "must name a label of the post model, such as sensitive")
+    if decision not in POST_DECISIONS:
+        _fail("decision", f"must be one of {', '.join(sorted(POST_DECISIONS))}")
+    claims = params.get("claims") or {}
+    if not isinstance(claims, dict) or set(claims) - SENTENCE_CLAIM_CONDITIONS or len(claims) > 1:
+        _fail("claims", f"takes one of {', '.join(sorted(SENTENCE_CLAIM_CONDITIONS))}")
+    for value in claims.values():
+        _threshold(value, "claims", thresholds)
+    return {"label": label, "threshold": _score(params.get("threshold"), "threshold"), "decision": decision,
+            "decision_threshold": _score(params.get("decision_threshold"), "decision_threshold"),
+            "claims": dict(claims)}  # fmt: skip
+
+
+def _likeliest_sentence(doc: Doc, label: str) -> tuple[int, int]:
+    scored = doc._.get(SCORES) or [(s.start_char, s.end_char, {}) for s in doc.sents if s.text.strip()]
+    if not scored:
+        return 0, len(doc.text)
+    start, end, _ = max(scored, key=lambda item: item[2].get(label, 0.0))
+    return start, start + len(doc.text[start:end].rstrip())
+
+
+@register("post", validate_post)
+def run_post(rule: Rule, doc: Doc, pack: Pack) -> Spans:
+    scores = doc._.get(POST_SCORES)
+    label, decision = rule.params["label"], rule.params["decision"]
+    if not scores or scores.get(label, 0.0) < rule.params["threshold"]:
+        return
+    if scores.get(decision, 0.0) < rule.params["decision_threshold"]:
+        return
+    if not _sizes_allow(rule.params["claims"], list(doc._.claims or ()), pack):
+        return
+    start, end = _likeliest_sentence(doc, label)
+    if _ruled_out(doc, start, end):
+        return
+    yield start, end, {"model": "post", "label": label, "score": round(scores[label], 3),
+                       "threshold": rule.params["threshold"], decision: round(scores[decision], 3),
+                       f"{decision}_threshold": rule.params["decision_threshold"]}  # fmt: skip

@@ -36,6 +36,8 @@ RULE_FIELDS = {
     "threshold",
     "claims",
     "claim_score",
+    "decision",
+    "decision_threshold",
     "message",
     "suggestion",
     "description",
@@ -125,6 +127,9 @@ class Pack:
     thresholds: dict[str, int]
     lexicons: dict[str, list[str]]
     rules: tuple[Rule, ...]
+    # Where the post model scores a post under this for "flag" (an editor would pass it), the rules'
+    # findings are kept but suppressed, each saying so. 0 leaves every decision to the rules.
+    harmless_below: float = 0.0
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id.lower() == rule_id.lower()), None)
@@ -234,12 +239,16 @@ def load_pack(folder: Path | None = None) -> Pack:
     for path in sorted((folder / "rules").glob("*.yaml")):
         rules.extend(load_rules_file(path, dict(thresholds)))
     _check_unique(rules)
+    harmless_below = meta.get("harmless_below", 0.0)
+    if isinstance(harmless_below, bool) or not isinstance(harmless_below, int | float) or not 0 <= harmless_below < 1:
+        raise PackError(f"{meta_path}:{meta.line_of('harmless_below')}: 'harmless_below' must be a score from 0 to 1")
     return Pack(
         name=str(meta.get("name", folder.name)),
         version=str(meta.get("version", "0")),
         thresholds=dict(thresholds),
         lexicons=_with_rule_lexicons(_load_lexicons(folder / "lexicons"), rules),
         rules=tuple(rules),
+        harmless_below=float(harmless_below),
     )
 
 

@@ -1,9 +1,10 @@
-"""`python -m linter.training [build|train|compare|all]`: the sentence model from the labelled corpora.
+"""`python -m linter.training [build|train|tune|compare|all]`: the learned models from the labelled corpora.
 
-    build    parse every draft of corpora/batches into sentence examples, split 70/15/15 by id
-    train    `spacy train` linter/training/sentences.cfg on them; the best model goes to linter/models/sentences
-    tune     the sentence rules' thresholds that do best on the validation split (to copy into the pack)
-    compare  on the test split: rules only, the sentence model only, and both, side by side
+    build    make examples from every draft of corpora/batches, split 70/15/15 by id: one per sentence
+             (the sentence model) and one per post (the post model)
+    train    `spacy train` linter/training/textcat.cfg on each; the best models go to linter/models/
+    tune     the model-led thresholds that do best on the validation split (to copy into the pack)
+    compare  on the test split: rules only, with each model, and with both, side by side
     all      build, train and compare (`make train`)
 
 Training is deterministic (a fixed seed, CPU) and takes a few minutes on two cores.
@@ -19,70 +20,71 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 CORPORA = ROOT / "corpora" / "batches"
 WORK = ROOT / "build" / "training"
-CONFIG = Path(__file__).resolve().parent / "sentences.cfg"
-MODEL = Path(__file__).resolve().parents[1] / "models" / "sentences"
+CONFIG = Path(__file__).resolve().parent / "textcat.cfg"
+MODELS = Path(__file__).resolve().parents[1] / "models"
+KINDS = ("sentences", "posts")  # examples in build/training/data/<kind>, model in linter/models/<kind>
 
 
 def build() -> None:
     from linter.engine import get_linter
-    from linter.training.data import read_drafts, write_docbins
+    from linter.training.data import post_docs, read_drafts, sentence_docs, write_docbins
 
     drafts = read_drafts(sorted(CORPORA.glob("*.jsonl")))
-    counts = write_docbins(get_linter(), drafts, WORK / "data")
-    print(f"{len(drafts)} drafts -> sentences: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    linter = get_linter()
+    for kind, examples in (("sentences", sentence_docs), ("posts", post_docs)):
+        counts = write_docbins(examples(linter, drafts), WORK / "data" / kind)
+        print(f"{len(drafts)} drafts -> {kind}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
 def train() -> None:
     from spacy.cli.train import train as spacy_train
 
-    output = WORK / "output"
-    shutil.rmtree(output, ignore_errors=True)
-    data = WORK / "data"
-    spacy_train(
-        CONFIG, output, overrides={"paths.train": str(data / "train.spacy"), "paths.dev": str(data / "valid.spacy")}
-    )
-    shutil.rmtree(MODEL, ignore_errors=True)
-    shutil.copytree(output / "model-best", MODEL)
-    print(f"saved the sentence model to {MODEL.relative_to(ROOT)}")
+    for kind in KINDS:
+        output, data = WORK / "output" / kind, WORK / "data" / kind
+        shutil.rmtree(output, ignore_errors=True)
+        overrides = {"paths.train": str(data / "train.spacy"), "paths.dev": str(data / "valid.spacy")}
+        spacy_train(CONFIG, output, overrides=overrides)
+        shutil.rmtree(MODELS / kind, ignore_errors=True)
+        shutil.copytree(output / "model-best", MODELS / kind)
+        print(f"saved the {kind[:-1]} model to {(MODELS / kind).relative_to(ROOT)}")
 
 
 def compare() -> None:
-    from linter.config import Config, build_pack
+    from linter.config import Config
     from linter.engine import Linter
-    from linter.evaluate import Labelled, score
     from linter.training.data import read_drafts, split_of
+    from linter.training.tune import figures, parse, variants
 
     test = [d for d in read_drafts(sorted(CORPORA.glob("*.jsonl"))) if split_of(d.id) == "test"]
-    items = [Labelled(d.id, d.text, d.decision, d.categories) for d in test]
-    model_rules = {r.id for r in build_pack(Config()).rules if r.check == "sentence"}
-    all_rules = {r.id for r in build_pack(Config()).rules}
-    variants = {
-        "rules only": Config(disable=frozenset(model_rules)),
-        "model only": Config(disable=frozenset(all_rules - model_rules)),
-        "both": Config(),
-    }
+    linter = Linter(Config())
+    parsed = parse(linter, test)
     keys = ("decision_accuracy", "block_recall", "flag_recall", "false_alarm_rate", "category_macro_f1")
-    print(f"test split: {len(items)} drafts held out from training and from threshold tuning")
-    print(f"{'':12}" + "".join(f"{k.replace('_', ' '):>20}" for k in keys))
-    for name, config in variants.items():
-        figures = score(items, list(Linter(config).lint_many(item.text for item in items))).figures()
-        print(f"{name:12}" + "".join(f"{figures[k]:>20.3f}" for k in keys))
+    print(f"test split: {len(test)} drafts held out from training and from threshold tuning")
+    print(f"{'':24}" + "".join(f"{k.replace('_', ' '):>20}" for k in keys))
+    for name, pack in variants(linter.pack).items():
+        f = figures(linter, parsed, pack)
+        print(f"{name:24}" + "".join(f"{f[k]:>20.3f}" for k in keys))
 
 
 def tune() -> None:
-    from linter.config import Config, build_pack
+    from linter.config import Config
+    from linter.engine import Linter
     from linter.training.data import read_drafts, split_of
-    from linter.training.tune import figures, score_drafts
-    from linter.training.tune import tune as best_thresholds
+    from linter.training.tune import figures, knobs_of, parse, tune, with_knobs
 
     valid = [d for d in read_drafts(sorted(CORPORA.glob("*.jsonl"))) if split_of(d.id) == "valid"]
-    items = score_drafts(valid)
-    thresholds_n = build_pack(Config()).thresholds
-    chosen = best_thresholds(items)
-    for name, thresholds in (("at 0.5", dict.fromkeys(chosen, 0.5)), ("tuned", chosen)):
-        f = figures(items, thresholds, thresholds_n)
-        print(f"{name:8} " + "  ".join(f"{k} {v:.3f}" for k, v in f.items()))
-    print("thresholds (1.01 = leave the label to the rules): " + ", ".join(f"{k} {v}" for k, v in chosen.items()))
+    linter = Linter(Config())
+    parsed = parse(linter, valid)
+    settings = tune(linter, parsed)
+    keys = ("decision_accuracy", "block_recall", "false_alarm_rate", "category_macro_f1")
+    print(f"validation split: {len(valid)} drafts")
+    for name, pack in (("as shipped", linter.pack), ("tuned", with_knobs(linter.pack, settings))):
+        f = figures(linter, parsed, pack)
+        print(f"{name:11} " + "  ".join(f"{k.replace('_', ' ')} {f[k]:.3f}" for k in keys))
+    shipped = knobs_of(linter.pack)
+    print("to copy into the pack (as shipped -> tuned):")
+    for name, value in settings.items():
+        print(f"  {name:22} {shipped[name]:.2f} -> {value:.2f}")
 
 
 STEPS = {"build": build, "train": train, "tune": tune, "compare": compare}

@@ -1,4 +1,5 @@
-"""Sentence examples from labelled drafts, parsed by the engine's own pipeline so sentences match."""
+"""Training examples from labelled drafts: one per sentence (the sentence model) and one per post (the post
+model), made with the engine's own normaliser and pipeline so they match what the models see when linting."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from linter.engine import Linter
 from linter.normalise import normalise
 from linter.policy.pack import CATEGORIES
 
-LABELS = (*CATEGORIES, "claim")
+LABELS = (*CATEGORIES, "claim")  # the sentence model's
+POST_LABELS = (*CATEGORIES, "flag", "block")  # the post model's: flag = warn or block
 SPLITS = {"train": range(0, 14), "valid": range(14, 17), "test": range(17, 20)}
 
 
@@ -73,10 +75,20 @@ def sentence_docs(linter: Linter, drafts: list[Draft]) -> Iterator[tuple[Draft, 
                 yield draft, example
 
 
-def write_docbins(linter: Linter, drafts: list[Draft], folder: Path) -> dict[str, int]:
-    """train.spacy, valid.spacy and test.spacy in `folder`; returns the sentence count of each."""
+def post_docs(linter: Linter, drafts: list[Draft]) -> Iterator[tuple[Draft, Doc]]:
+    """One Doc per draft (normalised and tokenised as the engine does) with `cats` set."""
+    for draft in drafts:
+        doc = linter.nlp.make_doc(normalise(draft.text).text)
+        flags = {"flag", "block"} if draft.decision == "block" else {"flag"} if draft.decision == "warn" else set()
+        labels = draft.categories | flags
+        doc.cats = {label: float(label in labels) for label in POST_LABELS}
+        yield draft, doc
+
+
+def write_docbins(examples: Iterable[tuple[Draft, Doc]], folder: Path) -> dict[str, int]:
+    """train.spacy, valid.spacy and test.spacy in `folder`; returns the example count of each."""
     bins = {name: DocBin(store_user_data=False) for name in SPLITS}
-    for draft, doc in sentence_docs(linter, drafts):
+    for draft, doc in examples:
         bins[split_of(draft.id)].add(doc)
     folder.mkdir(parents=True, exist_ok=True)
     for name, docbin in bins.items():

@@ -1,0 +1,53 @@
+"""The training tools: thresholds are tuned on posts parsed once, re-decided by the engine's own checks."""
+
+import linter
+from linter.normalise import normalise
+from linter.training.data import Draft
+from linter.training.tune import figures, knobs_of, parse, with_knobs
+
+DRAFTS = [
+    Draft(
+        "x-1",
+        "A rider in Hull took 300 trips to the same chip shop this year.",
+        "block",
+        frozenset({"individual"}),
+        (),
+        None,
+    ),
+    Draft("x-2", "Our Hull depot opens at 7am from Monday.", "pass", frozenset(), (), None),
+    Draft(
+        "x-3",
+        "Searches for debt advice in our app doubled after the energy bills landed.",
+        "block",
+        frozenset({"sensitive"}),
+        (),
+        None,
+    ),
+]
+
+
+def test_re_deciding_a_parsed_post_gives_what_linting_it_gives():
+    engine = linter.get_linter()
+    parsed = parse(engine, DRAFTS)
+    for draft, norm, doc in parsed:
+        assert engine.result(doc, norm) == engine.lint(draft.text)
+        assert norm == normalise(draft.text)
+
+
+def test_knobs_reach_every_model_led_rule_and_round_trip():
+    pack = linter.get_linter().pack
+    settings = knobs_of(pack)
+    assert {"claim score", "post block", "post flag", "sentence sensitive", "post sensitive"} <= set(settings)
+    changed = {name: 0.2 for name in settings}
+    assert knobs_of(with_knobs(pack, changed)) == changed
+
+
+def test_a_knob_changes_what_the_engine_decides():
+    engine = linter.get_linter()
+    parsed = parse(engine, DRAFTS)
+    strict = with_knobs(engine.pack, {name: 1.0 for name in knobs_of(engine.pack)})
+    eager = with_knobs(engine.pack, {name: 0.0 if name == "claim score" else 0.01 for name in knobs_of(engine.pack)})
+    assert figures(engine, parsed, eager)["false_alarm_rate"] >= figures(engine, parsed, strict)["false_alarm_rate"]
+    assert [engine.result(doc, norm, strict).decision for _, norm, doc in parsed] != [
+        engine.result(doc, norm, eager).decision for _, norm, doc in parsed
+    ]
