@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import linter
 from linter.policy.pack import load_pack
 
 LEAK = "To the 53 people who watched Holiday Baking every night this week: are you okay?"
@@ -130,7 +131,8 @@ def test_jsonl_is_the_public_contract(workdir):
     assert records["j3"]["source"] == "drafts/calendar.jsonl:4"
     leak = records["drafts/leak.txt"]["findings"]
     assert {(f["rule"], f["text"]) for f in leak} >= {("PL102", "53"), ("PL401", "are you okay")}
-    assert {f["rule"] for f in records["j1"]["findings"]} == {"PL102", "PL201"}
+    by_rules = {f["rule"] for f in records["j1"]["findings"] if "model" not in f["because"]}
+    assert by_rules == {"PL102", "PL201"}  # the models may add a second opinion beside them
 
 
 def test_text_marks_each_span_with_carets_and_sums_up(workdir):
@@ -264,6 +266,7 @@ def test_stdin_is_one_post(tmp_path):
 
 
 def test_suppression_needs_a_reason(tmp_path):
+    every_rule = sorted({f.rule for f in linter.lint(SENSITIVE).findings})  # whatever flags it today
     reason = "Approved by legal: the 53 are staff testers who agreed to this post."
     (tmp_path / "allowed.md").write_text(
         f'---\npostlint:\n  allow: [PL102]\n  reason: "{reason}"\n---\n{LEAK}\n',
@@ -274,7 +277,7 @@ def test_suppression_needs_a_reason(tmp_path):
         f'---\npostlint:\n  allow: [PL1O2]\n  reason: "typo in the id"\n---\n{LEAK}\n', encoding="utf-8"
     )
     (tmp_path / "rows.jsonl").write_text(
-        json.dumps({"id": "r1", "text": SENSITIVE, "allow": ["PL102", "PL201"], "reason": "Public health campaign."})
+        json.dumps({"id": "r1", "text": SENSITIVE, "allow": every_rule, "reason": "Public health campaign."})
         + "\n"
         + json.dumps({"id": "r2", "text": SENSITIVE, "allow": "PL201"})
         + "\n",
@@ -446,6 +449,13 @@ def test_eval_scores_a_tiny_corpus(tmp_path):
     assert figures["specificity_precision"] == 0.0 and figures["sensitive_f1"] == 1.0
     assert "category_macro_f1" in figures
     assert report["misses"] == [
+        {  # the sentence model adds narrowing detail as a second opinion
+            "id": "t2",
+            "expected": "block",
+            "got": "block",
+            "expected_categories": ["sensitive", "small_cohort"],
+            "got_categories": ["sensitive", "small_cohort", "specificity"],
+        },
         {"id": "t3", "expected": "pass", "got": "warn", "expected_categories": [], "got_categories": ["specificity"]},
     ]
     assert report["confusion"] == [

@@ -159,6 +159,7 @@ def test_claims_that_span_two_sentences(draft, decision):
     [
         "@ravi_codes so sorry you're stuck on the loading screen, can you DM us your app version?",
         "@oakfield_dad thanks for flagging this, we've passed it to the delivery team.",
+        "@sam_paints you're a star, thanks for the kind words",
     ],
 )
 def test_a_support_reply_that_discloses_nothing_passes(draft):

@@ -21,6 +21,8 @@ class BehaviourReading:
             if nested is not None:
                 return nested
         if is_subject_of_verb(head) and head.head.pos_ in {"VERB", "AUX"}:
+            if head.lower_ in self.second_person and _describes(head.head):
+                return None  # "you're welcome", "you're a star": what the reply thinks of them, not what they did
             return head.head
         if head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.tag_ == "VBN":
             return head.head.head  # "was used by 300 riders"
@@ -45,6 +47,11 @@ class BehaviourReading:
         if head.like_num or head.lower_ in {"some", "many", "most", "all", "several"}:
             return _subjectless_verb_after(head)
         return None
+
+
+def _describes(verb: Token) -> bool:
+    """A copula with an adjective or noun complement and no verb of its own: a description."""
+    return verb.lemma_ == "be" and any(c.dep_ in {"acomp", "attr"} for c in verb.children)
 
 
 def verb_span(verb: Token) -> Span:
