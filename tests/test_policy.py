@@ -3,6 +3,7 @@
 import pytest
 
 import linter
+from linter.normalise import normalise
 
 # POLICY.md, "Worked examples": (draft, categories, decision).
 WORKED_EXAMPLES = [
@@ -206,3 +207,15 @@ def test_the_post_model_defers_to_a_rule_that_found_the_same_category():
     findings = linter.lint(text).findings
     exact = {f.category for f in findings if "model" not in f.because}
     assert not [f for f in findings if f.because.get("model") == "post" and f.category in exact]
+
+
+def test_a_post_the_post_model_reads_as_harmless_keeps_its_findings_but_suppressed():
+    engine = linter.get_linter()
+    norm = normalise("To the 53 people who watched Holiday Baking every night this week: are you okay?")
+    doc = engine.nlp(norm.text)
+    doc._.post_scores = {**doc._.post_scores, "flag": engine.pack.harmless_below / 2}
+    quiet = engine.result(doc, norm)
+    assert quiet.decision == "pass"
+    assert quiet.findings and all(f.suppressed and "harmless" in f.reason for f in quiet.findings)
+    doc._.post_scores = {**doc._.post_scores, "flag": 0.99}
+    assert engine.result(doc, norm).decision == "block"

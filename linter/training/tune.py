@@ -6,7 +6,7 @@ threshold per label; the `post` rules' threshold per label and their block and f
 `claim_score` for every `claim` rule (how sure the sentence model must be that a sentence reports what
 users did before a claim the grammar found there counts); and the pack's `harmless_below` (the post
 model's flag score under which the rules' findings are suppressed). The search improves one knob at a time, twice
-over, for decision accuracy + ½ (block recall − false alarms + category macro-F1): a harmful draft passed
+over, for decision accuracy + block recall + ½ (category macro-F1 − false alarms): a harmful draft passed
 costs its users more than a question asked about a harmless one, and a finding should name the right
 category (a model that adds a wrong one to a post already blocked misleads the reader).
 """
@@ -24,6 +24,8 @@ from linter.policy.pack import Pack, Rule
 from linter.training.data import Draft
 
 SCORE_GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)  # 1.0: the label is better left to the rules
+# A finding names a category: the model must find it more likely than not (block and flag may go lower).
+LABEL_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 CLAIM_GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5)
 HARMLESS_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2)
 GRIDS = {"claim score": CLAIM_GRID, "harmless below": HARMLESS_GRID}
@@ -94,11 +96,16 @@ def figures(linter: Linter, parsed: Parsed, pack: Pack) -> dict[str, float]:
 
 
 def objective(f: dict[str, float]) -> float:
-    return f["decision_accuracy"] + 0.5 * (f["block_recall"] - f["false_alarm_rate"] + f["category_macro_f1"])
+    return f["decision_accuracy"] + f["block_recall"] + 0.5 * (f["category_macro_f1"] - f["false_alarm_rate"])
+
+
+def _grid(knob: str) -> tuple[float, ...]:
+    return GRIDS.get(knob, SCORE_GRID if knob in {"post block", "post flag"} else LABEL_GRID)
 
 
 def tune(linter: Linter, parsed: Parsed) -> dict[str, float]:
-    settings = knobs_of(linter.pack)
+    """The best settings found starting from the pack's own (each moved onto its grid first)."""
+    settings = {name: min(_grid(name), key=lambda g: abs(g - v)) for name, v in knobs_of(linter.pack).items()}
 
     def value(candidate: dict[str, float]) -> float:
         return objective(figures(linter, parsed, with_knobs(linter.pack, candidate)))
@@ -106,7 +113,7 @@ def tune(linter: Linter, parsed: Parsed) -> dict[str, float]:
     best = value(settings)
     for _ in range(2):
         for name in settings:
-            for v in GRIDS.get(name, SCORE_GRID):
+            for v in _grid(name):
                 candidate = {**settings, name: v}
                 if (score_ := value(candidate)) > best:
                     best, settings = score_, candidate
