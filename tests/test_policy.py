@@ -4,6 +4,7 @@ import pytest
 
 import linter
 from linter.normalise import normalise
+from linter.report.text import because_text
 
 # POLICY.md, "Worked examples": (draft, categories, decision).
 WORKED_EXAMPLES = [
@@ -200,6 +201,8 @@ def test_a_post_model_finding_points_at_a_sentence_and_says_why():
         assert finding.text == "Late-night orders of pregnancy tests in Hove doubled."
         assert finding.because["model"] == "post"
         assert finding.because["score"] >= finding.because["threshold"]
+        assert finding.because["decision_score"] >= finding.because["decision_threshold"]
+        assert because_text(finding.because).startswith(f"post model: {finding.because['label']} ")
 
 
 def test_the_post_model_defers_to_a_rule_that_found_the_same_category():

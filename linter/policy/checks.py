@@ -301,7 +301,7 @@ def run_sentence(rule: Rule, doc: Doc, pack: Pack) -> Spans:
         if not _sizes_allow(claims, _claims_in(doc, start, end), pack):
             continue
         text = doc.text[start:end]
-        because = {"model": label, "score": round(scores[label], 3), "threshold": threshold}
+        because = {"model": "sentence", "label": label, "score": round(scores[label], 3), "threshold": threshold}
         yield start, end - (len(text) - len(text.rstrip())), because
 
 
@@ -355,5 +355,6 @@ def run_post(rule: Rule, doc: Doc, pack: Pack) -> Spans:
     if _ruled_out(doc, start, end):
         return
     yield start, end, {"model": "post", "label": label, "score": round(scores[label], 3),
-                       "threshold": rule.params["threshold"], decision: round(scores[decision], 3),
-                       f"{decision}_threshold": rule.params["decision_threshold"]}  # fmt: skip
+                       "threshold": rule.params["threshold"], "decision": decision,
+                       "decision_score": round(scores[decision], 3),
+                       "decision_threshold": rule.params["decision_threshold"]}  # fmt: skip

@@ -73,9 +73,13 @@ def _finding(console: Console, post: Post, finding: Finding, explain: bool) -> N
 
 
 def because_text(because: dict) -> str:
-    """ "claim 'To the 53 people' n=53 (exact) under k_block=100", "model sensitive 0.91 >= 0.7"."""
+    """ "claim 'To the 53 people' n=53 (exact) under k_block=100", "sentence model: sensitive 0.91 >= 0.7",
+    "post model: sensitive 0.88 >= 0.5, block 0.61 >= 0.2"."""
     if "model" in because:
-        return f"sentence model: {because['model']} {because['score']:.2f} >= {because['threshold']}"
+        text = f"{because['model']} model: {because['label']} {because['score']:.2f} >= {because['threshold']}"
+        if "decision" in because:
+            text += f", {because['decision']} {because['decision_score']:.2f} >= {because['decision_threshold']}"
+        return text
     if "lexicon" in because:
         return f"matched the {because['lexicon']} list"
     parts = [
