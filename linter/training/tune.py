@@ -37,29 +37,25 @@ def parse(linter: Linter, drafts: list[Draft]) -> Parsed:
     return list(zip(drafts, norms, linter.nlp.pipe(n.text for n in norms), strict=True))
 
 
-def _knob(rule: Rule) -> tuple[str, str] | None:
-    """The knob a rule's tunable parameter belongs to, and that parameter's name."""
+def _knobs(rule: Rule) -> list[tuple[str, str]]:
+    """The knobs a rule's tunable parameters belong to, each with that parameter's name."""
     if rule.check == "sentence":
-        return f"sentence {rule.params['label']}", "threshold"
+        return [(f"sentence {rule.params['label']}", "threshold")]
     if rule.check == "claim":
-        return "claim score", "claim_score"
-    return None
-
-
-def _post_knobs(rule: Rule) -> list[tuple[str, str]]:
-    if rule.check != "post":
-        return []
-    return [
-        (f"post {rule.params['label']}", "threshold"),
-        (f"post {rule.params['decision']}", "decision_threshold"),
-    ]
+        return [("claim score", "claim_score")]
+    if rule.check == "post":
+        return [
+            (f"post {rule.params['label']}", "threshold"),
+            (f"post {rule.params['decision']}", "decision_threshold"),
+        ]
+    return []
 
 
 def knobs_of(pack: Pack) -> dict[str, float]:
     """The pack's current value of every knob (the largest, where rules sharing a knob differ)."""
     settings: dict[str, float] = {"harmless below": pack.harmless_below}
     for rule in pack.rules:
-        for name, param in [*filter(None, [_knob(rule)]), *_post_knobs(rule)]:
+        for name, param in _knobs(rule):
             settings[name] = max(settings.get(name, 0.0), rule.params[param])
     return settings
 
@@ -67,7 +63,7 @@ def knobs_of(pack: Pack) -> dict[str, float]:
 def with_knobs(pack: Pack, settings: dict[str, float]) -> Pack:
     def tuned(rule: Rule) -> Rule:
         params = dict(rule.params)
-        for name, param in [*filter(None, [_knob(rule)]), *_post_knobs(rule)]:
+        for name, param in _knobs(rule):
             params[param] = settings[name]
         return replace(rule, params=params)
 
