@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import regex
 
+from linter.nlp.details import TEXT_LEXICONS
+
 WORDS, PHRASES, PATTERNS = "words", "phrases", "patterns"
 
 
@@ -21,7 +23,6 @@ WORDS, PHRASES, PATTERNS = "words", "phrases", "patterns"
 class Lexicon:
     type: str
     purpose: str
-    in_text: bool = False  # matched in the text by `postlint_details`; may be split into .terms/.patterns
 
 
 LEXICONS: dict[str, Lexicon] = {
@@ -42,20 +43,20 @@ LEXICONS: dict[str, Lexicon] = {
     "public_events": Lexicon(WORDS, "public events: attending one is not private behaviour"),
     "events": Lexicon(WORDS, "events that are public when marked so"),
     "public_markers": Lexicon(WORDS, "words that mark an event as public"),
-    "external_sources": Lexicon(PHRASES, "a sentence quoting an outside source makes no claim", in_text=True),
-    "permission_markers": Lexicon(PHRASES, "a testimonial shared with permission makes no claim", in_text=True),
+    "external_sources": Lexicon(PHRASES, "a sentence quoting an outside source makes no claim"),
+    "permission_markers": Lexicon(PHRASES, "a testimonial shared with permission makes no claim"),
     # detail and tone, matched in the text
-    "repetition": Lexicon(PHRASES, "per-person repetition and streaks", in_text=True),
-    "time": Lexicon(PHRASES, "a single day or time", in_text=True),
-    "place": Lexicon(PHRASES, "a place smaller than a country", in_text=True),
+    "repetition": Lexicon(PHRASES, "per-person repetition and streaks"),
+    "time": Lexicon(PHRASES, "a single day or time"),
+    "place": Lexicon(PHRASES, "a place smaller than a country"),
     "countries_extra": Lexicon(PHRASES, "areas as large as a country: being in one does not narrow"),
-    "age": Lexicon(PHRASES, "age of the people described", in_text=True),
-    "gender": Lexicon(PHRASES, "gender of the people described", in_text=True),
-    "device": Lexicon(PHRASES, "the device used", in_text=True),
-    "sensitive.*": Lexicon(PHRASES, "words that reveal a special category, per category", in_text=True),
-    "tone.*": Lexicon(PHRASES, "mocking, judging, pitying, diagnosing or surveilling language", in_text=True),
-    "callout_openers": Lexicon(PHRASES, "openers that address a group ('To the…', 'Dear…')", in_text=True),
-    "rule.*": Lexicon(PHRASES, "a phrase rule's own terms and patterns", in_text=True),
+    "age": Lexicon(PHRASES, "age of the people described"),
+    "gender": Lexicon(PHRASES, "gender of the people described"),
+    "device": Lexicon(PHRASES, "the device used"),
+    "sensitive.*": Lexicon(PHRASES, "words that reveal a special category, per category"),
+    "tone.*": Lexicon(PHRASES, "mocking, judging, pitying, diagnosing or surveilling language"),
+    "callout_openers": Lexicon(PHRASES, "openers that address a group ('To the…', 'Dear…')"),
+    "rule.*": Lexicon(PHRASES, "a phrase rule's own terms and patterns"),
     # grammar (rules/lexicons/grammar.yaml): closed word classes the claim finder reads the parse with
     "grammar.modals": Lexicon(WORDS, "auxiliaries of possibility or promise"),
     "grammar.conditionals": Lexicon(WORDS, "subordinators of a condition"),
@@ -84,7 +85,7 @@ def _declared_types() -> list[tuple[re.Pattern, str]]:
     forms = []
     for declared, lexicon in LEXICONS.items():
         forms.append((re.compile(_name_pattern(declared)), lexicon.type))
-        if lexicon.in_text:
+        if declared.split(".", 1)[0] in TEXT_LEXICONS:  # matched in the text: may be split into .terms/.patterns
             forms.append((re.compile(_name_pattern(declared) + r"\.terms"), PHRASES))
             forms.append((re.compile(_name_pattern(declared) + r"\.patterns"), PATTERNS))
     return forms
