@@ -182,7 +182,7 @@ def test_a_reply_that_counts_the_handles_own_activity_blocks(draft):
 @pytest.mark.parametrize(
     "draft",
     [
-        "Late-night orders of pregnancy tests in Hove doubled this month.",
+        "Morning-after pill refills through our app jumped by a third in Hove this spring.",
         "Searches for 'payday loan' in our app spiked the day before rent was due.",
         "Most dedicated listener award: account #4471, with 3,100 plays of one lullaby this year.",
     ],
@@ -194,11 +194,11 @@ def test_what_no_grammar_rule_finds_the_post_model_blocks(draft):
 def test_a_post_model_finding_points_at_a_sentence_and_says_why():
     rules = linter.get_linter().pack.rules
     only_post = linter.Config(disable=frozenset(r.id for r in rules if r.check != "post"))
-    text = "Big month for the shop. Late-night orders of pregnancy tests in Hove doubled."
+    text = "Big month for the shop. Morning-after pill refills through our app jumped by a third in Hove this spring."
     findings = linter.lint(text, only_post).findings
     assert findings
     for finding in findings:
-        assert finding.text == "Late-night orders of pregnancy tests in Hove doubled."
+        assert finding.text == "Morning-after pill refills through our app jumped by a third in Hove this spring."
         assert finding.because["model"] == "post"
         assert finding.because["score"] >= finding.because["threshold"]
         assert finding.because["decision_score"] >= finding.because["decision_threshold"]
@@ -206,7 +206,7 @@ def test_a_post_model_finding_points_at_a_sentence_and_says_why():
 
 
 def test_the_post_model_defers_to_a_rule_that_found_the_same_category():
-    text = "Late-night orders of pregnancy tests in Hove doubled this month."
+    text = "Morning-after pill refills through our app jumped by a third in Hove this spring."
     findings = linter.lint(text).findings
     exact = {f.category for f in findings if "model" not in f.because}
     assert not [f for f in findings if f.because.get("model") == "post" and f.category in exact]

@@ -8,7 +8,7 @@ from linter.training.tune import figures, knobs_of, parse, with_knobs
 DRAFTS = [
     Draft(
         "x-1",
-        "A rider in Hull took 300 trips to the same chip shop this year.",
+        "A rider in Hull took our scooters to one garden centre 300 times this year.",
         "block",
         frozenset({"individual"}),
         (),
