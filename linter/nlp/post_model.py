@@ -17,24 +17,17 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from linter.nlp.extensions import POST_SCORES
-from linter.nlp.sentence_model import load_textcat
+from linter.nlp.sentence_model import TextcatScorer
 
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "posts"
 
 
-class PostModel:
-    def __init__(self, path: Path):
-        self.textcat = load_textcat(path)
-        self.labels = tuple(self.textcat.labels)
-
-    def __call__(self, doc: Doc) -> Doc:
-        return next(self.pipe([doc]))
-
+class PostModel(TextcatScorer):
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         for batch in minibatch(docs, batch_size):
             rows = self.textcat.model.ops.to_numpy(self.textcat.predict(batch))
             for doc, row in zip(batch, rows, strict=True):
-                doc._.set(POST_SCORES, dict(zip(self.labels, map(float, row), strict=True)))
+                doc._.set(POST_SCORES, self.scores(row))
                 yield doc
 
 

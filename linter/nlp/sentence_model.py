@@ -24,19 +24,25 @@ from linter.nlp.extensions import SCORES
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "sentences"
 
 
-def load_textcat(path: Path) -> TextCategorizer:
-    """The trained `textcat_multilabel` of the pipeline at `path` (see `linter.training`)."""
-    return spacy.load(path).get_pipe("textcat_multilabel")
+class TextcatScorer:
+    """A trained `textcat_multilabel` (see `linter.training`) scoring parts of Docs; subclasses say which
+    parts (`pipe`) and where the scores go."""
 
-
-class SentenceModel:
     def __init__(self, path: Path):
-        self.textcat = load_textcat(path)
+        self.textcat: TextCategorizer = spacy.load(path).get_pipe("textcat_multilabel")
         self.labels = tuple(self.textcat.labels)
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
 
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        raise NotImplementedError
+
+    def scores(self, row) -> dict[str, float]:
+        return dict(zip(self.labels, map(float, row), strict=True))
+
+
+class SentenceModel(TextcatScorer):
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         """Score the sentences of a batch of Docs in one pass of the model (much faster than Doc by Doc)."""
         for batch in minibatch(docs, batch_size):
@@ -46,8 +52,7 @@ class SentenceModel:
             rows = iter(self.textcat.model.ops.to_numpy(self.textcat.predict(flat)) if flat else ())
             for doc, sents in zip(batch, sentences, strict=True):
                 scored = [(sent, next(rows)) for sent in sents]
-                doc._.set(SCORES, [(s.start_char, s.end_char, dict(zip(self.labels, map(float, row), strict=True)))
-                                   for s, row in scored])  # fmt: skip
+                doc._.set(SCORES, [(s.start_char, s.end_char, self.scores(row)) for s, row in scored])
                 yield doc
 
 

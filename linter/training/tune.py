@@ -74,14 +74,14 @@ def with_knobs(pack: Pack, settings: dict[str, float]) -> Pack:
 def variants(pack: Pack) -> dict[str, Pack]:
     """The shipped pack beside the same rules with either model or both taken out (for `compare`)."""
 
-    def without(checks: set[str], **knobs: float) -> Pack:
-        tuned = with_knobs(pack, {**knobs_of(pack), **{name.replace("_", " "): v for name, v in knobs.items()}})
+    def without(checks: set[str], knobs: dict[str, float]) -> Pack:
+        tuned = with_knobs(pack, {**knobs_of(pack), **knobs})
         return replace(tuned, rules=tuple(r for r in tuned.rules if r.check not in checks))
 
     return {
-        "rules only": without({"sentence", "post"}, claim_score=0.0, harmless_below=0.0),
-        "rules + sentence model": without({"post"}, harmless_below=0.0),
-        "rules + post model": without({"sentence"}, claim_score=0.0),
+        "rules only": without({"sentence", "post"}, {"claim score": 0.0, "harmless below": 0.0}),
+        "rules + sentence model": without({"post"}, {"harmless below": 0.0}),
+        "rules + post model": without({"sentence"}, {"claim score": 0.0}),
         "rules + both models": pack,
     }
 
