@@ -21,7 +21,8 @@ from linter.model import load_model
 from linter.nlp.extensions import INCOMPLETE, POST_SCORES
 from linter.normalise import NormalisedText, normalise
 from linter.policy.checks import CHECKS
-from linter.policy.pack import Pack
+from linter.policy.messages import fill
+from linter.policy.pack import Pack, Rule
 from linter.result import Finding, Result
 
 BATCH_SIZE = 64
@@ -106,21 +107,7 @@ class Linter:
             flagged: dict[tuple[int, int], dict] = {}
             for start, end, because in CHECKS[rule.check].run(rule, doc, pack):
                 flagged.setdefault(norm.to_original(start, end), because)
-            findings += [
-                Finding(
-                    rule=rule.id,
-                    name=rule.name,
-                    category=rule.category,
-                    severity=rule.severity,
-                    message=rule.message,
-                    suggestion=rule.suggestion,
-                    start=a,
-                    end=b,
-                    text=norm.original[a:b],
-                    because=because,
-                )
-                for (a, b), because in sorted(flagged.items())
-            ]
+            findings += [_finding(rule, a, b, because, norm) for (a, b), because in _outermost(flagged)]
         checks = {r.id: r.check for r in pack.rules}
         findings = _without_restatements(findings, checks)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
@@ -134,6 +121,31 @@ class Linter:
             reason = f"the post model reads the post as harmless (flag {post['flag']:.3f} < {pack.harmless_below})"
             result = result.suppress({f.rule for f in findings if checks[f.rule] != "phrase"}, reason)
         return result
+
+
+def _outermost(flagged: dict[tuple[int, int], dict]) -> list[tuple[tuple[int, int], dict]]:
+    """One finding per rule and words: a span inside another the same rule flagged adds nothing."""
+    return [
+        ((a, b), because)
+        for (a, b), because in sorted(flagged.items())
+        if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in flagged)
+    ]
+
+
+def _finding(rule: Rule, start: int, end: int, because: dict, norm: NormalisedText) -> Finding:
+    words = norm.original[start:end]
+    return Finding(
+        rule=rule.id,
+        name=rule.name,
+        category=rule.category,
+        severity=rule.severity,
+        message=fill(rule.message, because, words),
+        suggestion=fill(rule.suggestion, because, words),
+        start=start,
+        end=end,
+        text=words,
+        because=because,
+    )
 
 
 def _without_restatements(findings: list[Finding], checks: dict[str, str]) -> list[Finding]:

@@ -43,6 +43,26 @@ def test_threshold_override_changes_the_decision(tmp_path):
     assert linter.lint(LEAK, config).decision == "block"
 
 
+def test_messages_say_what_this_draft_did_under_the_team_thresholds(tmp_path):
+    draft = "0.02% of our 60,000 members renewed on the first morning of the sale."
+    (small,) = [f for f in linter.lint(draft).findings if f.rule == "PL102"]
+    assert small.message.startswith("A group of about 12 (0.02% of 60,000) is under 100 people")
+    config = write_config(tmp_path, "[thresholds]\nk_block = 250\n")
+    (team,) = [f for f in linter.lint("212 members renewed twice in a day.", config).findings if f.rule == "PL102"]
+    assert "A group of 212 is under 250 people" in team.message
+    callout = "To the 31 gardeners who bought slug pellets at dawn: we see you."
+    (addressed,) = [f for f in linter.lint(callout).findings if f.rule == "PL402"]
+    assert addressed.message.startswith('"To the 31 gardeners"') and "53" not in addressed.message
+
+
+def test_a_rule_flags_the_same_words_once():
+    result = linter.lint("Some of you bought pregnancy tests at 2am.")
+    spans = [(f.rule, f.start, f.end) for f in result.findings]
+    assert len(spans) == len(set(spans))
+    for f in result.findings:  # no finding sits inside another of the same rule
+        assert not [g for g in result.findings if g.rule == f.rule and g is not f and g.start <= f.start and f.end <= g.end]
+
+
 def test_config_in_pyproject_disable_and_severity(tmp_path):
     config = write_config(
         tmp_path,
@@ -128,6 +148,21 @@ def test_a_catastrophic_team_pattern_times_out_instead_of_hanging(tmp_path):
             "rules:\n  - {id: X1, name: x, category: individual, severity: block, check: claim,\n"
             "     when: {individual: true}, claim_score: yes, message: m, suggestion: s}\n",
             "'claim_score': must be a score between 0 and 1",
+        ),
+        (  # no size condition, so no threshold to name
+            "rules:\n  - id: X1\n    name: x\n    category: individual\n    severity: block\n    check: claim\n"
+            "    when: {individual: true}\n    message: 'over {threshold}'\n    suggestion: s\n",
+            "rules.yaml:8: field 'message' names '{threshold}', which this rule cannot fill",
+        ),
+        (
+            "rules:\n  - {id: X1, name: x, category: shaming, severity: warn, check: tone, labels: [tone.mock],\n"
+            "     message: m, suggestion: 'say {n:,} instead'}\n",
+            "field 'suggestion' names '{n}', which this rule cannot fill (it can fill {words})",
+        ),
+        (
+            "rules:\n  - {id: X1, name: x, category: shaming, severity: warn, check: tone, labels: [tone.mock],\n"
+            "     message: 'unclosed {', suggestion: s}\n",
+            "field 'message' is not a valid template",
         ),
     ],
 )

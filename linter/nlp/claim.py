@@ -22,7 +22,7 @@ class CohortSize:
 
     kind: str  # exact | derived | vague | singular | unknown
     low: int | None
-    stated: str = ""  # how the text put it, for explanations: "0.002% of 2000000"
+    stated: str = ""  # how the text put it, for explanations: "0.002% of 2,000,000"
 
     @property
     def individual(self) -> bool:

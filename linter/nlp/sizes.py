@@ -167,7 +167,7 @@ class SizeReading:
         if rate is None or base is None:
             return CohortSize("unknown", None, token.text)
         low = max(int(round(rate * base)), 1)
-        return CohortSize("derived", low, f"{rate:g} of {base:g}")
+        return CohortSize("derived", low, f"{rate * 100:.4g}% of {base:,.0f}")
 
     def _base_count(self, token: Token, people: Token) -> float | None:
         """The nearest other stated count of people, before the rate if there is one, else after."""

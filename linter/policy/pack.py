@@ -17,6 +17,7 @@ from spacy.util import registry
 from linter.errors import PackError
 from linter.policy.checks import CHECKS
 from linter.policy.lexicons import entry_key, entry_problem, lexicon_type
+from linter.policy.messages import fields_of, template_problem
 
 SEVERITIES = ("warn", "block")
 CATEGORIES = ("individual", "small_cohort", "sensitive", "specificity", "shaming")
@@ -161,6 +162,10 @@ def _rule_from(data: Any, where: str, thresholds: dict[str, int]) -> Rule:
         params = CHECKS[data["check"]].validate(params, thresholds)
     except ValueError as exc:
         raise PackError(f"{here(str(exc).split(':', 1)[0].strip(chr(39)))}: {exc}") from None
+    for key in ("message", "suggestion"):
+        problem = template_problem(data[key], fields_of(data["check"], params))
+        if problem:
+            raise PackError(f"{here(key)}: field '{key}' {problem}")
     examples = data.get("examples") or {}
     return Rule(
         id=data["id"],
