@@ -8,22 +8,28 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TextIO
 
 import typer
 from rich.console import Console
 from rich.progress import track
 
-from linter.config import Config, build_pack, load_config
+from linter import __version__
+from linter.config import Config, build_pack, every_rule, load_config, with_selection
 from linter.engine import get_linter
 from linter.errors import InputError, PostlintError
 from linter.evaluate import read_corpus, score
-from linter.inputs import DEFAULT_MAX_BYTES, read_posts
-from linter.report import Format, Report, renderer, visible
+from linter.inputs import DEFAULT_MAX_BYTES, Post, read_posts
+from linter.report import Color, Format, Options, Summary, formatter, visible
 from linter.report import json as json_output
 from linter.report import text as text_output
+from linter.report.statistics import formatter as statistics_formatter
 from linter.result import Result
+from linter.suppressions import suppressed, unknown_rules
 
 OUTPUTS = {"text": text_output, "json": json_output}  # for rules and eval
 
@@ -45,8 +51,26 @@ app = App(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
     help="Stop social-media drafts from exposing what individual users did.",
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"postlint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Stop social-media drafts from exposing what individual users did."""
+
+
 ConfigOption = Annotated[
     Path | None,
     typer.Option(
@@ -56,17 +80,24 @@ ConfigOption = Annotated[
 ]
 
 
+def _codes(values: list[str] | None) -> list[str] | None:
+    """`--select PL1,sensitive --select PL402` -> ["PL1", "sensitive", "PL402"], as ruff reads them."""
+    return [code.strip() for value in values for code in value.split(",") if code.strip()] if values else None
+
+
 @app.command()
 def check(
     paths: Annotated[
         list[str],
         typer.Argument(
             help="Drafts: .txt, .md, .jsonl or .csv files, folders to search for them, or - for stdin.",
-            metavar="PATH",
+            metavar="PATH...",
             show_default=False,
         ),
     ],
-    output: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = "text",
+    output: Annotated[
+        Format, typer.Option("--format", "-f", help="Output format (concise: one line per finding).")
+    ] = "text",
     fail_on: Annotated[
         Literal["warn", "block"] | None,
         typer.Option(
@@ -74,6 +105,31 @@ def check(
             show_default=False,
         ),
     ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Run only these rules: ids (PL102), id prefixes (PL1), names or categories; comma-separated "
+            "or repeated. ALL selects every rule. Replaces the config's 'select'.",
+            show_default=False,
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(help="Do not run these rules (same forms as --select).", show_default=False),
+    ] = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Print how many findings each rule made, instead of the findings.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print the findings only: no summary.")] = False,
+    output_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-file", "-o", help="Write the report to this file instead of stdout.", show_default=False
+        ),
+    ] = None,
+    color: Annotated[
+        Color, typer.Option(help="Colour the text output (auto: on a terminal, unless NO_COLOR is set).")
+    ] = "auto",
     config: ConfigOption = None,
     max_bytes: Annotated[int, typer.Option(min=1, help="Largest file (or stdin) to read, in bytes.")] = (
         DEFAULT_MAX_BYTES
@@ -85,25 +141,57 @@ def check(
         ),
     ] = False,
 ) -> None:
-    """Lint drafts before they are published."""
-    settings = load_config(config)
+    """Lint drafts before they are published. Results print as each post is checked."""
+    settings = with_selection(load_config(config), _codes(select), _codes(ignore))
     pack = build_pack(settings)
-    posts, errors = [], []
-    known_rules = {rule.id for rule in pack.rules}
-    for item in read_posts(paths, max_bytes, sys.stdin.buffer):
-        unknown = sorted(set(item.allow) - known_rules) if not isinstance(item, InputError) and item.allow else []
-        if unknown:  # a misspelt id would silently suppress nothing
-            item = InputError(f"{item.source}: 'allow' names no rule of the pack: {', '.join(unknown)}")
-        if isinstance(item, InputError):
-            _error(item)
-            errors.append(str(item))
-        else:
-            posts.append(item)
-    results = _lint([post.text for post in posts], settings) if posts else []
-    checked = [(p, r.suppress(p.allow, p.reason) if p.allow else r) for p, r in zip(posts, results, strict=True)]
-    report = Report(checked, errors, pack, fail_on or settings.fail_on, explain)
-    renderer(output)(report, sys.stdout)
-    raise typer.Exit(2 if errors or report.unchecked else 1 if report.failed else 0)
+    summary = Summary(pack, fail_on or settings.fail_on)
+    with _opened(output_file) as out:
+        kind = statistics_formatter(output) if statistics else formatter(output)
+        report = kind(out, pack, Options(explain=explain, quiet=quiet, color=color))
+        for item, result in _checked(read_posts(paths, max_bytes, sys.stdin.buffer), settings):
+            if result is None:
+                _error(item)
+                summary.errors.append(str(item))
+                report.error(str(item))
+            else:
+                summary.add(result)
+                report.post(item, result)
+        report.close(summary)
+    raise typer.Exit(2 if summary.errors or summary.unchecked else 1 if summary.failed else 0)
+
+
+@contextmanager
+def _opened(path: Path | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    with path.open("w", encoding="utf-8", newline="") as out:
+        yield out
+
+
+def _checked(
+    items: Iterable[Post | InputError], settings: Config
+) -> Iterator[tuple[Post, Result] | tuple[InputError, None]]:
+    """Each input in order with its result (None for one that could not be read), as soon as the
+    engine's batch holding it is done. Suppressions are checked against the pack, then applied."""
+    pending: deque[Post | InputError] = deque()
+    known = {rule.id for rule in every_rule(settings)}  # a rule turned off by --ignore may still be allowed
+
+    def texts() -> Iterator[str]:
+        for item in items:
+            if isinstance(item, Post) and (unknown := unknown_rules(item.allows, known)):
+                item = InputError(f"{item.source}: 'allow' names no rule of the pack: {', '.join(unknown)}")
+            pending.append(item)
+            if isinstance(item, Post):
+                yield item.text
+
+    for result in _progress(get_linter(settings).lint_many(texts())):
+        while isinstance(pending[0], InputError):
+            yield pending.popleft(), None
+        post = pending.popleft()
+        yield post, suppressed(result, post.allows)
+    while pending:  # inputs after the last post, or no post at all: all could not be read
+        yield pending.popleft(), None
 
 
 @app.command()
@@ -149,19 +237,15 @@ def evaluate(
 
 
 def _lint(texts: list[str], settings: Config) -> list[Result]:
-    """Results in order, batched by the engine, with a progress bar on stderr only when it is a terminal."""
+    return list(_progress(get_linter(settings).lint_many(texts), total=len(texts)))
+
+
+def _progress(results: Iterator[Result], total: int | None = None) -> Iterator[Result]:
+    """A progress line on stderr, only when stderr is a terminal and stdout is not (it would tangle
+    with the findings printed there as they come)."""
     console = Console(stderr=True)
-    results = get_linter(settings).lint_many(texts)
-    return list(
-        track(
-            results,
-            total=len(texts),
-            description="Checking",
-            console=console,
-            transient=True,
-            disable=not console.is_terminal,
-        )
-    )
+    shown = console.is_terminal and not sys.stdout.isatty()
+    return track(results, total=total, description="Checking", console=console, transient=True, disable=not shown)
 
 
 def _error(exc: Exception) -> None:

@@ -3,7 +3,8 @@
 [tool.postlint]
 model = "en_core_web_sm"          # any installed spaCy English pipeline
 fail_on = "warn"                  # what makes `postlint check` exit 1
-disable = ["PL103"]
+select = ["ALL"]                   # rules to run: ids, id prefixes ("PL1"), names or categories
+ignore = ["PL103", "shaming"]     # rules not to run, same forms ("disable" is the older name)
 extend = ["team-rules.yaml"]      # extra rule files, same format as the pack's rules/
 [tool.postlint.thresholds]
 k_block = 250
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,9 +26,9 @@ from typing import Any
 from linter.errors import PackError
 from linter.model import DEFAULT_MODEL
 from linter.policy.lexicons import entry_problem, lexicon_type
-from linter.policy.pack import SEVERITIES, Pack, load_pack, load_rules_file, with_overrides
+from linter.policy.pack import SEVERITIES, Pack, Rule, load_pack, load_rules_file, selected, with_overrides
 
-CONFIG_KEYS = {"model", "fail_on", "disable", "extend", "pack", "thresholds", "severity", "terms"}
+CONFIG_KEYS = {"model", "fail_on", "select", "ignore", "disable", "extend", "pack", "thresholds", "severity", "terms"}
 SURFACE_TABLES = {"server", "slack", "x"}  # read by each surface's own settings module
 FAIL_ON = ("warn", "block")
 
@@ -37,7 +38,8 @@ class Config:
     model: str = DEFAULT_MODEL
     fail_on: str = "block"
     pack_dir: Path | None = None
-    disable: frozenset[str] = frozenset()
+    select: tuple[str, ...] = ("ALL",)
+    disable: frozenset[str] = frozenset()  # `ignore` and `disable` in the file, --ignore on the command line
     extend: tuple[Path, ...] = ()
     thresholds: tuple[tuple[str, int], ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
@@ -103,7 +105,7 @@ def _parse(table: dict[str, Any], path: Path, text: str) -> Config:
         fail("model", "must be the name of an installed spaCy pipeline")
     if table.get("fail_on", "block") not in FAIL_ON:
         fail("fail_on", "must be 'warn' or 'block'")
-    for key in ("disable", "extend"):
+    for key in ("select", "ignore", "disable", "extend"):
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             fail(key, "must be a list of strings")
@@ -130,7 +132,8 @@ def _parse(table: dict[str, Any], path: Path, text: str) -> Config:
         model=table.get("model", DEFAULT_MODEL),
         fail_on=table.get("fail_on", "block"),
         pack_dir=(base / pack) if isinstance(pack, str) else None,
-        disable=frozenset(table.get("disable", [])),
+        select=tuple(table.get("select", ["ALL"])),
+        disable=frozenset(table.get("ignore", []) + table.get("disable", [])),
         extend=tuple(base / p for p in table.get("extend", [])),
         thresholds=tuple(sorted(thresholds.items())),
         severity=tuple(sorted(severity.items())),
@@ -145,8 +148,31 @@ def _line_of(text: str, key: str) -> int:
 
 
 def _config_error(config: Config, key: str, problem: str) -> None:
-    line = _line_of(config.source.read_text(encoding="utf-8"), key) if config.source else 1
+    if config.source is None:
+        raise PackError(f"field {problem}")
+    line = _line_of(config.source.read_text(encoding="utf-8"), key)
     raise PackError(f"{config.source}:{line}: field {problem}")
+
+
+def every_rule(config: Config) -> tuple[Rule, ...]:
+    """The rules of the config's pack and extensions, before select / ignore."""
+    return build_pack(replace(config, select=("ALL",), disable=frozenset())).rules
+
+
+def with_selection(config: Config, select: list[str] | None, ignore: list[str] | None) -> Config:
+    """The config with --select (replacing the file's `select`) and --ignore (adding to its `ignore`)
+    applied; a selector that names no rule is an error that names the flag."""
+    every = every_rule(config)
+    for flag, selectors in (("--select", select or []), ("--ignore", ignore or [])):
+        for selector in selectors:
+            if not selected(every, selector):
+                problem = f"names no rule, rule name or category: {selector}"
+                raise PackError(f"{flag} {problem} (list them with: postlint rules)")
+    return replace(
+        config,
+        select=tuple(select) if select else config.select,
+        disable=config.disable | frozenset(ignore or ()),
+    )
 
 
 @lru_cache(maxsize=8)
@@ -171,13 +197,20 @@ def build_pack(config: Config) -> Pack:
             )
         for problem in filter(None, (entry_problem(name, entry) for entry in entries)):
             _config_error(config, name, f"'terms.{name}': {problem}")
-    for rule_id in sorted(config.disable - known):
-        _config_error(config, "disable", f"'disable' names no rule: {rule_id} (list them with: postlint rules)")
+    every = [*pack.rules, *extra_rules]
+    chosen, ignored = set(), set()
+    for key, selectors, into in (("select", config.select, chosen), ("ignore", config.disable, ignored)):
+        for selector in sorted(selectors):
+            ids = selected(every, selector)
+            if not ids:
+                _config_error(config, key, f"'{key}' names no rule, rule name or category: {selector} "
+                              "(list them with: postlint rules)")  # fmt: skip
+            into |= ids
     return with_overrides(
         pack,
         thresholds=dict(config.thresholds),
         terms={k: list(v) for k, v in config.terms},
         severities=dict(config.severity),
-        disabled=set(config.disable),
+        disabled=known - chosen | ignored,
         extra_rules=extra_rules,
     )

@@ -119,7 +119,7 @@ class Linter:
         if post is not None and post.get("flag", 1.0) < pack.harmless_below:
             # A team's own phrases (a codename, a banned word) are not the model's to judge.
             reason = f"the post model reads the post as harmless (flag {post['flag']:.3f} < {pack.harmless_below})"
-            result = result.suppress({f.rule for f in findings if checks[f.rule] != "phrase"}, reason)
+            result = result.suppress(lambda f: checks[f.rule] != "phrase", reason)
         return result
 
 

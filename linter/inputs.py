@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 import yaml
 
 from linter.errors import InputError
+from linter.suppressions import Allow, from_comments, rule_ids
 
 SUFFIXES = (".txt", ".md", ".jsonl", ".csv")
 DEFAULT_MAX_BYTES = 1_000_000
@@ -38,8 +39,7 @@ class Post:
     line: int  # the file line where `text` begins
     text: str
     row: bool = False  # a calendar row: offsets do not map to file columns, only to the row's line
-    allow: frozenset[str] = frozenset()
-    reason: str | None = None
+    allows: tuple[Allow, ...] = ()  # suppressions written into the draft (linter.suppressions)
 
     @property
     def source(self) -> str:
@@ -133,16 +133,12 @@ def _text(name: str, data: bytes) -> str:
         raise InputError(f"{name}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x})") from None
 
 
-def _single(
-    path: str,
-    text: str,
-    line: int = 1,
-    allow: frozenset[str] = frozenset(),
-    reason: str | None = None,
-) -> Post:
+def _single(path: str, text: str, line: int = 1, allows: tuple[Allow, ...] = ()) -> Post:
+    """A .txt or .md post; its postlint-allow comments are read and blanked out."""
+    text, spans = from_comments(path, text, line)
     if not text.strip():
         raise InputError(f"{path}: empty post")
-    return Post(id=path, path=path, line=line, text=text, allow=allow, reason=reason)
+    return Post(id=path, path=path, line=line, text=text, allows=allows + spans)
 
 
 def _plain(path: str, text: str) -> Iterator[Post]:
@@ -171,8 +167,8 @@ def _markdown(path: str, text: str) -> Iterator[Post]:
     settings = meta.get("postlint") or {}
     if not isinstance(settings, dict) or set(settings) - SUPPRESSION_KEYS:
         raise InputError(f"{path}: front matter 'postlint' takes only {{allow: [RULE_ID, ...], reason: \"...\"}}")
-    allow, reason = _suppression(path, settings.get("allow"), settings.get("reason"))
-    yield _single(path, text[match.end() :], text.count("\n", 0, match.end()) + 1, allow, reason)
+    allow = rule_ids(path, settings.get("allow"), settings.get("reason"))
+    yield _single(path, text[match.end() :], text.count("\n", 0, match.end()) + 1, (allow,) if allow else ())
 
 
 def _jsonl(path: str, text: str) -> Iterator[Post | InputError]:
@@ -229,7 +225,7 @@ def _row(path: str, line: int, fields: dict[str, Any]) -> Post:
         raise InputError(f"{where}: row has no 'text' string")
     if not text.strip():
         raise InputError(f"{where}: empty post")
-    allow, reason = _suppression(where, fields.get("allow"), fields.get("reason"))
+    allow = rule_ids(where, fields.get("allow"), fields.get("reason"))
     row_id = fields.get("id")
     return Post(
         id=where if row_id in (None, "") else str(row_id),
@@ -237,21 +233,8 @@ def _row(path: str, line: int, fields: dict[str, Any]) -> Post:
         line=line,
         text=text,
         row=True,
-        allow=allow,
-        reason=reason,
+        allows=(allow,) if allow else (),
     )
-
-
-def _suppression(where: str, allow: Any, reason: Any) -> tuple[frozenset[str], str | None]:
-    """Rule ids to allow ("PL101", "PL101 PL402" or a list) and the reason, which is required."""
-    ids = re.split(r"[,\s]+", allow.strip()) if isinstance(allow, str) else allow
-    if not ids or ids == [""]:
-        return frozenset(), None
-    if not isinstance(ids, list) or not all(isinstance(i, str) and i.strip() for i in ids):
-        raise InputError(f"{where}: 'allow' must be a rule id or a list of rule ids")
-    if not isinstance(reason, str) or not reason.strip():
-        raise InputError(f"{where}: allowing {', '.join(ids)} needs a 'reason' saying why the post is fine")
-    return frozenset(i.strip() for i in ids), reason.strip()
 
 
 PARSERS = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -65,9 +66,12 @@ class Result:
     def categories(self) -> list[str]:
         return sorted({f.category for f in self.findings if not f.suppressed})
 
-    def suppress(self, rule_ids: set[str], reason: str) -> Result:
-        """Mark findings of these rules as suppressed; they stay visible but no longer decide."""
-        findings = tuple(replace(f, suppressed=True, reason=reason) if f.rule in rule_ids else f for f in self.findings)
+    def suppress(self, which: Callable[[Finding], bool], reason: str) -> Result:
+        """Mark the findings `which` picks as suppressed: they stay visible but no longer decide. A
+        finding already suppressed keeps its first reason."""
+        findings = tuple(
+            replace(f, suppressed=True, reason=reason) if which(f) and not f.suppressed else f for f in self.findings
+        )
         return replace(self, findings=findings)
 
     def to_dict(self) -> dict[str, Any]:

@@ -170,6 +170,7 @@ def test_json_document_has_posts_and_summary(workdir):
         "drafts/leak.txt",
         "drafts/sub/deep.txt",
     ]
+    rules = document["summary"].pop("rules")
     assert document["summary"] == {
         "posts": 9,
         "pass": 4,
@@ -180,6 +181,8 @@ def test_json_document_has_posts_and_summary(workdir):
         "fail_on": "block",
         "failed": True,
     }
+    findings = [f["rule"] for p in document["posts"] for f in p["findings"] if not f.get("suppressed")]
+    assert rules == {rule: findings.count(rule) for rule in sorted(set(findings))} and rules["PL102"] >= 1
     assert document["errors"] == []
     assert document["tool"]["pack"]["name"] == load_pack().name
 
@@ -231,7 +234,7 @@ def test_github_annotations(workdir):
             "endColumn": "10",
             "title": "PL102 small-cohort",
         },
-        "A group this small (under 100 people) can be picked out from the activity described.%0A"
+        "A group of 53 people is under 100: small enough to be picked out from the activity described.%0A"
         'Leave out the count, or report only groups of at least 1,000 people; write "lots of you" '
         "instead of a small exact number.",
     ) in commands
@@ -300,6 +303,78 @@ def test_suppression_needs_a_reason(tmp_path):
     assert [(f["rule"], f["reason"]) for f in suppressed] == [("PL102", reason)]
     assert posts["r1"]["decision"] == "pass"
     assert all(f["suppressed"] for f in posts["r1"]["findings"])
+
+
+def test_span_suppression_comments_in_md_and_txt(tmp_path):
+    reason = "the customer asked us to share their story"
+    note = "<!-- postlint-allow PL101 PL301 PL302: " + reason + " -->"
+    (tmp_path / "line.md").write_text(f"{CLEAN}\n{note}\n{RIDER}\n\n{LEAK}\n", encoding="utf-8")
+    block = f"<!-- postlint-allow-begin PL102: {reason} -->\n{LEAK}\n<!-- postlint-allow-end -->\n{SENSITIVE}\n"
+    (tmp_path / "block.txt").write_text(block, encoding="utf-8")
+    # The comment's own words are the team's note, not the post: a count in it is not linted.
+    (tmp_path / "quiet.txt").write_text(f"<!-- postlint-allow PL102: we checked the 9 people who asked -->\n{CLEAN}\n")
+    proc = postlint("check", "line.md", "block.txt", "quiet.txt", "--format", "json", cwd=tmp_path)
+    posts = {p["id"]: p for p in json.loads(proc.stdout)["posts"]}
+    line = posts["line.md"]
+    rider = [f for f in line["findings"] if f["start"] < line["findings"][-1]["start"] and f["rule"] == "PL101"]
+    assert rider and all(f["suppressed"] and f["reason"] == reason for f in rider)
+    assert any(f["rule"] == "PL102" and not f.get("suppressed") for f in line["findings"])  # LEAK, not covered
+    assert line["decision"] == "block"
+    block_findings = posts["block.txt"]["findings"]
+    leak_end = block.index("<!-- postlint-allow-end")
+    assert [f["suppressed"] for f in block_findings if f["rule"] == "PL102" and f["end"] <= leak_end] == [True]
+    assert any(f["start"] > leak_end and not f.get("suppressed") for f in block_findings)  # after the block
+    assert posts["quiet.txt"]["decision"] == "pass" and posts["quiet.txt"]["findings"] == []
+
+    (tmp_path / "bad.md").write_text(f"{CLEAN}\n<!-- postlint-allow PL102 -->\n{LEAK}\n", encoding="utf-8")
+    (tmp_path / "typo.txt").write_text(f"<!-- postlint-allow PL1O2: a reason -->\n{LEAK}\n", encoding="utf-8")
+    (tmp_path / "open.txt").write_text(f"<!-- postlint-allow-begin PL102: a reason -->\n{LEAK}\n", encoding="utf-8")
+    proc = postlint("check", "bad.md", "typo.txt", "open.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert error_lines(proc) == [
+        "bad.md:2: postlint-allow PL102 needs a reason after a colon",
+        "typo.txt: 'allow' names no rule of the pack: PL1O2",
+        "open.txt:1: postlint-allow-begin is never closed by postlint-allow-end",
+    ]
+
+
+def test_select_ignore_statistics_concise_quiet_and_output_file(workdir, tmp_path):
+    everything = json.loads(postlint("check", "drafts", "--format", "json", cwd=workdir).stdout)["summary"]["rules"]
+    stats = postlint("check", "drafts", "--statistics", cwd=workdir)
+    counted = {m[1]: int(m[0]) for m in re.findall(r"^\s*(\d+)\s+(PL\d+)\s+\[", stats.stdout, re.M)}
+    assert counted == everything and stats.returncode == 1
+    only = postlint("check", "drafts", "--select", "PL1,shaming", "--statistics", "-f", "json", cwd=workdir)
+    assert {row["rule"] for row in json.loads(only.stdout)} == {r for r in everything if r[:3] == "PL1" or r[:3] == "PL4"}
+    ignored = postlint("check", "drafts", "--ignore", "small-cohort", "--ignore", "PL3", "-f", "concise", cwd=workdir)
+    lines = ignored.stdout.splitlines()
+    assert lines[-1].startswith("Checked 9 posts:")
+    findings = [line for line in lines[:-1]]
+    assert findings and all(re.match(r"drafts/[\w/.]+:\d+(:\d+)?: PL[124]\d\d \[(warn|block)\] ", f) for f in findings)
+    assert not [f for f in findings if " PL102 " in f or " PL3" in f]
+    assert "drafts/leak.txt:1:1: PL402 [warn]" in ignored.stdout
+    quiet = postlint("check", "drafts", "-q", "-f", "concise", "-o", str(tmp_path / "out.txt"), cwd=workdir)
+    assert quiet.stdout == "" and quiet.returncode == 1
+    written = (tmp_path / "out.txt").read_text(encoding="utf-8")
+    assert written.splitlines() == findings_of_all(workdir) and "Checked" not in written
+    for flag in ("--select", "--ignore"):
+        wrong = postlint("check", "drafts", flag, "PL9", cwd=workdir)
+        assert wrong.returncode == 2 and wrong.stdout == ""
+        assert error_lines(wrong) == [f"{flag} names no rule, rule name or category: PL9 (list them with: postlint rules)"]
+
+
+def findings_of_all(workdir: Path) -> list[str]:
+    return postlint("check", "drafts", "-q", "-f", "concise", cwd=workdir).stdout.splitlines()
+
+
+def test_piped_text_keeps_lines_whole_and_colour_follows_the_flag(workdir):
+    long_line = postlint("check", "drafts/leak.txt", "--color", "never", cwd=workdir, COLUMNS="40")
+    assert LEAK in long_line.stdout  # the draft's line is not cut or wrapped at the terminal width
+    assert "\x1b[" not in long_line.stdout
+    forced = postlint("check", "drafts/leak.txt", "--color", "always", cwd=workdir, NO_COLOR="1")
+    assert "31" in colour_codes(forced.stdout)
+    assert "\x1b[" not in postlint("check", "drafts/leak.txt", cwd=workdir, NO_COLOR="1", FORCE_COLOR="1").stdout
+    version = postlint("--version", cwd=workdir)
+    assert version.returncode == 0 and version.stdout == f"postlint {linter.__version__}\n"
 
 
 def test_bad_inputs_each_get_one_line_and_the_rest_are_checked(tmp_path):

@@ -46,10 +46,10 @@ def test_threshold_override_changes_the_decision(tmp_path):
 def test_messages_say_what_this_draft_did_under_the_team_thresholds(tmp_path):
     draft = "0.02% of our 60,000 members renewed on the first morning of the sale."
     (small,) = [f for f in linter.lint(draft).findings if f.rule == "PL102"]
-    assert small.message.startswith("A group of about 12 (0.02% of 60,000) is under 100 people")
+    assert small.message.startswith("A group of 12 (0.02% of 60,000) people is under 100")
     config = write_config(tmp_path, "[thresholds]\nk_block = 250\n")
     (team,) = [f for f in linter.lint("212 members renewed twice in a day.", config).findings if f.rule == "PL102"]
-    assert "A group of 212 is under 250 people" in team.message
+    assert "A group of 212 people is under 250" in team.message
     callout = "To the 31 gardeners who bought slug pellets at dawn: we see you."
     (addressed,) = [f for f in linter.lint(callout).findings if f.rule == "PL402"]
     assert addressed.message.startswith('"To the 31 gardeners"') and "53" not in addressed.message

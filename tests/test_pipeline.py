@@ -66,7 +66,7 @@ def test_every_span_indexes_the_text_as_typed():
 
 def test_suppression_keeps_the_finding_but_not_the_decision():
     result = linter.lint("A user in Leeds watched the finale 12 times.")
-    suppressed = result.suppress({"PL101"}, "the user asked us to share this")
+    suppressed = result.suppress(lambda f: f.rule == "PL101", "the user asked us to share this")
     assert suppressed.decision == "warn"
     (finding,) = [f for f in suppressed.findings if f.rule == "PL101"]
     assert finding.to_dict()["suppressed"] is True and finding.reason

@@ -4,7 +4,7 @@ A template names fields in braces, filled from the finding (`{words}`) and its `
 
     words      the words at fault, as the user typed them (long spans are shortened)
     n          the claim's size, "53" or "1,200" (claim rules)
-    n_how      how that size was read: "53", "about 8 (0.01% of 80,000)", "at least 2 (a few)"
+    n_how      how that size was read: "53", "8 (0.01% of 80,000)", "at least 2 (a few)", "unknown"
     claim      who the claim is about (claim rules)
     threshold  the size threshold the rule applied, "100" (claim rules with n_below / n_at_least),
                or the model score the rule needs, "0.5" (sentence and post rules)
@@ -61,9 +61,9 @@ def _number(value: float) -> str:
 def _n_how(because: dict[str, Any]) -> str:
     n, kind, stated = because.get("n"), because.get("n_kind"), because.get("n_stated", "")
     if n is None:
-        return "unknown size"
+        return "unknown"
     if kind == "derived" and stated:
-        return f"about {_number(n)} ({stated})"
+        return f"{_number(n)} ({stated})"
     if kind == "vague" and stated:
         return f"at least {_number(n)} ({stated})"
     return _number(n)

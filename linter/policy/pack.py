@@ -272,6 +272,15 @@ def _check_unique(rules: list[Rule]) -> None:
         seen[rule.id] = rule.source
 
 
+def selected(rules: tuple[Rule, ...] | list[Rule], selector: str) -> set[str]:
+    """The ids of the rules a selector names: "ALL", an id ("PL102") or its prefix ("PL1"), a rule name
+    ("small-cohort") or a category ("sensitive"), as ruff's --select reads codes. Empty: names none."""
+    key = selector.strip().lower()
+    if key == "all":
+        return {r.id for r in rules}
+    return {r.id for r in rules if r.id.lower().startswith(key) or key in {r.name.lower(), r.category}}
+
+
 def with_overrides(
     pack: Pack,
     *,

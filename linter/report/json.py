@@ -8,23 +8,35 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from linter import __version__
+from linter import __version__, report
 from linter.evaluate import Scores
+from linter.inputs import Post
 from linter.policy.pack import Pack
-from linter.report import Report
+from linter.report import Summary
 from linter.report.jsonl import post_record
+from linter.result import Result
 
 
-def render(report: Report, out: TextIO) -> None:
-    _dump(
-        {
-            "tool": {"name": "postlint", "version": __version__, "pack": _pack(report.pack)},
-            "posts": [post_record(post, result) for post, result in report.checked],
-            "errors": report.errors,
-            "summary": report.summary(),
-        },
-        out,
-    )
+class Formatter(report.Formatter):
+    """The whole run as one document, written at the end (use jsonl to stream)."""
+
+    def __init__(self, out: TextIO, pack: Pack, options: report.Options):
+        super().__init__(out, pack, options)
+        self.records: list[dict[str, Any]] = []
+
+    def post(self, post: Post, result: Result) -> None:
+        self.records.append(post_record(post, result))
+
+    def close(self, summary: Summary) -> None:
+        _dump(
+            {
+                "tool": {"name": "postlint", "version": __version__, "pack": _pack(self.pack)},
+                "posts": self.records,
+                "errors": summary.errors,
+                "summary": summary.to_dict(),
+            },
+            self.out,
+        )
 
 
 def rules(pack: Pack, out: TextIO) -> None:

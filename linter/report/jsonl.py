@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
+from typing import Any
 
+from linter import report
 from linter.inputs import Post
-from linter.report import Report
 from linter.result import Result
 
 
@@ -15,6 +15,7 @@ def post_record(post: Post, result: Result) -> dict[str, Any]:
     return {"id": post.id, "source": post.source, **result.to_dict()}
 
 
-def render(report: Report, out: TextIO) -> None:
-    for post, result in report.checked:
-        out.write(json.dumps(post_record(post, result), ensure_ascii=False) + "\n")
+class Formatter(report.Formatter):
+    def post(self, post: Post, result: Result) -> None:
+        self.out.write(json.dumps(post_record(post, result), ensure_ascii=False) + "\n")
+        self.out.flush()

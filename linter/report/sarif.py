@@ -7,53 +7,65 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from linter import __version__
+from linter import __version__, report
 from linter.inputs import Post
-from linter.report import LEVELS, Report, region
-from linter.result import Finding
+from linter.policy.pack import Pack
+from linter.report import LEVELS, Summary, region
+from linter.result import Finding, Result
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def render(report: Report, out: TextIO) -> None:
-    rule_index = {rule.id: i for i, rule in enumerate(report.pack.rules)}
-    run = {
-        "tool": {
-            "driver": {
-                "name": "postlint",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "properties": {"pack": report.pack.name, "packVersion": report.pack.version},
-                "rules": [
-                    {
-                        "id": rule.id,
-                        "name": rule.name,
-                        "shortDescription": {"text": rule.message},
-                        "fullDescription": {"text": rule.description or rule.message},
-                        "help": {"text": rule.suggestion},
-                        "defaultConfiguration": {"level": LEVELS[rule.severity]},
-                        "properties": {"category": rule.category},
-                    }
-                    for rule in report.pack.rules
-                ],
-            }
-        },
-        "columnKind": "unicodeCodePoints",
-        "invocations": [
+class Formatter(report.Formatter):
+    """One SARIF log, written at the end."""
+
+    def __init__(self, out: TextIO, pack: Pack, options: report.Options):
+        super().__init__(out, pack, options)
+        self.rule_index = {rule.id: i for i, rule in enumerate(pack.rules)}
+        self.results: list[dict[str, Any]] = []
+        self.notifications: list[dict[str, Any]] = []
+
+    def post(self, post: Post, result: Result) -> None:
+        if result.error is not None:
+            self.notifications.append(_not_checked(post, str(result.error)))
+        self.results += [_result(post, finding, self.rule_index) for finding in result.findings]
+
+    def close(self, summary: Summary) -> None:
+        errors = [{"level": "error", "message": {"text": e}} for e in summary.errors]
+        run = {
+            "tool": {"driver": _driver(self.pack)},
+            "columnKind": "unicodeCodePoints",
+            "invocations": [
+                {
+                    "executionSuccessful": not (summary.errors or summary.unchecked),
+                    "toolExecutionNotifications": [*errors, *self.notifications],
+                }
+            ],
+            "results": self.results,
+        }
+        json.dump({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, self.out, ensure_ascii=False, indent=2)
+        self.out.write("\n")
+
+
+def _driver(pack: Pack) -> dict[str, Any]:
+    return {
+        "name": "postlint",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "properties": {"pack": pack.name, "packVersion": pack.version},
+        "rules": [
             {
-                "executionSuccessful": not (report.errors or report.unchecked),
-                "toolExecutionNotifications": [
-                    *({"level": "error", "message": {"text": e}} for e in report.errors),
-                    *(_not_checked(post, str(result.error)) for post, result in report.unchecked),
-                ],
+                "id": rule.id,
+                "name": rule.name,
+                "shortDescription": {"text": rule.message},
+                "fullDescription": {"text": rule.description or rule.message},
+                "help": {"text": rule.suggestion},
+                "defaultConfiguration": {"level": LEVELS[rule.severity]},
+                "properties": {"category": rule.category},
             }
-        ],
-        "results": [
-            _result(post, finding, rule_index) for post, result in report.checked for finding in result.findings
+            for rule in pack.rules
         ],
     }
-    json.dump({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, out, ensure_ascii=False, indent=2)
-    out.write("\n")
 
 
 def _result(post: Post, finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:

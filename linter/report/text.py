@@ -1,7 +1,8 @@
 """Output for people: each finding under its line with carets under the words, then a summary.
 
 Also the human forms of `postlint rules`, `explain` and `eval`. Draft text always goes through `Text`,
-never markup, so brackets in a post print as typed. rich drops colour off a terminal or under NO_COLOR.
+never markup, so brackets in a post print as typed. Colour follows --color, NO_COLOR and FORCE_COLOR;
+off a terminal lines are not wrapped.
 """
 
 from __future__ import annotations
@@ -13,26 +14,34 @@ from rich.console import Console
 from rich.table import Column, Table
 from rich.text import Text
 
+from linter import report
 from linter.evaluate import Scores
 from linter.inputs import Post
 from linter.policy.pack import CATEGORIES, Pack, Rule
-from linter.report import Report, line_and_column, region, visible
+from linter.report import Options, Summary, line_and_column, region, visible
+from linter.report import console as console_for
 from linter.result import DECISIONS, SEVERITIES, Finding, Result
 
 STYLES = {"pass": "green", "warn": "yellow", "block": "bold red", "not_checked": "bold magenta"}
 INDENT = "    "
 
 
-def _console(out: TextIO) -> Console:
-    return Console(file=out, highlight=False)
+class Formatter(report.Formatter):
+    """Each post with findings as soon as it is checked: a header, then each finding under its line."""
 
+    def __init__(self, out: TextIO, pack: Pack, options: Options):
+        super().__init__(out, pack, options)
+        self.console = console_for(out, options.color)
 
-def render(report: Report, out: TextIO) -> None:
-    console = _console(out)
-    for post, result in report.checked:
+    def post(self, post: Post, result: Result) -> None:
         if result.findings or result.error:
-            _post(console, post, result, report.explain)
-    console.print(_summary(report))
+            _post(self.console, post, result, self.options.explain)
+
+    def close(self, summary: Summary) -> None:
+        if not self.options.quiet:
+            self.console.print(_summary(summary))
+            for rule_id, name, severity, count in summary.by_rule():
+                self.console.print(Text.assemble(f"  {count:>5}  ", (f"{rule_id}", STYLES[severity]), f"  {name}"))
 
 
 def _post(console: Console, post: Post, result: Result, explain: bool) -> None:
@@ -67,6 +76,10 @@ def _finding(console: Console, post: Post, finding: Finding, explain: bool) -> N
         notes.append(f"\nsuppressed: {visible(finding.reason or '')}", "dim")
     if explain and finding.because:
         notes.append("\nbecause: " + visible(because_text(finding.because)), "dim")
+    if not console.is_terminal:  # off a terminal, whole lines
+        for line in notes.split():
+            console.print(Text.assemble(INDENT, line))
+        return
     for wrapped in notes.wrap(console, console.width - len(INDENT)):
         wrapped.rstrip()
         console.print(Text.assemble(INDENT, wrapped))
@@ -116,18 +129,17 @@ def _snippet(text: str, start: int, end: int, width: int) -> tuple[str, int, int
     return prefix + line[low:high] + suffix, start + shift, min(end, high) + shift
 
 
-def _summary(report: Report) -> Text:
-    summary = report.summary()
-    text = Text(f"Checked {_plural(summary['posts'], 'post')}: ")
+def _summary(summary: Summary) -> Text:
+    text = Text(f"Checked {_plural(summary.posts, 'post')}: ")
     for i, decision in enumerate(DECISIONS):
-        if decision == "not_checked" and not summary[decision]:
+        count = summary.decisions[decision]
+        if decision == "not_checked" and not count:
             continue
         text.append(", " if i else "")
-        label = decision.replace("_", " ")
-        text.append(f"{summary[decision]} {label}", STYLES[decision] if summary[decision] else "")
+        text.append(f"{count} {decision.replace('_', ' ')}", STYLES[decision] if count else "")
     text.append(".")
-    if report.errors:
-        text.append(f" {_plural(len(report.errors), 'input')} could not be read (see above).", "bold red")
+    if summary.errors:
+        text.append(f" {_plural(len(summary.errors), 'input')} could not be read (see above).", "bold red")
     return text
 
 
@@ -141,11 +153,11 @@ def rules(pack: Pack, out: TextIO) -> None:
         table.add_column(column)
     for rule in pack.rules:
         table.add_row(rule.id, rule.name, rule.category, Text(rule.severity, STYLES[rule.severity]))
-    _console(out).print(table)
+    console_for(out).print(table)
 
 
 def explain(rule: Rule, out: TextIO) -> None:
-    console = _console(out)
+    console = console_for(out)
     console.print(Text.assemble((f"{rule.id} {rule.name}", "bold"), "  ", (rule.severity, STYLES[rule.severity])))
     console.print(Text(f"category: {rule.category}"))
     for heading, body in (
@@ -179,7 +191,7 @@ def scores(scores: Scores, show_misses: bool, out: TextIO) -> None:
     confusion = Table("labelled \\ got", *(Column(d.replace("_", " "), justify="right") for d in DECISIONS))
     for want in SEVERITIES:
         confusion.add_row(want, *(str(scores.confusion[want, got]) for got in DECISIONS))
-    console = _console(out)
+    console = console_for(out)
     console.print(overall, per_category, confusion)
     if show_misses:
         console.print(Text(f"\nmisses ({len(scores.misses)}):", "bold"))

@@ -63,7 +63,8 @@ def post(
 ) -> None:
     """Lint a draft, then publish it to X (a thread, post by post) only if every post passes --fail-on."""
     from linter.config import load_config
-    from linter.report.text import render
+    from linter.report import Options
+    from linter.report.text import Formatter
     from linter.result import severity_rank
     from linter.x import posting
     from linter.x.client import XApiError, make_client
@@ -74,13 +75,16 @@ def post(
     posts = posting.read_thread(file)
     posting.refuse_long(posts)
     auth = None if dry_run else posting_auth(x)  # missing credentials show before the model loads
-    report = posting.check(posts, settings, fail_on or settings.fail_on)
-    render(report, sys.stdout)
-    if report.failed:
-        threshold = severity_rank(report.fail_on)
-        stopped = [str(n) for n, (_, r) in enumerate(report.checked, 1) if severity_rank(r.decision) >= threshold]
+    results, summary = posting.check(posts, settings, fail_on or settings.fail_on)
+    text = Formatter(sys.stdout, summary.pack, Options())
+    for post, result in zip(posts, results, strict=True):
+        text.post(post, result)
+    text.close(summary)
+    if summary.failed:
+        threshold = severity_rank(summary.fail_on)
+        stopped = [str(n) for n, r in enumerate(results, 1) if severity_rank(r.decision) >= threshold]
         which = f"post {', '.join(stopped)} of {len(posts)}" if len(posts) > 1 else "the post"
-        _say(f"Not posted: {which} reached --fail-on {report.fail_on}; nothing was sent to X.")
+        _say(f"Not posted: {which} reached --fail-on {summary.fail_on}; nothing was sent to X.")
         raise typer.Exit(1)
     if auth is None:
         _dry_run(posts)
@@ -93,12 +97,14 @@ def post(
 
 def _dry_run(posts: list[Post]) -> None:
     from linter.x.length import weighted_length
+    from linter.x.posting import outgoing
 
     typer.echo(f"Dry run, nothing was sent. This would go out as {len(posts)} post{'s' * (len(posts) > 1)}:")
     for number, post in enumerate(posts, 1):
         reply = f", replying to {number - 1}/{len(posts)}" if number > 1 else ""
-        typer.echo(f"\n{number}/{len(posts)} ({weighted_length(post.text)} characters{reply})")
-        for line in post.text.splitlines():
+        text = outgoing(post)
+        typer.echo(f"\n{number}/{len(posts)} ({weighted_length(text)} characters{reply})")
+        for line in text.splitlines():
             typer.echo(f"  {line}")
 
 

@@ -15,15 +15,18 @@ from pathlib import Path
 
 import tweepy
 
-from linter.config import Config, build_pack
+from linter.config import Config, build_pack, every_rule
 from linter.engine import get_linter
 from linter.errors import InputError
 from linter.inputs import DEFAULT_MAX_BYTES, Post, read_posts
-from linter.report import Report
+from linter.report import Summary
+from linter.result import Result
+from linter.suppressions import Allow, suppressed, unknown_rules
 from linter.x.client import API_ERRORS, XApiError, explain, uncertain
 from linter.x.length import LIMIT, weighted_length
 
 SEPARATOR = re.compile(r"^---[ \t]*\r?$", re.M)
+BLANKED_LINE = re.compile(r"^[ \t]+\r?\n", re.M)
 DRAFTS = (".txt", ".md")
 
 
@@ -51,12 +54,28 @@ def _part(draft: Post, start: int, end: int, number: int) -> Post:
     line = draft.line + draft.text.count("\n", 0, start)
     if not segment.strip():
         raise InputError(f"{draft.path}:{line}: post {number} of the thread is empty")
-    return replace(draft, id=f"{draft.path}#{number}", line=line, text=segment.strip())
+    text = segment.strip()
+    allows = tuple(_shifted(a, start, start + len(text)) for a in draft.allows)
+    return replace(draft, id=f"{draft.path}#{number}", line=line, text=text, allows=tuple(a for a in allows if a))
+
+
+def _shifted(allow: Allow, start: int, end: int) -> Allow | None:
+    """A draft's allowance as it applies to the part [start, end): whole-draft ones to every part."""
+    if allow.start is None:
+        return allow
+    if allow.end <= start or allow.start >= end:
+        return None
+    return replace(allow, start=max(allow.start, start) - start, end=min(allow.end, end) - start)
+
+
+def outgoing(post: Post) -> str:
+    """The text that goes to X: without the lines a postlint-allow comment took (blanked when read)."""
+    return BLANKED_LINE.sub("", post.text).strip()
 
 
 def refuse_long(posts: list[Post]) -> None:
     for number, post in enumerate(posts, 1):
-        length = weighted_length(post.text)
+        length = weighted_length(outgoing(post))
         if length > LIMIT:
             which = f"post {number} of {len(posts)}" if len(posts) > 1 else "the post"
             raise InputError(
@@ -64,15 +83,19 @@ def refuse_long(posts: list[Post]) -> None:
             )
 
 
-def check(posts: list[Post], config: Config, fail_on: str) -> Report:
-    """Lint every post; the front matter's allow list applies to all posts of the draft."""
-    pack = build_pack(config)
-    unknown = sorted(set(posts[0].allow) - {rule.id for rule in pack.rules})
+def check(posts: list[Post], config: Config, fail_on: str) -> tuple[list[Result], Summary]:
+    """Lint every post, with the draft's suppressions applied."""
+    unknown = unknown_rules(tuple(a for post in posts for a in post.allows), {r.id for r in every_rule(config)})
     if unknown:  # a misspelt id would silently suppress nothing
         raise InputError(f"{posts[0].path}: 'allow' names no rule of the pack: {', '.join(unknown)}")
-    results = get_linter(config).lint_many([post.text for post in posts])
-    checked = [(p, r.suppress(p.allow, p.reason) if p.allow else r) for p, r in zip(posts, results, strict=True)]
-    return Report(checked, [], pack, fail_on)
+    summary = Summary(build_pack(config), fail_on)
+    results = [
+        suppressed(r, p.allows)
+        for p, r in zip(posts, get_linter(config).lint_many([p.text for p in posts]), strict=True)
+    ]
+    for result in results:
+        summary.add(result)
+    return results, summary
 
 
 def publish(client: tweepy.Client, posts: list[Post], user_auth: bool, echo: Callable[[str], None]) -> None:
@@ -81,7 +104,7 @@ def publish(client: tweepy.Client, posts: list[Post], user_auth: bool, echo: Cal
     for number, post in enumerate(posts, 1):
         reply_to = published[-1] if published else None
         try:
-            response = client.create_tweet(text=post.text, in_reply_to_tweet_id=reply_to, user_auth=user_auth)
+            response = client.create_tweet(text=outgoing(post), in_reply_to_tweet_id=reply_to, user_auth=user_auth)
         except API_ERRORS as exc:
             raise XApiError(_failure(exc, number, len(posts), published)) from None
         published.append(str(response.data["id"]))
