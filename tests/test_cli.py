@@ -344,7 +344,9 @@ def test_select_ignore_statistics_concise_quiet_and_output_file(workdir, tmp_pat
     counted = {m[1]: int(m[0]) for m in re.findall(r"^\s*(\d+)\s+(PL\d+)\s+\[", stats.stdout, re.M)}
     assert counted == everything and stats.returncode == 1
     only = postlint("check", "drafts", "--select", "PL1,shaming", "--statistics", "-f", "json", cwd=workdir)
-    assert {row["rule"] for row in json.loads(only.stdout)} == {r for r in everything if r[:3] == "PL1" or r[:3] == "PL4"}
+    assert {row["rule"] for row in json.loads(only.stdout)} == {
+        r for r in everything if r[:3] == "PL1" or r[:3] == "PL4"
+    }
     ignored = postlint("check", "drafts", "--ignore", "small-cohort", "--ignore", "PL3", "-f", "concise", cwd=workdir)
     lines = ignored.stdout.splitlines()
     assert lines[-1].startswith("Checked 9 posts:")
@@ -359,7 +361,9 @@ def test_select_ignore_statistics_concise_quiet_and_output_file(workdir, tmp_pat
     for flag in ("--select", "--ignore"):
         wrong = postlint("check", "drafts", flag, "PL9", cwd=workdir)
         assert wrong.returncode == 2 and wrong.stdout == ""
-        assert error_lines(wrong) == [f"{flag} names no rule, rule name or category: PL9 (list them with: postlint rules)"]
+        assert error_lines(wrong) == [
+            f"{flag} names no rule, rule name or category: PL9 (list them with: postlint rules)"
+        ]
 
 
 def findings_of_all(workdir: Path) -> list[str]:

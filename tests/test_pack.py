@@ -60,7 +60,9 @@ def test_a_rule_flags_the_same_words_once():
     spans = [(f.rule, f.start, f.end) for f in result.findings]
     assert len(spans) == len(set(spans))
     for f in result.findings:  # no finding sits inside another of the same rule
-        assert not [g for g in result.findings if g.rule == f.rule and g is not f and g.start <= f.start and f.end <= g.end]
+        assert not [
+            g for g in result.findings if g.rule == f.rule and g is not f and g.start <= f.start and f.end <= g.end
+        ]
 
 
 def test_config_in_pyproject_disable_and_severity(tmp_path):
