@@ -11,6 +11,7 @@ import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, Literal, TextIO
 
@@ -20,7 +21,7 @@ from rich.progress import track
 
 from linter import __version__
 from linter.config import Config, build_pack, every_rule, load_config, with_selection
-from linter.engine import get_linter
+from linter.engine import Linter, get_linter
 from linter.errors import InputError, PostlintError
 from linter.evaluate import read_corpus, score
 from linter.inputs import DEFAULT_MAX_BYTES, Post, read_posts
@@ -29,6 +30,7 @@ from linter.report import json as json_output
 from linter.report import text as text_output
 from linter.report.statistics import formatter as statistics_formatter
 from linter.result import Result
+from linter.rewrite import file_change, rewritable, unified_diff, write
 from linter.suppressions import suppressed, unknown_rules
 
 OUTPUTS = {"text": text_output, "json": json_output}  # for rules and eval
@@ -140,6 +142,21 @@ def check(
             "--explain", help="Under each finding, why: the claim and its n, the threshold, the list or model score."
         ),
     ] = False,
+    fix: Annotated[
+        bool,
+        typer.Option("--fix", help="Rewrite .txt and .md drafts with the safe fixes, then report what is left."),
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool,
+        typer.Option(
+            "--unsafe-fixes",
+            help="With --fix or --diff, also the fixes that change what a post says (a sentence dropped, one "
+            "user made many of you): read the result.",
+        ),
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print the fixes as a unified diff instead of the findings; write nothing.")
+    ] = False,
 ) -> None:
     """Lint drafts before they are published. Results print as each post is checked."""
     settings = with_selection(load_config(config), _codes(select), _codes(ignore))
@@ -148,16 +165,61 @@ def check(
     with _opened(output_file) as out:
         kind = statistics_formatter(output) if statistics else formatter(output)
         report = kind(out, pack, Options(explain=explain, quiet=quiet, color=color))
+        fixer = Fixer(get_linter(settings), unsafe_fixes, out if diff else None) if fix or diff else None
         for item, result in _checked(read_posts(paths, max_bytes, sys.stdin.buffer), settings):
             if result is None:
                 _error(item)
                 summary.errors.append(str(item))
                 report.error(str(item))
-            else:
-                summary.add(result)
+                continue
+            if fixer is not None:
+                item, result = fixer.fix(item, result)
+            summary.add(result)
+            if not diff:
                 report.post(item, result)
-        report.close(summary)
+        if not diff:
+            report.close(summary)
+    if fixer is not None:
+        typer.echo(fixer.summary(), err=True)
+    if diff:
+        raise typer.Exit(2 if summary.errors or summary.unchecked else 1 if fixer.changed else 0)
     raise typer.Exit(2 if summary.errors or summary.unchecked else 1 if summary.failed else 0)
+
+
+class Fixer:
+    """--fix and --diff: each post's fixes applied and checked again; files rewritten or a diff printed."""
+
+    def __init__(self, linter: Linter, unsafe: bool, diff_to: TextIO | None):
+        self.linter, self.unsafe, self.diff_to = linter, unsafe, diff_to
+        self.changed = 0  # posts with a fix
+        self.written: set[str] = set()
+
+    def fix(self, post: Post, result: Result) -> tuple[Post, Result]:
+        fixed, after = self.linter.fix(post.text, result, self.unsafe, post.allows)
+        if fixed == post.text:
+            return post, result
+        self.changed += 1
+        change = file_change(post, fixed) if rewritable(post) else None
+        if self.diff_to is not None:
+            name, before, new = (post.path, *change) if change else (post.source, post.text, fixed)
+            self.diff_to.write(unified_diff(name, before, new))
+            return post, result
+        if change is None:  # a calendar row or stdin: reported with its fixes, not rewritten
+            return post, result
+        write(post, change[1])
+        self.written.add(post.path)
+        return replace(post, text=fixed, allows=()), after
+
+    def summary(self) -> str:
+        if self.diff_to is not None:
+            return f"Would fix {_plural(self.changed, 'post')}."
+        kept = self.changed - len(self.written)
+        rows = f" ({kept} in calendar rows or stdin: see --diff)" if kept else ""
+        return f"Fixed {_plural(len(self.written), 'file')}{rows}."
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
 
 
 @contextmanager

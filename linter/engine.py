@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
 import linter.nlp  # noqa: F401  (registers the spaCy factories)
+from linter import fixes
 from linter.config import Config, build_pack
 from linter.errors import CheckError
 from linter.model import load_model
@@ -24,6 +26,7 @@ from linter.policy.checks import CHECKS
 from linter.policy.messages import fill
 from linter.policy.pack import Pack, Rule
 from linter.result import Finding, Result
+from linter.suppressions import Allow, suppressed
 
 BATCH_SIZE = 64
 # Work per post is bounded: no real post comes near these, and past them the time is an attacker's.
@@ -65,6 +68,23 @@ class Linter:
         for chunk in minibatch(texts, batch_size):
             yield from self._lint_batch(chunk)
 
+    def fix(
+        self, text: str, result: Result, unsafe: bool = False, allows: tuple[Allow, ...] = (), passes: int = 3
+    ) -> tuple[str, Result]:
+        """The draft with its findings' fixes applied (unsafe ones only if asked), checked again after
+        each pass until nothing more can be fixed, and its last result. The draft's suppressions
+        (`allows`) follow their words through each pass. A fix that would leave nothing to post is not
+        applied."""
+        for _ in range(passes):
+            chosen = [f.fix for f in result.findings if f.fix and not f.suppressed and (unsafe or f.fix.safe)]
+            edits = fixes.chosen_edits(chosen)
+            fixed = fixes.apply_edits(text, edits)
+            if fixed == text or not fixed.strip():
+                break
+            allows = tuple(allow.moved(edits) for allow in allows)
+            text, result = fixed, suppressed(self.lint(fixed), allows)
+        return text, result
+
     def _lint_batch(self, texts: list[str]) -> list[Result]:
         # Strings a batch adds to the vocabulary are freed with it, so a server's memory stays flat.
         for cache in self._lemma_caches:
@@ -104,10 +124,10 @@ class Linter:
         pack = pack or self.pack
         findings: list[Finding] = []
         for rule in pack.rules:
-            flagged: dict[tuple[int, int], dict] = {}
+            flagged: dict[tuple[int, int], tuple[dict, tuple[int, int]]] = {}
             for start, end, because in CHECKS[rule.check].run(rule, doc, pack):
-                flagged.setdefault(norm.to_original(start, end), because)
-            findings += [_finding(rule, a, b, because, norm) for (a, b), because in _outermost(flagged)]
+                flagged.setdefault(norm.to_original(start, end), (because, (start, end)))
+            findings += [_finding(rule, a, b, found, norm, doc) for (a, b), found in _outermost(flagged)]
         checks = {r.id: r.check for r in pack.rules}
         findings = _without_restatements(findings, checks)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
@@ -123,16 +143,19 @@ class Linter:
         return result
 
 
-def _outermost(flagged: dict[tuple[int, int], dict]) -> list[tuple[tuple[int, int], dict]]:
+def _outermost(flagged: dict[tuple[int, int], Any]) -> list[tuple[tuple[int, int], Any]]:
     """One finding per rule and words: a span inside another the same rule flagged adds nothing."""
     return [
-        ((a, b), because)
-        for (a, b), because in sorted(flagged.items())
+        ((a, b), found)
+        for (a, b), found in sorted(flagged.items())
         if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in flagged)
     ]
 
 
-def _finding(rule: Rule, start: int, end: int, because: dict, norm: NormalisedText) -> Finding:
+def _finding(
+    rule: Rule, start: int, end: int, found: tuple[dict, tuple[int, int]], norm: NormalisedText, doc: Doc
+) -> Finding:
+    because, span = found
     words = norm.original[start:end]
     return Finding(
         rule=rule.id,
@@ -145,6 +168,7 @@ def _finding(rule: Rule, start: int, end: int, because: dict, norm: NormalisedTe
         end=end,
         text=words,
         because=because,
+        fix=fixes.make(rule.fix, norm, doc, span) if rule.fix else None,
     )
 
 

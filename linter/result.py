@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from linter.errors import CheckError
+from linter.fixes import Fix
 
 SEVERITIES = ("pass", "warn", "block")
 NOT_CHECKED = "not_checked"
@@ -33,11 +34,16 @@ class Finding:
     because: dict[str, Any] = field(default_factory=dict, compare=False)
     suppressed: bool = False
     reason: str | None = None
+    fix: Fix | None = field(default=None, compare=False)  # edits that take the words out, if the rule has one
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         if not self.suppressed:
             del data["suppressed"], data["reason"]
+        if self.fix is None:
+            del data["fix"]
+        else:
+            data["fix"] = self.fix.to_dict()
         return data
 
 

@@ -20,9 +20,10 @@ are the team's note, not the post.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from linter.errors import InputError
+from linter.fixes import Edit, moved
 from linter.result import Result
 
 COMMENT = re.compile(
@@ -45,6 +46,12 @@ class Allow:
         if rule not in self.rules:
             return False
         return self.start is None or (start < self.end and end > self.start) or start == end == self.start
+
+    def moved(self, edits: list[Edit]) -> Allow:
+        """The allowance over the same words after a fix's edits."""
+        if self.start is None:
+            return self
+        return replace(self, start=moved(self.start, edits), end=moved(self.end, edits))
 
 
 def rule_ids(where: str, ids: object, reason: object) -> Allow | None:

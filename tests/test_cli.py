@@ -381,6 +381,33 @@ def test_piped_text_keeps_lines_whole_and_colour_follows_the_flag(workdir):
     assert version.returncode == 0 and version.stdout == f"postlint {linter.__version__}\n"
 
 
+def test_diff_shows_and_fix_writes_the_safe_fixes(tmp_path):
+    note = "<!-- postlint-allow PL102 PL201: the nine are our own testers, who agreed -->"
+    md = f"---\ntitle: Recap\n---\nWhat a season.\r\n\r\n{LEAK}\r\n{note}\r\n{SENSITIVE}\r\n"
+    (tmp_path / "recap.md").write_bytes(md.encode())
+    (tmp_path / "rows.jsonl").write_text(json.dumps({"id": "r1", "text": LEAK}) + "\n", encoding="utf-8")
+    (tmp_path / "clean.txt").write_text(CLEAN + "\n", encoding="utf-8")
+    diff = postlint("check", "recap.md", "rows.jsonl", "clean.txt", "--diff", cwd=tmp_path)
+    assert diff.returncode == 1 and diff.stderr == "Would fix 2 posts.\n"
+    assert diff.stdout.startswith("--- a/recap.md\n+++ b/recap.md\n")
+    assert f"-{LEAK}\n" in diff.stdout and "+To everyone who watched Holiday Baking this week.\n" in diff.stdout
+    assert "--- a/rows.jsonl:1\n" in diff.stdout and "clean.txt" not in diff.stdout
+    assert (tmp_path / "recap.md").read_bytes() == md.encode()  # --diff writes nothing
+
+    fixed = postlint("check", "recap.md", "rows.jsonl", "clean.txt", "--fix", "-f", "jsonl", cwd=tmp_path)
+    assert fixed.stderr == "Fixed 1 file (1 in calendar rows or stdin: see --diff).\n"
+    after = (tmp_path / "recap.md").read_bytes().decode()
+    # Front matter, line endings, the comment and the allowed count are kept; the leak's count and taunt are not.
+    assert after == md.replace(LEAK, "To everyone who watched Holiday Baking this week.")
+    records = jsonl(fixed.stdout)
+    assert records["recap.md"]["decision"] in {"pass", "warn"}
+    for finding in records["recap.md"]["findings"]:  # offsets index the fixed text
+        assert finding["text"] in after
+    assert records["r1"]["decision"] == "block" and any("fix" in f for f in records["r1"]["findings"])
+    assert fixed.returncode == 1  # the row still blocks
+    assert postlint("check", "clean.txt", "--diff", cwd=tmp_path).returncode == 0
+
+
 def test_bad_inputs_each_get_one_line_and_the_rest_are_checked(tmp_path):
     (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"GIF89a\x00\x01\x02")

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from spacy.util import registry
 
+from linter import fixes
 from linter.errors import PackError
 from linter.policy.checks import CHECKS
 from linter.policy.lexicons import entry_key, entry_problem, lexicon_type
@@ -41,11 +42,12 @@ RULE_FIELDS = {
     "decision_threshold",
     "message",
     "suggestion",
+    "fix",
     "description",
     "examples",
 }
 REQUIRED_RULE_FIELDS = ("id", "name", "category", "severity", "check", "message", "suggestion")
-DOC_FIELDS = {"description", "examples"}
+DOC_FIELDS = {"description", "examples", "fix"}
 
 
 def default_pack_dir() -> Path:
@@ -119,6 +121,7 @@ class Rule:
     description: str = ""
     examples: dict[str, list[str]] = field(default_factory=dict)
     source: str = ""
+    fix: dict[str, str] | None = None  # how to take the words out (linter.fixes), or None
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,10 @@ def _rule_from(data: Any, where: str, thresholds: dict[str, int]) -> Rule:
         problem = template_problem(data[key], fields_of(data["check"], params))
         if problem:
             raise PackError(f"{here(key)}: field '{key}' {problem}")
+    try:
+        fix = fixes.validate(data["fix"]) if "fix" in data else None
+    except ValueError as exc:
+        raise PackError(f"{here('fix')}: {exc}") from None
     examples = data.get("examples") or {}
     return Rule(
         id=data["id"],
@@ -179,6 +186,7 @@ def _rule_from(data: Any, where: str, thresholds: dict[str, int]) -> Rule:
         description=(data.get("description") or "").strip(),
         examples={k: list(v) for k, v in examples.items()},
         source=here("id"),
+        fix=fix,
     )
 
 

@@ -62,6 +62,18 @@ class BatchRequest(BaseModel):
     offsets: Offsets = "codepoint"
 
 
+class EditOut(BaseModel):
+    start: int
+    end: int
+    replacement: str
+
+
+class FixOut(BaseModel):
+    title: str
+    applicability: Literal["safe", "unsafe"] = Field(description="unsafe: changes what the post says; read it.")
+    edits: list[EditOut] = Field(description="Non-overlapping; apply from the end of the text backwards.")
+
+
 class FindingOut(BaseModel):
     rule: str
     name: str
@@ -72,6 +84,7 @@ class FindingOut(BaseModel):
     start: int = Field(description="Offset of the first character at fault, in the requested units.")
     end: int
     text: str
+    fix: FixOut | None = Field(default=None, description="Edits that take the words out, where the rule has a fix.")
 
 
 class PackInfo(BaseModel):

@@ -1,0 +1,211 @@
+"""Machine-applicable fixes: edits that take a finding's words out of a draft, as ruff's `--fix` does.
+
+A rule names its fix in the pack (`fix: {action: ...}`), so a team can change or drop it:
+
+    replace        the words become `with` ("53" -> "many"; capitalised at the start of a sentence)
+    remove         the words go, with the space before them and a dangling colon or comma
+    address_all    a call-out keeps its greeting and addresses everyone ("To the 53 people" -> "To everyone")
+    generalise     a word that only narrows a noun goes ("booked a fertility consultation" -> "booked a
+                   consultation"); where the words are the thing itself, as remove_sentence
+    remove_sentence  the sentence holding the words goes; where it is the whole post, a single user
+                   becomes "many of you" (the verb made plural) instead, or there is no fix
+
+Fixes are safe or unsafe, as in ruff. Safe ones only make the draft vaguer (a count, a detail, an
+address, a taunt); unsafe ones change what it says (a sentence dropped, one user made many), so
+`--fix` applies them only with `--unsafe-fixes`, and a person should read the result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc
+
+from linter.normalise import NormalisedText
+
+ACTIONS = {"replace", "remove", "address_all", "generalise", "remove_sentence"}
+UNSAFE = {"remove_sentence"}
+GREETING = re.compile(  # what a call-out opens with, kept when it is made to address everyone
+    r"^(?:(?:a\s+)?(?:big\s+|huge\s+|massive\s+)?(?:shout-?\s?out|thanks|thank\s+you)\s+to"
+    r"|to|dear|hey|hi|hello|calling\s+all|attention)\b",
+    re.I,
+)
+PLURAL_VERBS = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "'re"}
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: int  # offsets into the text as the user typed it
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    title: str
+    applicability: str  # safe | unsafe
+    edits: tuple[Edit, ...]
+
+    @property
+    def safe(self) -> bool:
+        return self.applicability == "safe"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "applicability": self.applicability,
+            "edits": [{"start": e.start, "end": e.end, "replacement": e.replacement} for e in self.edits],
+        }
+
+
+def validate(value: Any) -> dict[str, str]:
+    """A rule's `fix` field; a ValueError names the problem (the pack adds file and line)."""
+    if not isinstance(value, dict) or value.get("action") not in ACTIONS:
+        raise ValueError(f"'fix': must be {{action: ...}} with one of {', '.join(sorted(ACTIONS))}")
+    if set(value) - {"action", "with"}:
+        raise ValueError("'fix': takes only 'action' and 'with'")
+    if value["action"] == "replace" and not (isinstance(value.get("with"), str) and value["with"].strip()):
+        raise ValueError("'fix': action replace needs 'with', the words to put instead")
+    return dict(value)
+
+
+def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int, int]) -> Fix | None:
+    """The fix for a finding on the normalised span `span` of `doc`, in the original text's offsets."""
+    start, end = span
+    original = norm.original
+    a, b = norm.to_original(start, end)
+    kind = action["action"]
+    if kind == "replace":
+        words = action["with"]
+        if _starts_sentence(original, a):
+            words = words[:1].upper() + words[1:]
+        return Fix(f"Replace '{original[a:b]}' with '{words}'", "safe", (Edit(a, b, words),))
+    if kind == "remove":
+        a, b = norm.to_original(*_with_preposition(doc, start, end))
+        wide_a, wide_b, replacement = _with_surroundings(original, a, b)
+        return Fix(f"Remove '{original[a:b]}'", "safe", (Edit(wide_a, wide_b, replacement),))
+    if kind == "address_all":
+        greeting = GREETING.match(original[a:b])
+        if greeting is None:
+            return None
+        head = original[a : a + greeting.end()]
+        return Fix(f"Address everyone: '{head} everyone'", "safe", (Edit(a, b, f"{head} everyone"),))
+    if kind == "generalise":
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if (
+            span is not None
+            and span.root.dep_ in {"compound", "amod", "nmod"}
+            and not span.start <= span.root.head.i < span.end
+        ):
+            a, b = norm.to_original(span.start_char, span.end_char)
+            b += len(original[b:]) - len(original[b:].lstrip(" \t-"))  # "fertility-clinic" -> "clinic"
+            return Fix(f"Remove '{original[a:b].strip()}'", "unsafe", (Edit(a, b, ""),))
+    return _remove_sentence(norm, doc, start, end)
+
+
+def _with_preposition(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """ "Leeds" in "listeners in Leeds" goes with its "in": the preposition right before that governs it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return start, end
+    before = doc[span.start - 1]
+    if before.dep_ == "prep" and span.root.head == before:
+        return before.idx, end
+    return start, end
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?\n:" or text[:at].endswith("\n")
+
+
+def _with_surroundings(text: str, a: int, b: int) -> tuple[int, int, str]:
+    """Widen a removal so no double space or stranded punctuation is left behind, and say what goes in
+    its place: nothing, or a full stop where a clause ending the sentence went with its colon."""
+    while a > 0 and text[a - 1] in " \t":
+        a -= 1
+    ends_sentence = re.match(r"[ \t]*[?!.…]*[ \t]*(?=\r?\n|$)", text[b:]) or re.match(r"[?!.…]+[ \t]+", text[b:])
+    opens_clause = a == 0 or text[a - 1] in ".!?\n:;,—–"
+    replacement = ""
+    if opens_clause and ends_sentence:  # a whole clause to the end of its sentence: "…week: are you okay?"
+        b += len(ends_sentence.group().rstrip(" \t")) if a > 0 else ends_sentence.end()
+        if a > 0 and text[a - 1] in ":;,—–":
+            a -= 1
+            replacement = "."
+    elif a == 0:  # at the start of the post, the space after goes instead
+        while b < len(text) and text[b] in " \t":
+            b += 1
+    return a, b, replacement
+
+
+def _remove_sentence(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | None:
+    sentences = [s for s in doc.sents if s.text.strip()]
+    holding = next((s for s in sentences if s.start_char <= start < s.end_char), None)
+    if holding is None:
+        return None
+    if len(sentences) > 1:
+        a, b = norm.to_original(holding.start_char, holding.end_char)
+        text = norm.original
+        while b < len(text) and text[b] in " \t\n" and (a == 0 or text[b] != "\n"):
+            b += 1  # the space after it (but keep the line break of a sentence mid-post)
+        if b == len(text):  # the last sentence: the space before it goes instead
+            while a > 0 and text[a - 1] in " \t":
+                a -= 1
+        return Fix("Remove the sentence", "unsafe", (Edit(a, b, ""),))
+    return _many_of_you(norm, doc, start, end)
+
+
+def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | None:
+    """A one-sentence post about one user: the user becomes "many of you" and the verb agrees."""
+    cohort = doc.char_span(start, end, alignment_mode="expand")
+    if cohort is None or cohort.text.startswith("@") or cohort.root.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    edits = [Edit(*norm.to_original(start, end), "many of you")]
+    if _starts_sentence(norm.original, edits[0].start):
+        edits[0] = Edit(edits[0].start, edits[0].end, "Many of you")
+    verb = cohort.root.head
+    for token in _agreeing(verb):
+        if token.tag_ == "VBZ":
+            plural = PLURAL_VERBS.get(token.lower_, token.lemma_)
+            edits.append(Edit(*norm.to_original(token.idx, token.idx + len(token)), plural))
+    return Fix("Make the one user many of you", "unsafe", tuple(sorted(edits, key=lambda e: e.start)))
+
+
+def _agreeing(verb: Any) -> Iterable[Any]:
+    """The verb and its auxiliaries, which agree with the subject."""
+    yield from (t for t in verb.children if t.dep_ in {"aux", "auxpass"})
+    yield verb
+
+
+def chosen_edits(fixes: Iterable[Fix]) -> list[Edit]:
+    """The edits of every fix that overlaps none chosen before it (earliest and widest first)."""
+    chosen: list[Edit] = []
+    for fix in sorted(fixes, key=lambda f: (f.edits[0].start, -(f.edits[-1].end - f.edits[0].start))):
+        if any(e.start < c.end and c.start < e.end or e.start == c.start for e in fix.edits for c in chosen):
+            continue
+        chosen.extend(fix.edits)
+    return sorted(chosen, key=lambda e: e.start)
+
+
+def apply(text: str, fixes: Iterable[Fix]) -> str:
+    return apply_edits(text, chosen_edits(fixes))
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        text = text[: edit.start] + edit.replacement + text[edit.end :]
+    return text
+
+
+def moved(position: int, edits: list[Edit]) -> int:
+    """Where a position of the text before `edits` is after them (inside an edit: its start)."""
+    shift = 0
+    for edit in edits:
+        if edit.end <= position:
+            shift += len(edit.replacement) - (edit.end - edit.start)
+        elif edit.start < position:
+            return edit.start + shift
+    return position + shift

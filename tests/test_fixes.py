@@ -1,0 +1,76 @@
+"""Machine-applicable fixes: each kind of edit on invented drafts, safe against unsafe, and the loop
+that checks the fixed draft again. (`postlint check --fix/--diff` is tested in test_cli.py.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from linter.engine import get_linter
+from linter.fixes import Edit, Fix, apply
+
+
+@pytest.fixture(scope="module")
+def linter():
+    return get_linter()
+
+
+def fixes_of(linter, text: str) -> dict[str, Fix]:
+    return {f.rule: f.fix for f in linter.lint(text).findings if f.fix}
+
+
+def test_a_small_count_becomes_many_capitalised_at_the_start(linter):
+    fix = fixes_of(linter, "Eleven subscribers renewed their plan at midnight.")["PL102"]
+    assert fix.safe and fix.edits == (Edit(0, 6, "Many"),)
+    inside = fixes_of(linter, "Last week 14 subscribers renewed twice in one day.")["PL102"]
+    assert [e.replacement for e in inside.edits] == ["many"]
+
+
+def test_a_call_out_addresses_everyone_and_a_taunt_goes_with_its_colon(linter):
+    text = "To the 40 gardeners who bought slug pellets every week in May: we see you."
+    fixed, after = linter.fix(text, linter.lint(text))
+    assert fixed == "To everyone who bought slug pellets in May."
+    assert after.decision in {"pass", "warn"}
+
+
+def test_a_narrowing_place_goes_with_its_preposition(linter):
+    text = "Our listeners in Dundee streamed the finale twice as much as anyone."
+    assert linter.fix(text, linter.lint(text))[0] == "Our listeners streamed the finale as much as anyone."
+
+
+def test_dropping_a_sentence_is_unsafe_and_needs_asking(linter):
+    text = "Great news for the team. A member in Perth has cancelled and rejoined 9 times."
+    result = linter.lint(text)
+    assert not fixes_of(linter, text)["PL101"].safe
+    safe, _ = linter.fix(text, result)
+    assert safe == "Great news for the team. A member has cancelled and rejoined."  # only the details went
+    everything, after = linter.fix(text, result, unsafe=True)
+    assert everything == "Great news for the team." and after.decision == "pass"
+
+
+def test_one_user_in_a_one_sentence_post_becomes_many_of_you_with_the_verb_agreeing(linter):
+    text = "One subscriber in Hull listens to our rain sounds every single night."
+    fixed, after = linter.fix(text, linter.lint(text), unsafe=True)
+    assert fixed.startswith("Many of you listen to our rain sounds") and after.decision != "block"
+
+
+def test_a_modifier_that_makes_a_purchase_sensitive_is_dropped(linter):
+    text = "Eight members booked a fertility consultation after the webinar."
+    fix = fixes_of(linter, text)["PL201"]
+    assert not fix.safe and fix.title == "Remove 'fertility'"
+    fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
+    assert fixed == "Many members booked a consultation after the webinar."
+
+
+def test_no_fix_empties_a_post_and_suppressed_findings_are_left_alone(linter):
+    text = "Mocking you gently: a member in Perth has cancelled and rejoined 9 times."
+    result = linter.lint(text)
+    fixed, _ = linter.fix(text, result, unsafe=True)
+    assert fixed.strip()
+    kept = result.suppress(lambda f: True, "approved by the customer")
+    assert linter.fix(text, kept, unsafe=True)[0] == text
+
+
+def test_overlapping_edits_keep_the_wider_one():
+    wide = Fix("wide", "safe", (Edit(0, 16, "To everyone"),))
+    inner = Fix("inner", "safe", (Edit(7, 9, "many"),))
+    assert apply("To the 53 people who came", [inner, wide]) == "To everyone who came"
