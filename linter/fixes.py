@@ -33,6 +33,11 @@ GREETING = re.compile(  # what a call-out opens with, kept when it is made to ad
     r"|to|dear|hey|hi|hello|calling\s+all|attention)\b",
     re.I,
 )
+# A sentence is dropped only where the rest of the post says at least as much, and this many words:
+# otherwise the post is about that sentence, and dropping it deletes the post rather than fixing it.
+MIN_LEFT = 5
+# Where a detail's words hang in the sentence so that they can go without breaking it.
+REMOVABLE = {"advmod", "npadvmod", "prep", "advcl", "amod", "compound", "nummod", "quantmod", "appos", "acl"}
 PLURAL_VERBS = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "'re"}
 
 
@@ -79,12 +84,18 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
     a, b = norm.to_original(start, end)
     kind = action["action"]
     if kind == "replace":
-        words = action["with"]
+        start, end, joined = _as_quantity(doc, start, end)
+        a, b = norm.to_original(start, end)
+        words = action["with"] + " " * joined
         if _starts_sentence(original, a):
             words = words[:1].upper() + words[1:]
-        return Fix(f"Replace '{original[a:b]}' with '{words}'", "safe", (Edit(a, b, words),))
+        return Fix(f"Replace '{original[a:b].strip()}' with '{words}'", "safe", (Edit(a, b, words),))
     if kind == "remove":
-        a, b = norm.to_original(*_with_preposition(doc, start, end))
+        if not _whole_clause(original, a, b):
+            bounds = _removable(doc, start, end)
+            if bounds is None:
+                return None  # the words are a subject, an object or a verb: taking them out breaks the sentence
+            a, b = norm.to_original(*bounds)
         wide_a, wide_b, replacement = _with_surroundings(original, a, b)
         return Fix(f"Remove '{original[a:b]}'", "safe", (Edit(wide_a, wide_b, replacement),))
     if kind == "address_all":
@@ -106,15 +117,41 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
     return _remove_sentence(norm, doc, start, end)
 
 
-def _with_preposition(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """ "Leeds" in "listeners in Leeds" goes with its "in": the preposition right before that governs it."""
+def _as_quantity(doc: Doc, start: int, end: int) -> tuple[int, int, bool]:
+    """A count with its article and a partitive "of" before a bare noun, so that "many" reads right:
+    "A couple of members" -> "Many members"; "a handful of you" stays "many of you"."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or span.start == 0:
+    if span is None:
+        return start, end, False
+    first = span.start
+    if first > 0 and doc[first - 1].dep_ == "det" and doc[first - 1].head.i in range(span.start, span.end):
+        start = doc[first - 1].idx
+    after = span.end
+    if after + 1 < len(doc) and doc[after].lower_ == "of" and doc[after + 1].pos_ in {"NOUN", "PROPN"}:
+        return start, doc[after + 1].idx, True  # "of" goes; the noun stays, after a space
+    return start, end, False
+
+
+def _removable(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The words to take out so the sentence still stands: a modifier or adverbial as it is, a noun in a
+    prepositional phrase with the whole phrase ("in Leeds", "on an old plasma screen"); None for the rest."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        phrase = list(root.head.subtree)
+        return phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+    if root.dep_ in REMOVABLE and not any(t.pos_ in {"VERB", "AUX"} for t in span):
         return start, end
-    before = doc[span.start - 1]
-    if before.dep_ == "prep" and span.root.head == before:
-        return before.idx, end
-    return start, end
+    return None
+
+
+def _whole_clause(text: str, a: int, b: int) -> bool:
+    """The words run from a clause's start ("…: are you okay?", "We see you, …") to its end."""
+    before = text[:a].rstrip(" \t")
+    opens = not before or before[-1] in ".!?\n:;,—–"
+    return opens and re.match(r"[ \t]*(?:[?!.…]+|[,;:—–]|\r?\n|$)", text[b:]) is not None
 
 
 def _starts_sentence(text: str, at: int) -> bool:
@@ -135,6 +172,12 @@ def _with_surroundings(text: str, a: int, b: int) -> tuple[int, int, str]:
         if a > 0 and text[a - 1] in ":;,—–":
             a -= 1
             replacement = "."
+    elif opens_clause and (joint := re.match(r"[ \t]*[,;:—–][ \t]*(\w)?", text[b:])) and joint[1]:
+        # "Nice try, night owls" -> "Night owls": the joint goes and the next word opens the sentence
+        b += joint.end()
+        replacement = joint[1].upper() if a == 0 or text[a - 1] in ".!?\n" else joint[1]
+        if a > 0 and text[a - 1] not in " \t\n":
+            replacement = " " + replacement
     elif a == 0:  # at the start of the post, the space after goes instead
         while b < len(text) and text[b] in " \t":
             b += 1
@@ -146,7 +189,8 @@ def _remove_sentence(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fi
     holding = next((s for s in sentences if s.start_char <= start < s.end_char), None)
     if holding is None:
         return None
-    if len(sentences) > 1:
+    rest = sum(1 for s in sentences if s is not holding for t in s if t.is_alpha)
+    if rest >= max(MIN_LEFT, sum(1 for t in holding if t.is_alpha)):
         a, b = norm.to_original(holding.start_char, holding.end_char)
         text = norm.original
         while b < len(text) and text[b] in " \t\n" and (a == 0 or text[b] != "\n"):

@@ -38,13 +38,26 @@ def test_a_narrowing_place_goes_with_its_preposition(linter):
 
 
 def test_dropping_a_sentence_is_unsafe_and_needs_asking(linter):
-    text = "Great news for the team. A member in Perth has cancelled and rejoined 9 times."
+    thanks = "Big thanks to everyone who joined the spring challenge and kept us company all season."
+    text = f"{thanks} A member in Perth has cancelled and rejoined every week."
     result = linter.lint(text)
     assert not fixes_of(linter, text)["PL101"].safe
     safe, _ = linter.fix(text, result)
-    assert safe == "Great news for the team. A member has cancelled and rejoined."  # only the details went
+    assert safe == f"{thanks} A member has cancelled and rejoined."  # only the details went
     everything, after = linter.fix(text, result, unsafe=True)
-    assert everything == "Great news for the team." and after.decision == "pass"
+    assert everything == thanks and after.decision == "pass"
+
+
+def test_a_sentence_that_is_most_of_the_post_is_not_dropped(linter):
+    text = "Wow. A member in Perth has cancelled and rejoined their plan every single week since spring."
+    fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
+    assert fixed.startswith("Wow. Many of you have cancelled and rejoined")  # made many, not deleted
+
+
+def test_a_place_goes_with_its_whole_phrase(linter):
+    text = "A family in Tromso still streams our shows on an old plasma screen every evening."
+    fixed, _ = linter.fix(text, linter.lint(text))
+    assert fixed == "A family still streams our shows on an old plasma screen."
 
 
 def test_one_user_in_a_one_sentence_post_becomes_many_of_you_with_the_verb_agreeing(linter):
