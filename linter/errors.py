@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 
@@ -23,6 +25,32 @@ class PackError(PostlintError):
 
 class InputError(PostlintError):
     """A draft file or row could not be read; the message names file and line."""
+
+
+class MissingExtra(PostlintError):
+    """A surface's libraries are not installed: the core install is the engine and the CLI."""
+
+
+# What each optional extra of the package installs (pyproject.toml), by top-level module.
+EXTRAS = {
+    "server": {"fastapi", "uvicorn"},
+    "slack": {"slack_bolt", "slack_sdk", "uvicorn"},
+    "x": {"tweepy", "requests"},
+}
+
+
+@contextmanager
+def needs_extra(extra: str, command: str) -> Iterator[None]:
+    """Around a surface's imports: a library of `extra` that is missing is one line naming the extra."""
+    try:
+        yield
+    except ImportError as exc:
+        module = (exc.name or "").split(".")[0]
+        if module not in EXTRAS[extra]:
+            raise
+        raise MissingExtra(
+            f"postlint {command} needs the {extra} extra ({module} is not installed): pip install 'postlint[{extra}]'"
+        ) from None
 
 
 CHECK_ERRORS = {

@@ -224,7 +224,7 @@ def free_port() -> int:
 
 @contextmanager
 def running_bot(config: Path, slack: FakeSlack, log_path: Path, socket_mode: FakeSocketMode | None = None):
-    """`postlint slack --port P` (or `--socket-mode`) in a subprocess against the fake Slack, once it is ready.
+    """`postlint slack run --port P` (or `--socket-mode`) in a subprocess against the fake Slack, once it is ready.
 
     Yields the URL Slack would send requests to (unused in Socket Mode). Everything the process writes (its
     whole log) goes to `log_path`, appended across restarts.
@@ -239,7 +239,7 @@ def running_bot(config: Path, slack: FakeSlack, log_path: Path, socket_mode: Fak
     else:
         env = {**env, "SLACK_SIGNING_SECRET": SIGNING_SECRET}
         ready, mode = functools.partial(_listening, port), ["--port", str(port)]
-    command = [sys.executable, "-m", "linter.cli", "slack", *mode, "--config", str(config)]
+    command = [sys.executable, "-m", "linter.cli", "slack", "run", *mode, "--config", str(config)]
     with log_path.open("a") as log:
         process = subprocess.Popen(command, env=env, cwd=config.parent, stdout=log, stderr=subprocess.STDOUT)
     try:

@@ -408,6 +408,28 @@ def test_diff_shows_and_fix_writes_the_safe_fixes(tmp_path):
     assert postlint("check", "clean.txt", "--diff", cwd=tmp_path).returncode == 0
 
 
+@pytest.mark.parametrize(
+    ("missing", "command", "extra"),
+    [
+        (("uvicorn", "fastapi"), ["serve"], "server"),
+        (("tweepy",), ["x", "post", "d.txt"], "x"),
+        (("slack_bolt",), ["slack", "run"], "slack"),
+    ],
+)
+def test_a_surface_without_its_extra_names_the_extra(tmp_path, missing, command, extra):
+    (tmp_path / "d.txt").write_text(CLEAN, encoding="utf-8")
+    hide = "".join(f"sys.modules[{name!r}] = None; " for name in missing)  # as if not installed
+    script = f"import sys; {hide}from linter.cli import app; app(prog_name='postlint')"
+    proc = subprocess.run(
+        [sys.executable, "-c", script, *command], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 2
+    assert error_lines(proc) == [
+        f"postlint {' '.join(command[:2]) if extra != 'server' else 'serve'} needs the {extra} extra "
+        f"({missing[0]} is not installed): pip install 'postlint[{extra}]'"
+    ]
+
+
 def test_bad_inputs_each_get_one_line_and_the_rest_are_checked(tmp_path):
     (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"GIF89a\x00\x01\x02")

@@ -1,4 +1,4 @@
-"""The Slack bot end to end: a real `postlint slack --port P` on loopback, signed requests, a fake Slack.
+"""The Slack bot end to end: a real `postlint slack run --port P` on loopback, signed requests, a fake Slack.
 
 Requests are signed as Slack signs them; the bot's Web API client and every response_url point at `FakeSlack`,
 which records each call, so every reply is checked as Slack would receive it. Each bot process loads the model
@@ -35,6 +35,7 @@ from fake_slack import (
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
+from linter import lint
 from linter.config import load_config
 from linter.policy.pack import load_pack
 from linter.slack.app import COMMAND, SHORTCUT
@@ -177,7 +178,7 @@ def sha256(text: str) -> str:
 
 
 def audit_export(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "linter.cli", "audit-log", "--config", str(config), *args]
+    command = [sys.executable, "-m", "linter.cli", "slack", "audit-log", "--config", str(config), *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=60)
 
 
@@ -194,10 +195,11 @@ def assert_leak_answer(blocks: list[dict[str, Any]]) -> None:
     assert_block_kit(blocks)
     assert "postlint: block" in shown(blocks)
     assert struck(blocks) == LEAK_WORDS
+    findings = {f.rule: f for f in lint(LEAK).findings}
     for rule_id in LEAK_RULES:
-        rule = PACK.rule(rule_id)
+        rule, finding = PACK.rule(rule_id), findings[rule_id]
         assert f"{rule.id} {rule.name}" in shown(blocks)
-        assert rule.message in shown(blocks) and rule.suggestion in shown(blocks)
+        assert finding.message in shown(blocks) and finding.suggestion in shown(blocks)  # as filled for this draft
     assert f"{MARKER} Bakes" in shown(blocks)  # the quoted draft around the words
 
 
@@ -613,8 +615,10 @@ def test_approvals_and_replies_survive_a_restart_and_a_failed_write_is_shown_not
 def test_start_up_errors_are_one_line(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
     command = [sys.executable, "-m", "linter.cli"]
-    missing = subprocess.run([*command, "audit-log"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    missing = subprocess.run([*command, "slack", "audit-log"], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert missing.returncode == 2 and "no audit log here" in missing.stderr
+    old_name = subprocess.run([*command, "audit-log"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert old_name.returncode == 2 and "deprecated" in old_name.stderr and "no audit log here" in old_name.stderr
     slack = FakeSlack(approvers=())
     try:
         wrong = {
@@ -623,18 +627,22 @@ def test_start_up_errors_are_one_line(tmp_path):
             "SLACK_SIGNING_SECRET": "s",
             "SLACK_API_URL": slack.url + "/api",
         }
-        refused = subprocess.run([*command, "slack"], cwd=tmp_path, env=wrong, capture_output=True, text=True)
+        refused = subprocess.run([*command, "slack", "run"], cwd=tmp_path, env=wrong, capture_output=True, text=True)
     finally:
         slack.close()
     last_line = refused.stderr.splitlines()[-1]  # after Bolt's warning that SLACK_API_URL's client replaces its own
     assert refused.returncode == 2 and last_line.startswith("postlint: error: Slack did not accept SLACK_BOT_TOKEN")
     assert "not_authed" in refused.stderr and "xoxb-wrong-token" not in refused.stderr
-    no_tokens = subprocess.run([*command, "slack"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    no_tokens = subprocess.run([*command, "slack", "run"], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert no_tokens.returncode == 2
+    old_form = subprocess.run([*command, "slack"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert old_form.returncode == 2 and "'postlint slack' is now 'postlint slack run'" in old_form.stderr
     assert no_tokens.stderr.strip() == (
         "postlint: error: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET in the environment"
         " (see integrations/slack/README.md)"
     )
     (tmp_path / "postlint.toml").write_text('[slack]\nchannel = "C1"\n')
-    typo = subprocess.run([*command, "slack", "--socket-mode"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    typo = subprocess.run(
+        [*command, "slack", "run", "--socket-mode"], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
     assert typo.returncode == 2 and "field 'slack.channel' is not a Slack setting" in typo.stderr

@@ -1,4 +1,4 @@
-"""`postlint post` and `postlint audit` end to end: the real CLI in a subprocess, tweepy making real HTTP
+"""`postlint x post` and `postlint x audit` end to end: the real CLI in a subprocess, tweepy making real HTTP
 calls to a fake X API (tests/fake_x.py) through POSTLINT_X_API_URL.
 
 Every run is checked for what must never happen: a traceback, or a credential in the output or the
@@ -48,7 +48,7 @@ def run(args: list[str], cwd: Path, api: str | None, secrets: dict[str, str] = S
     env = {k: v for k, v in os.environ.items() if not k.startswith(("X_", "POSTLINT_X_"))}
     env |= secrets | ({"POSTLINT_X_API_URL": api} if api else {})
     done = subprocess.run(
-        [sys.executable, "-m", "linter.cli", *args],
+        [sys.executable, "-m", "linter.cli", "x", *args],
         cwd=cwd,
         env=env,
         input=stdin,

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from linter.errors import needs_extra
 from linter.server.settings import load_server_settings
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
@@ -27,9 +28,11 @@ def serve(
     workers: Annotated[int, typer.Option(min=1, help="Worker processes, each with its own loaded model.")] = 1,
 ) -> None:
     """Serve the linter over HTTP for the browser extension (keys from POSTLINT_API_KEYS)."""
-    import uvicorn
+    with needs_extra("server", "serve"):
+        import uvicorn
 
-    from linter.server.limits import HeaderTimeoutProtocol
+        import linter.server.app  # noqa: F401  (fastapi, checked here rather than in each worker)
+        from linter.server.limits import HeaderTimeoutProtocol
 
     load_server_settings()  # fail here, in one line, rather than in every worker
     os.environ["POSTLINT_WORKERS"] = str(workers)  # each worker takes its share of the rate limit

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 import typer
 
 from linter.config import find_config
+from linter.errors import PostlintError, needs_extra
 from linter.slack.settings import load_settings
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
@@ -35,12 +36,15 @@ def slack(
     config: Config = None,
 ) -> None:
     """Run the Slack bot (SLACK_BOT_TOKEN, and SLACK_SIGNING_SECRET or, for --socket-mode, SLACK_APP_TOKEN)."""
-    from slack_bolt.error import BoltError
+    with needs_extra("slack", "slack run"):
+        import uvicorn
+        from slack_bolt.adapter.asgi import SlackRequestHandler
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+        from slack_bolt.error import BoltError
 
+        from linter.slack.app import build_app
     from linter.config import load_config
     from linter.engine import get_linter
-    from linter.errors import PostlintError
-    from linter.slack.app import build_app
     from linter.slack.store import Store
 
     logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)  # never DEBUG: slack_sdk logs request bodies there
@@ -54,13 +58,8 @@ def slack(
     except BoltError as exc:  # auth.test refused the bot token
         raise PostlintError(f"Slack did not accept SLACK_BOT_TOKEN: {exc}") from None
     if socket_mode:
-        from slack_bolt.adapter.socket_mode import SocketModeHandler
-
         SocketModeHandler(app, settings.app_token).start()
     else:
-        import uvicorn
-        from slack_bolt.adapter.asgi import SlackRequestHandler
-
         uvicorn.run(SlackRequestHandler(app), host=host, port=port, log_level="info")
 
 
@@ -91,5 +90,24 @@ def audit_log(
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(slack)
-    app.command("audit-log")(audit_log)
+    group = typer.Typer(name="slack", help="The Slack bot: run it, export its approvals.")
+    group.callback(invoke_without_command=True)(_before_0_2)
+    group.command("run")(slack)
+    group.command("audit-log")(audit_log)
+    app.add_typer(group)
+    app.command("audit-log", hidden=True, deprecated=True)(audit_log)  # the name before 0.2, for one release
+
+
+def _before_0_2(
+    ctx: typer.Context,
+    port: Annotated[int, typer.Option(hidden=True)] = 3000,
+    host: Annotated[str, typer.Option(hidden=True)] = "127.0.0.1",
+    socket_mode: Annotated[bool, typer.Option("--socket-mode", hidden=True)] = False,
+    config: Annotated[Path | None, typer.Option("--config", hidden=True)] = None,
+) -> None:
+    """`postlint slack [OPTIONS]` ran the bot before 0.2; it still does, for one release, with a warning."""
+    if ctx.invoked_subcommand is None:
+        typer.echo(
+            "postlint: warning: 'postlint slack' is now 'postlint slack run'; the old form goes in 0.3", err=True
+        )
+        slack(port=port, host=host, socket_mode=socket_mode, config=config)

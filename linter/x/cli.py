@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
 
 import typer
 
-from linter.errors import PostlintError
+from linter.errors import PostlintError, needs_extra
 from linter.inputs import Post
 
 if TYPE_CHECKING:
@@ -42,8 +42,13 @@ FailOnOption = Annotated[
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(post)
-    app.command()(audit)
+    group = typer.Typer(name="x", help="Post to X through the linter; audit an account's posts.", no_args_is_help=True)
+    group.command()(post)
+    group.command()(audit)
+    app.add_typer(group)
+    # The names before 0.2, kept for one release.
+    app.command("post", hidden=True, deprecated=True)(post)
+    app.command("audit", hidden=True, deprecated=True)(audit)
 
 
 def post(
@@ -66,8 +71,10 @@ def post(
     from linter.report import Options
     from linter.report.text import Formatter
     from linter.result import severity_rank
-    from linter.x import posting
-    from linter.x.client import XApiError, make_client
+
+    with needs_extra("x", "x post"):
+        from linter.x import posting
+        from linter.x.client import XApiError, make_client
     from linter.x.settings import load_settings, posting_auth
 
     settings = load_config(config)
@@ -140,8 +147,10 @@ def audit(
     """Audit an account's posts: a summary by decision and rule, and links to the posts that would fail."""
     from linter.config import load_config
     from linter.result import severity_rank
-    from linter.x.audit import audit as run
-    from linter.x.client import API_ERRORS, explain, make_client
+
+    with needs_extra("x", "x audit"):
+        from linter.x.audit import audit as run
+        from linter.x.client import API_ERRORS, explain, make_client
     from linter.x.display import Display
     from linter.x.report import render
     from linter.x.settings import load_settings, reading_auth
