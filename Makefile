@@ -29,7 +29,7 @@ browser:
 	  else echo "chromium not installed and no root: the browser test will skip"; fi; }
 
 eval: $(VENV)/.installed
-	$(BIN)/postlint eval ../shared/corpus/dev.jsonl
+	for corpus in tests/data/*.jsonl $(wildcard ../shared/corpus/dev.jsonl); do echo "$$corpus"; $(BIN)/postlint eval "$$corpus"; done
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/speed.py

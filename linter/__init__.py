@@ -24,7 +24,7 @@ _HOMES = {
     "Result": "linter.result",
 }
 __all__ = sorted(_HOMES)
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def __getattr__(name: str):
