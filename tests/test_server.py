@@ -59,6 +59,8 @@ def test_health_readiness_and_openapi(server):
     assert requests.get(f"{base}/readyz").json() == {"status": "ready"}
     paths = requests.get(f"{base}/openapi.json").json()["paths"]
     assert {"/v1/lint", "/v1/lint/batch", "/v1/rules", "/healthz", "/readyz"} <= set(paths)
+    for page in ("/docs", "/redoc"):  # no HTML docs: they would load scripts from a CDN
+        assert requests.get(f"{base}{page}").status_code == 404
 
 
 def test_lint_returns_the_engines_result(server):
@@ -87,6 +89,19 @@ def test_utf16_offsets_land_on_the_right_characters(server, prefix):
         assert utf16_slice(text, finding["start"], finding["end"]) == finding["text"]
     cohort = body["claims"][0]["cohort"]
     assert utf16_slice(text, cohort["start"], cohort["end"]) == cohort["text"]
+    # Fix edits are in the same units: applied from the end backwards, as a client would, they fix the draft.
+    units = text.encode("utf-16-le")
+    edits = [
+        e for f in body["findings"] if "fix" in f and f["fix"]["applicability"] == "safe" for e in f["fix"]["edits"]
+    ]
+    assert edits
+    chosen: list[dict] = []
+    for edit in sorted(edits, key=lambda e: (e["start"], e["start"] - e["end"])):
+        if not any(edit["start"] < c["end"] and c["start"] < edit["end"] for c in chosen):
+            chosen.append(edit)
+    for edit in sorted(chosen, key=lambda e: e["start"], reverse=True):
+        units = units[: 2 * edit["start"]] + edit["replacement"].encode("utf-16-le") + units[2 * edit["end"] :]
+    assert units.decode("utf-16-le") == prefix + "To everyone who watched Holiday Baking this week."
 
 
 def test_batch_keeps_order_and_ids(server):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -46,7 +47,7 @@ from linter.slack.text import plain_text
 MARKER = f"Kettlewick{uuid.uuid4().hex[:8]}"  # in every draft sent; must reach no log line and no audit byte
 LEAK = f"To the 53 people who watched {MARKER} Bakes every night this week: are you okay?"
 LEAK_RULES = ["PL102", "PL301", "PL401", "PL402"]
-LEAK_WORDS = ["To the 53 people", "53", "every night", "are you okay"]
+LEAK_MARKED = ["To the 53 people", "every night", "are you okay"]  # "53" lies inside the call-out
 CLEAN = f"Our {MARKER} winter menu lands on 3 December with 12 new dishes."
 
 WATCHED, OTHER = "CDRAFTS", "CRANDOM"
@@ -158,8 +159,10 @@ def shown(blocks: list[dict[str, Any]]) -> str:
     return "".join(t["text"] for t in texts(blocks))
 
 
-def struck(blocks: list[dict[str, Any]]) -> list[str]:
-    return [t["text"] for t in texts(blocks) if t.get("style") == {"bold": True, "strike": True}]
+def marked(blocks: list[dict[str, Any]]) -> list[str]:
+    """The words set in bold inside the quoted draft (the first quote: the draft as sent)."""
+    quotes = [e for b in blocks if b["type"] == "rich_text" for e in b["elements"] if e["type"] == "rich_text_quote"]
+    return [t["text"] for t in quotes[0]["elements"] if t.get("style") == {"bold": True}] if quotes else []
 
 
 def button_value(blocks: list[dict[str, Any]]) -> str | None:
@@ -194,7 +197,12 @@ def assert_leak_answer(blocks: list[dict[str, Any]]) -> None:
     """The answer to LEAK: the decision, every offending phrase struck in the quoted draft, messages, suggestions."""
     assert_block_kit(blocks)
     assert "postlint: block" in shown(blocks)
-    assert struck(blocks) == LEAK_WORDS
+    assert marked(blocks) == LEAK_MARKED
+    rules_in_order = [t["text"].split()[0] for t in texts(blocks) if t["text"].startswith("PL") and t.get("style")]
+    severities = [PACK.rule(r).severity for r in rules_in_order]
+    assert severities == sorted(severities, key=["block", "warn"].index)  # what blocks comes first
+    assert "With the suggested fixes" in shown(blocks) and "To everyone who watched" in shown(blocks)
+    assert len(json.dumps(blocks)) < 4000
     findings = {f.rule: f for f in lint(LEAK).findings}
     for rule_id in LEAK_RULES:
         rule, finding = PACK.rule(rule_id), findings[rule_id]
@@ -253,7 +261,7 @@ def test_slash_command_clean_draft_passes_without_findings_or_button(bot, slack)
     answer = slack.wait_for("response_url", path="/response/slash-clean")[0].params
     assert answer["text"] == "postlint: pass (0 findings)"
     assert "no claims about user behaviour" in shown(answer["blocks"])
-    assert struck(answer["blocks"]) == [] and button_value(answer["blocks"]) is None
+    assert marked(answer["blocks"]) == [] and button_value(answer["blocks"]) is None
 
 
 def test_slash_command_without_a_draft_explains_itself(bot, slack):
@@ -630,6 +638,17 @@ def test_start_up_errors_are_one_line(tmp_path):
         refused = subprocess.run([*command, "slack", "run"], cwd=tmp_path, env=wrong, capture_output=True, text=True)
     finally:
         slack.close()
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()  # nothing listens here now
+    unreachable = {**wrong, "SLACK_API_URL": f"http://127.0.0.1:{port}/api"}
+    away = subprocess.run([*command, "slack", "run"], cwd=tmp_path, env=unreachable, capture_output=True, text=True)
+    assert away.returncode == 2
+    assert (
+        away.stderr.splitlines()[-1]
+        == f"postlint: error: cannot reach Slack at http://127.0.0.1:{port}/api/: Connection refused"
+    )
     last_line = refused.stderr.splitlines()[-1]  # after Bolt's warning that SLACK_API_URL's client replaces its own
     assert refused.returncode == 2 and last_line.startswith("postlint: error: Slack did not accept SLACK_BOT_TOKEN")
     assert "not_authed" in refused.stderr and "xoxb-wrong-token" not in refused.stderr

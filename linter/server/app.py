@@ -178,6 +178,8 @@ def create_app(settings: ServerSettings) -> FastAPI:
         version=__version__,
         summary="Checks social-media drafts for claims that expose users' activity data.",
         lifespan=lifespan,
+        docs_url=None,  # Swagger UI and ReDoc load scripts from a CDN; the schema is at /openapi.json
+        redoc_url=None,
     )
 
     def key_id_for(request: Request) -> str | None:

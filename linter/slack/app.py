@@ -51,16 +51,20 @@ def build_app(settings: SlackSettings, linter: Linter, store: Store) -> App:
     lint_lock = threading.Lock()  # a spaCy pipeline is not promised to be thread-safe; a draft takes milliseconds
     reply_lock = threading.Lock()  # one reply per message, even when a post and its first edit arrive together
 
-    def check(slack_text: str) -> Result:
+    def check(slack_text: str) -> tuple[Result, tuple[str, str] | None]:
+        """The draft's result, and the draft with its safe fixes applied and its decision then."""
+        text = plain_text(slack_text)
         with lint_lock:
-            return linter.lint(plain_text(slack_text))
+            result = linter.lint(text)
+            fixed, after = linter.fix(text, result)
+        return result, (fixed, after.decision) if fixed != text else None
 
     def answer_in_thread(client: WebClient, channel: str, message: dict[str, Any]) -> None:
         """Reply in the message's thread, or update the reply it already has."""
-        result = check(message.get("text", ""))
+        result, rewrite = check(message.get("text", ""))
         reply = {
             "channel": channel,
-            "blocks": result_blocks(result, _approval_value(result, channel, message["ts"])),
+            "blocks": result_blocks(result, _approval_value(result, channel, message["ts"]), rewrite),
             "text": summary(result),
         }
         with reply_lock:
@@ -84,9 +88,9 @@ def build_app(settings: SlackSettings, linter: Linter, store: Store) -> App:
         if not command.get("text", "").strip():
             respond(USAGE, response_type="ephemeral")
             return
-        result = check(command["text"])
+        result, rewrite = check(command["text"])
         approval = _approval_value(result, command["channel_id"], "")
-        respond(text=summary(result), blocks=result_blocks(result, approval), response_type="ephemeral")
+        respond(text=summary(result), blocks=result_blocks(result, approval, rewrite), response_type="ephemeral")
         log.info("checked a /postlint draft in %s: %s", command["channel_id"], result.decision)
 
     @app.shortcut(SHORTCUT)

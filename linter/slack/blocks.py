@@ -1,22 +1,22 @@
 """Block Kit for the bot: the answer to a draft, the approval modal, and the note an approval leaves.
 
 Draft text goes into rich_text elements, which Slack shows literally: nothing to escape, and a `*` or `<` in a
-draft cannot turn into formatting or a mention. Each finding quotes the draft around it with its words struck.
+draft cannot turn into formatting or a mention. The draft is quoted once with the words at fault in bold; the
+findings follow as a list, blocks first; then, where fixes exist, the draft rewritten with them.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from linter.result import Finding, Result
+from linter.result import Finding, Result, severity_rank
 from linter.slack.store import Approval
 
 Block = dict[str, Any]
 
 APPROVE_ACTION = "postlint_approve"  # the button's action_id and the modal's callback_id
 REASON = "reason"  # the modal's reason input: block_id and action_id
-CONTEXT = 80  # characters of the draft quoted either side of a finding
-MAX_FINDINGS = 40  # a message holds at most 50 blocks
+MAX_FINDINGS = 20  # a long list helps nobody in a chat; the CLI shows every finding
 ICONS = {"pass": ":white_check_mark:", "warn": ":warning:", "block": ":no_entry:", "not_checked": ":question:"}
 HEADLINES = {
     "pass": "no claims about user behaviour found.",
@@ -26,15 +26,28 @@ HEADLINES = {
 }
 
 
-def result_blocks(result: Result, approval: str | None = None) -> list[Block]:
-    """The answer to one draft; on a block, `approval` (what the button carries) adds "Approve anyway"."""
+def result_blocks(result: Result, approval: str | None = None, rewrite: tuple[str, str] | None = None) -> list[Block]:
+    """The answer to one draft; on a block, `approval` (what the button carries) adds "Approve anyway".
+    `rewrite` is the draft with its safe fixes applied and the decision it then gets."""
     blocks = [_mrkdwn(f"{ICONS[result.decision]} *postlint: {result.decision}*: {HEADLINES[result.decision]}")]
     if result.error is not None:
         blocks.append(_mrkdwn(f"_{result.error}_"))
-    blocks += [_finding(result.text, finding) for finding in result.findings[:MAX_FINDINGS]]
-    if len(result.findings) > MAX_FINDINGS:
-        hidden = len(result.findings) - MAX_FINDINGS
+    findings = sorted(
+        (f for f in result.findings if not f.suppressed), key=lambda f: (-severity_rank(f.severity), f.start, f.rule)
+    )
+    if findings:
+        blocks.append(_rich("rich_text_quote", _marked(result.text, findings)))
+        items = [_finding(finding) for finding in findings[:MAX_FINDINGS]]
+        blocks.append(
+            {"type": "rich_text", "elements": [{"type": "rich_text_list", "style": "bullet", "elements": items}]}
+        )
+    if len(findings) > MAX_FINDINGS:
+        hidden = len(findings) - MAX_FINDINGS
         blocks.append(_mrkdwn(f"…and {hidden} more: run `postlint check` on the draft to see every finding."))
+    if rewrite is not None:
+        fixed, decision = rewrite
+        blocks.append(_mrkdwn(f"*With the suggested fixes* ({ICONS[decision]} {decision} when checked again):"))
+        blocks.append(_rich("rich_text_quote", [_text(fixed)]))
     if approval is not None and result.decision == "block":
         button = {
             "type": "button",
@@ -98,18 +111,34 @@ def approval_note(approval: Approval) -> list[Block]:
     return [{"type": "rich_text", "elements": [{"type": "rich_text_section", "elements": section}]}]
 
 
-def _finding(text: str, finding: Finding) -> Block:
-    low, high = max(0, finding.start - CONTEXT), min(len(text), finding.end + CONTEXT)
-    before = ("…" if low else "") + text[low : finding.start]
-    after = text[finding.end : high] + ("…" if high < len(text) else "")
-    title = [_text(f"{finding.rule} {finding.name}", bold=True), _text(f"  {finding.severity}")]
-    quote = [_text(before), _text(finding.text, bold=True, strike=True), _text(after)]
-    notes = [_text(finding.message + "\n"), _text("Suggestion: ", bold=True), _text(finding.suggestion)]
-    sections = [("rich_text_section", title), ("rich_text_quote", quote), ("rich_text_section", notes)]
-    return {
-        "type": "rich_text",
-        "elements": [{"type": kind, "elements": [e for e in elements if e["text"]]} for kind, elements in sections],
-    }
+def _marked(text: str, findings: list[Finding]) -> list[Block]:
+    """The draft in pieces, the words of any finding in bold (overlapping words marked once)."""
+    spans: list[list[int]] = []
+    for start, end in sorted((f.start, f.end) for f in findings):
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    pieces, at = [], 0
+    for start, end in spans:
+        pieces += [_text(text[at:start]), _text(text[start:end], bold=True)]
+        at = end
+    return [p for p in [*pieces, _text(text[at:])] if p["text"]]
+
+
+def _finding(finding: Finding) -> Block:
+    """One line: the rule, its severity and the words, the message, then what to write instead."""
+    elements = [
+        _text(f"{finding.rule} {finding.name}", bold=True),
+        _text(f" ({finding.severity}) "),
+        _text(f"“{finding.text}”", italic=True),
+        _text(f": {finding.message} {finding.suggestion}"),
+    ]
+    return {"type": "rich_text_section", "elements": elements}
+
+
+def _rich(kind: str, elements: list[Block]) -> Block:
+    return {"type": "rich_text", "elements": [{"type": kind, "elements": elements}]}
 
 
 def _text(text: str, **style: bool) -> Block:

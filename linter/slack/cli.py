@@ -57,6 +57,10 @@ def slack(
         app = build_app(settings, linter, store)
     except BoltError as exc:  # auth.test refused the bot token
         raise PostlintError(f"Slack did not accept SLACK_BOT_TOKEN: {exc}") from None
+    except OSError as exc:  # no answer at all: DNS, a refused connection, a proxy, TLS
+        reason = getattr(exc, "reason", None) or exc.strerror or exc
+        where = settings.api_url or "https://slack.com/api/"
+        raise PostlintError(f"cannot reach Slack at {where}: {getattr(reason, 'strerror', None) or reason}") from None
     if socket_mode:
         SocketModeHandler(app, settings.app_token).start()
     else:
