@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test eval bench train clean browser
+.PHONY: demo test eval bench train clean browser editors
 
 $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml requirements/model.txt
 demo: $(VENV)/.installed
 	$(BIN)/postlint check examples/drafts; test $$? -le 1
 
-test: $(VENV)/.installed browser
+test: $(VENV)/.installed browser editors
 	$(BIN)/pytest
 
 # The browser extension's end-to-end test drives Debian's Chromium (no browser download). Installed when
@@ -27,6 +27,15 @@ browser:
 	  if [ "$$(id -u)" -eq 0 ] || [ -n "$$as_root" ]; then \
 	    $$as_root apt-get update -qq && $$as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "chromium not installed and no root: the browser test will skip"; fi; }
+
+# The editor libraries (Draft.js, Lexical, ProseMirror, Quill) the extension's test pages are built with,
+# pinned by package-lock.json and served from node_modules as they are (no build step).
+EDITORS := tests/extension_page/editors
+editors: $(EDITORS)/node_modules/.package-lock.json
+
+$(EDITORS)/node_modules/.package-lock.json: $(EDITORS)/package-lock.json
+	@command -v npm >/dev/null && npm ci --prefix $(EDITORS) --no-audit --no-fund --loglevel=error \
+	  || echo "npm not installed: the editor pages of the browser test will skip"
 
 eval: $(VENV)/.installed
 	for corpus in tests/data/*.jsonl $(wildcard ../shared/corpus/dev.jsonl); do echo "$$corpus"; $(BIN)/postlint eval "$$corpus"; done

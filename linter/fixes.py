@@ -103,6 +103,8 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
         if greeting is None:
             return None
         head = original[a : a + greeting.end()]
+        if original[a:b] == f"{head} everyone":
+            return None  # it already does
         return Fix(f"Address everyone: '{head} everyone'", "safe", (Edit(a, b, f"{head} everyone"),))
     if kind == "generalise":
         span = doc.char_span(start, end, alignment_mode="expand")

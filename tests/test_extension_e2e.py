@@ -240,7 +240,8 @@ def test_textarea_draft_is_underlined_exactly_and_blocked(compose, backend):
     page.locator("#ta").press_sequentially(DRAFT, delay=8)
     box = panel(page, "ta")
     expect(box).to_have_attribute("data-state", "block", timeout=10_000)
-    expect(box).to_contain_text("A group this small")
+    expect(box).to_contain_text("A group of 53 people is under 100")  # the message says what this draft did
+    expect(box.locator("button.apply.all")).to_have_text("Apply all safe fixes")
     expect(box).to_contain_text("Instead:")
     # Debounced: one request once typing stops, not one per keystroke (a few more if the machine stalls).
     assert 1 <= lint_requests(log) - before <= 5 < len(DRAFT) / 10
@@ -426,6 +427,122 @@ def test_a_draft_the_backend_could_not_check_needs_a_reason_to_post(browser, bac
     expect(dialog).to_contain_text("could not check this draft")
     dialog.locator("button.secondary").click()
     assert len(posted(page)) == before
+
+
+EDITOR_PAGES = PAGE_DIR / "editors"
+# A draft with a small count, a narrowing time and a taunt: every finding has a safe fix.
+EDITOR_DRAFT = "Shout-out to the 9 of you who renewed at 4am. Sleep is overrated"
+EDITOR_FIXED = "Shout-out to everyone who renewed. Sleep is overrated"  # the taunt's fix is unsafe: kept
+
+
+@pytest.mark.parametrize("editor", ["quill", "prosemirror", "lexical", "draftjs"])
+def test_editor_libraries_are_underlined_fixed_and_gated(browser, backend, compose_site, compose, editor):
+    """The compose boxes the big platforms build: each editor library as installed from npm (make test runs
+    npm ci), typed into, underlined, blocked at Post, fixed with "Apply all", and the editor's own state
+    (what the site would send) holding the fixed draft."""
+    from playwright.sync_api import expect
+
+    if not (EDITOR_PAGES / "node_modules").is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail("the editor libraries are not installed (make editors); CI must run these")
+        pytest.skip("the editor libraries are not installed: run make editors (needs npm)")
+    context, _, _ = browser
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{compose_site}/editors/{editor}.html")
+    page.wait_for_selector("#editor")
+    page.click("#editor")
+    page.keyboard.type(EDITOR_DRAFT, delay=5)
+    box = panel(page, "editor")
+    expect(box).to_have_attribute("data-state", "block", timeout=10_000)
+    marked = page.evaluate("[...(CSS.highlights.get('postlint-block') || [])].map(r => r.toString())")
+    assert "the 9" in marked or "9" in marked
+    page.click("#post")
+    dialog = page.locator("postlint-ui .dialog")
+    expect(dialog).to_be_visible()
+    dialog.locator("button.secondary").click()
+    assert posted(page) == []  # a block does not go out without a reason
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"extension-{editor}-block.png"))
+
+    box.locator("button.apply.all").click()
+    expect(box).not_to_have_attribute("data-state", "block", timeout=10_000)
+    expect(box).not_to_have_attribute("data-state", "checking", timeout=10_000)
+    page.click("#post")
+    expect(page.locator("#posted li")).to_have_count(1)
+    assert posted(page)[0][1].strip() == EDITOR_FIXED  # the editor's own state, not just its DOM
+    page.screenshot(path=str(ARTIFACTS / f"extension-{editor}-fixed.png"))
+    assert errors == []
+    page.close()
+
+
+# Many findings, so that the panel's list is longer than the panel.
+CROWDED = (
+    "To the 12 of you who streamed Rain Loops at 3am in Hackney every night this week: are you okay? "
+    "A listener in Leeds played it 40 times. Nine members in Derby bought sleeping pills at midnight. "
+    "Some of you in Bath replayed it on Christmas Day 30 times. We see everything"
+)
+
+
+def test_panels_of_nearby_boxes_never_overlap_and_long_lists_scroll_with_a_cue(browser, compose, compose_site):
+    from playwright.sync_api import expect
+
+    context, _, _ = browser
+    page = context.new_page()
+    page.goto(f"{compose_site}/two-boxes.html")
+    for box_id in ("first", "second"):
+        page.click(f"#{box_id}")
+        page.locator(f"#{box_id}").fill(CROWDED)
+        expect(panel(page, box_id)).to_have_attribute("data-state", "block", timeout=10_000)
+    page.wait_for_timeout(700)  # the layout loop runs every 500 ms
+    first, second = (panel(page, b).bounding_box() for b in ("first", "second"))
+
+    def overlap(a, b):
+        return (
+            a["x"] < b["x"] + b["width"]
+            and b["x"] < a["x"] + a["width"]
+            and a["y"] < b["y"] + b["height"]
+            and b["y"] < a["y"] + a["height"]
+        )
+
+    boxes = [page.locator(f"#{b}").bounding_box() for b in ("first", "second")]
+    assert not overlap(first, second), (first, second)
+    assert not overlap(first, boxes[1]) and not overlap(second, boxes[0])  # nor over the other compose box
+    more = panel(page, "first").locator(".more")
+    expect(more).to_be_visible()  # the list runs past the panel: the cue says so
+    panel(page, "first").evaluate("p => p.scrollTo(0, p.scrollHeight)")
+    expect(more).to_be_hidden()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "extension-two-boxes.png"))
+    page.close()
+
+
+def test_options_page_takes_a_bare_host_as_https_and_labels_sites(browser, backend):
+    from playwright.sync_api import expect
+
+    context, _, extension_id = browser
+    page = context.new_page()
+    page.goto(f"chrome-extension://{extension_id}/options.html")
+    bare = backend[0].removeprefix("http://")  # typed without a scheme: this computer, so http
+    page.fill("#backend-url", bare)
+    page.fill("#api-key", TOKEN)
+    page.click("#save")
+    expect(page.locator("#backend-status")).to_contain_text(f"Saved as http://{bare}")
+    page.click("#test")
+    expect(page.locator("#backend-status")).to_contain_text("Connected: postlint-default")
+    page.fill("#backend-url", "not a web address")
+    page.click("#save")
+    expect(page.locator("#backend-status")).to_contain_text("That is not a web address")
+    page.fill("#site-origin", "127.0.0.1:8765")  # loopback, which the manifest grants: no prompt
+    page.select_option("#site-platform", "x")
+    page.click("#add")
+    row = page.locator("#sites li", has_text="127.0.0.1:8765")
+    expect(row.locator(".platform")).to_have_text("checked as X")
+    expect(row.get_by_role("button", name="Remove http://127.0.0.1:8765")).to_be_visible()
+    row.get_by_role("button").click()
+    configure(context, extension_id, backend[0])  # back to the real backend for the other tests
+    page.close()
 
 
 def test_extension_sources_never_log():

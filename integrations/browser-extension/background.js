@@ -131,10 +131,22 @@ function verdict(body) {
       start: f.start,
       end: f.end,
       text: String(f.text ?? ""),
+      fix: fixOf(f.fix),
     });
   }
   const pack = body.pack && typeof body.pack === "object" ? `${body.pack.name} ${body.pack.version}` : "";
   return { status: "ok", decision: body.decision, findings, pack };
+}
+
+/** A finding's fix as the content script may make it: whole edits with integer offsets, or none. */
+function fixOf(fix) {
+  if (!fix || !Array.isArray(fix.edits) || !fix.edits.length) return null;
+  const edits = fix.edits.map((e) => ({ start: e?.start, end: e?.end, replacement: e?.replacement }));
+  const whole = edits.every(
+    (e) => Number.isInteger(e.start) && Number.isInteger(e.end) && e.start <= e.end && typeof e.replacement === "string",
+  );
+  if (!whole) return null;
+  return { title: String(fix.title ?? ""), applicability: fix.applicability === "safe" ? "safe" : "unsafe", edits };
 }
 
 function notChecked(reason, retryAfter, httpStatus) {

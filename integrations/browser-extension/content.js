@@ -414,18 +414,48 @@
               );
               item.append(head, el("p", "message", f.message));
               if (f.suggestion) item.append(el("p", "suggestion", `Instead: ${f.suggestion}`));
+              if (f.fix && box.state === "done") {
+                const apply = el("button", "apply", f.fix.applicability === "safe" ? "Apply" : "Apply (changes meaning)");
+                apply.type = "button";
+                apply.title = f.fix.title;
+                apply.addEventListener("click", () => editBox(box, L.chooseEdits([f], true)));
+                const row = el("div", "actions");
+                row.append(apply);
+                item.append(row);
+              }
               item.addEventListener("mouseenter", () => setFocus(box, index));
               item.addEventListener("mouseleave", () => setFocus(box, -1));
               list.append(item);
             });
           parts.push(list);
+          const safe = state !== "checking" ? L.chooseEdits(box.findings) : [];
+          if (safe.length) {
+            const all = el("button", "apply all", "Apply all safe fixes");
+            all.type = "button";
+            all.addEventListener("click", () => editBox(box, L.chooseEdits(box.findings)));
+            const row = el("div", "actions");
+            row.append(all);
+            parts.push(row);
+          }
+          parts.push(el("div", "more", "more below ↓"));
         }
       }
       panel.replaceChildren(...parts);
+      panel.onscroll = () => this.markScroll();
     }
 
-    /** Puts the mirror over the textarea and the panel next to the box; hides both when it is not shown. */
-    layout() {
+    /** The "more below" cue shows while the list runs past the panel's bottom edge. */
+    markScroll() {
+      const p = this.panel;
+      if (!p) return;
+      const overflowing = p.scrollHeight > p.clientHeight + 1;
+      p.classList.toggle("overflowing", overflowing);
+      p.classList.toggle("at-end", !overflowing || p.scrollTop + p.clientHeight >= p.scrollHeight - 2);
+    }
+
+    /** Puts the mirror over the textarea and the panel next to the box, clear of the panels already
+     * placed (`placed`, this pass's rectangles) and, where it can, of the other compose boxes. */
+    layout(placed = [], others = []) {
       const box = this.box;
       const rect = box.el.getBoundingClientRect();
       const shown = box.el.isConnected && rect.width > 0 && rect.height > 0 && box.el.getClientRects().length > 0;
@@ -440,12 +470,63 @@
       const width = Math.min(360, Math.max(240, window.innerWidth - 16));
       this.panel.style.width = `${width}px`;
       const height = this.panel.offsetHeight;
-      let top = rect.bottom + gap;
-      if (top + height > window.innerHeight - 4 && rect.top - gap - height >= 4) top = rect.top - gap - height;
-      top = Math.max(4, Math.min(top, window.innerHeight - height - 4));
-      const left = Math.max(4, Math.min(rect.left, window.innerWidth - width - 8));
+      // Where the panel may go, best first: under the box, over it, then beside it.
+      const candidates = [
+        { left: rect.left, top: rect.bottom + gap },
+        { left: rect.left, top: rect.top - gap - height },
+        { left: rect.right + gap, top: rect.top },
+        { left: rect.left - gap - width, top: rect.top },
+      ];
+      const fits = (c) =>
+        c.top >= 4 && c.top + height <= window.innerHeight - 4 && c.left >= 4 && c.left + width <= window.innerWidth - 4;
+      const clash = (c, rects) =>
+        rects.find((r) => c.left < r.right && r.left < c.left + width && c.top < r.bottom && r.top < c.top + height);
+      const spot =
+        candidates.find((c) => fits(c) && !clash(c, [...placed, ...others])) ||
+        candidates.find((c) => fits(c) && !clash(c, placed)) ||
+        { ...candidates[0] };
+      const left = Math.max(4, Math.min(spot.left, window.innerWidth - width - 8));
+      let top = spot.top;
+      for (let r = clash({ left, top }, placed); r; r = clash({ left, top }, placed)) top = r.bottom + gap; // never over a panel
+      top = Math.max(4, top);
       this.panel.style.top = `${Math.round(top)}px`;
       this.panel.style.left = `${Math.round(left)}px`;
+      placed.push({ left, right: left + width, top, bottom: top + height });
+      this.markScroll();
+    }
+  }
+
+  /**
+   * Makes `edits` (last first, in the offsets of the text that was checked) in the box the way typing
+   * would: the selection is set over the words and the browser's own insert or delete runs, so the
+   * site's editor (Draft.js, Lexical, ProseMirror, Quill, a plain textarea) updates its own state and
+   * undo history, and the box is checked again like any edit.
+   */
+  async function editBox(box, edits) {
+    const target = box.el;
+    target.focus();
+    for (const [i, e] of edits.entries()) {
+      // Editors such as Lexical commit an edit, and put back their own selection, after the event that
+      // made it: the next edit's selection is set once that has happened.
+      if (i) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      if (box.isTextarea) {
+        target.setSelectionRange(e.start, e.end);
+      } else {
+        const range = rangeFor(L.textModel(target), e.start, e.end);
+        if (!range) continue;
+        const selection = target.getRootNode().getSelection?.() || document.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }
+      const done = e.replacement
+        ? document.execCommand("insertText", false, e.replacement)
+        : document.execCommand("delete", false);
+      if (!done && box.isTextarea) {
+        // No editing command here: set the value as a site's own script would, and say so with an input event.
+        const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value").set;
+        setter.call(target, target.value.slice(0, e.start) + e.replacement + target.value.slice(e.end));
+        target.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertReplacementText" }));
+      }
     }
   }
 
@@ -489,7 +570,13 @@
     layoutQueued = true;
     requestAnimationFrame(() => {
       layoutQueued = false;
-      for (const box of boxes.values()) box.ui.layout();
+      const all = [...boxes.values()].filter((b) => b.el.isConnected);
+      const rects = new Map(all.map((b) => [b, b.el.getBoundingClientRect()]));
+      const placed = [];
+      for (const box of all.filter((b) => b.ui.panel).sort((a, b) => rects.get(a).top - rects.get(b).top)) {
+        const others = all.filter((b) => b !== box && rects.get(b).width > 0).map((b) => rects.get(b));
+        box.ui.layout(placed, others); // clear of the panels placed so far and, where it can, of the other boxes
+      }
     });
   }
 
@@ -816,6 +903,12 @@ header { display: flex; align-items: center; gap: 6px; }
 .note { font-weight: 600; margin-top: 6px; }
 .actions { display: flex; gap: 10px; justify-content: flex-end; margin-top: 6px; }
 .link { all: unset; cursor: pointer; color: #1a73e8; font-size: 12px; }
+.apply { all: unset; cursor: pointer; font-size: 12px; color: #fff; background: #1a73e8; border-radius: 4px;
+  padding: 2px 8px; }
+.apply.all { background: #188038; }
+.more { position: sticky; bottom: -8px; margin: 0 -10px -8px; padding: 14px 0 4px; text-align: center;
+  font-size: 11px; color: #5f6368; background: linear-gradient(rgba(255,255,255,0), #fff 55%); pointer-events: none; }
+.panel:not(.overflowing) .more, .panel.at-end .more { display: none; }
 .backdrop { position: fixed; inset: 0; z-index: 2147483647; background: rgba(0,0,0,.45);
   display: flex; align-items: center; justify-content: center; }
 .dialog { box-sizing: border-box; width: min(460px, calc(100vw - 32px)); background: #fff; color: #1f1f1f;

@@ -161,6 +161,31 @@
     return out;
   }
 
+  /**
+   * The edits to make for `findings`' fixes (safe ones, or all with `unsafe`): each fix whole or not at
+   * all, none overlapping one taken before it (earliest and widest first), last edit first so that the
+   * offsets of the ones still to make hold. Offsets are the backend's (UTF-16, as JavaScript indexes).
+   */
+  function chooseEdits(findings, unsafe = false) {
+    const fixes = findings
+      .map((f) => f.fix)
+      .filter((fix) => fix && fix.edits && fix.edits.length && (unsafe || fix.applicability === "safe"));
+    const span = (fix) => fix.edits[fix.edits.length - 1].end - fix.edits[0].start;
+    fixes.sort((a, b) => a.edits[0].start - b.edits[0].start || span(b) - span(a));
+    const chosen = [];
+    for (const fix of fixes) {
+      const clash = fix.edits.some((e) => chosen.some((c) => (e.start < c.end && c.start < e.end) || e.start === c.start));
+      if (!clash) chosen.push(...fix.edits);
+    }
+    return chosen.sort((a, b) => b.start - a.start);
+  }
+
+  /** The text with `edits` made (as chooseEdits orders them: last first). */
+  function applyEdits(text, edits) {
+    for (const e of edits) text = text.slice(0, e.start) + e.replacement + text.slice(e.end);
+    return text;
+  }
+
   // What sites call the button that publishes a draft (English and a few common translations).
   const POST_LABEL =
     /^(post|post all|tweet|tweet all|reply|publish|publish now|toot|toot!|share|share now|send|submit|publicar|publier|posten|veröffentlichen|pubblica|publiceren|opublikuj|投稿|게시|发布|發佈)$/i;
@@ -200,7 +225,9 @@
     }
   }
 
-  const api = { textModel, locate, aligned, segments, shiftFindings, isPostLabel, notCheckedText };
+  const api = {
+    textModel, locate, aligned, segments, shiftFindings, chooseEdits, applyEdits, isPostLabel, notCheckedText,
+  };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.postlintLib = api;
 })(typeof globalThis !== "undefined" ? globalThis : this);

@@ -10,14 +10,22 @@ function show(id, text, kind = "") {
   node.className = `status ${kind}`;
 }
 
+/** An http(s) URL from what was typed. A bare host is taken as https ("postlint.example.com"), or as
+ * http for this computer ("127.0.0.1:8080"), where a backend runs without TLS. */
 function parseOrigin(value) {
+  const typed = value.trim();
+  const local = LOOPBACK.has(typed.replace(/[:/].*$/, "").toLowerCase());
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(typed) ? typed : `${local ? "http" : "https"}://${typed}`;
   try {
-    const url = new URL(value.trim());
-    return url.protocol === "https:" || url.protocol === "http:" ? url : null;
+    const url = new URL(withScheme);
+    const web = url.protocol === "https:" || url.protocol === "http:";
+    return web && (url.hostname.includes(".") || LOOPBACK.has(url.hostname)) ? url : null;
   } catch {
     return null;
   }
 }
+
+const NOT_A_URL = "That is not a web address: enter one like https://postlint.example.com (http only for 127.0.0.1).";
 
 async function load() {
   const { backendUrl, apiKey, sites } = await chrome.storage.local.get({ backendUrl: "", apiKey: "", sites: [] });
@@ -30,7 +38,7 @@ $("backend").addEventListener("submit", (e) => {
   e.preventDefault();
   const url = parseOrigin($("backend-url").value);
   const apiKey = $("api-key").value.trim();
-  if (!url) return show("backend-status", "Enter an http(s) URL.", "error");
+  if (!url) return show("backend-status", NOT_A_URL, "error");
   if (!apiKey) return show("backend-status", "Enter the API key.", "error");
   const backendUrl = url.href.replace(/\/+$/, "");
   // Asked first, inside the click: the browser only shows its prompt during a user gesture. Loopback
@@ -39,7 +47,8 @@ $("backend").addEventListener("submit", (e) => {
   const asked = chrome.permissions.request({ origins: [`${url.protocol}//${url.hostname}/*`] }).catch(() => false);
   asked.then(async (granted) => {
     await chrome.storage.local.set({ backendUrl, apiKey });
-    const notes = ["Saved."];
+    const notes = [/^https?:\/\//i.test($("backend-url").value.trim()) ? "Saved." : `Saved as ${backendUrl}.`];
+    $("backend-url").value = backendUrl;
     let kind = "ok";
     if (url.protocol === "http:" && !LOOPBACK.has(url.hostname)) {
       notes.push("Warning: http sends drafts and the key unencrypted; use https.");
@@ -65,10 +74,13 @@ function renderSites(sites) {
     origin.className = "origin";
     origin.textContent = site.origin;
     const platform = document.createElement("span");
-    platform.textContent = site.platform;
+    platform.className = "platform";
+    const option = [...$("site-platform").options].find((o) => o.value === site.platform);
+    platform.textContent = `checked as ${option ? option.textContent : site.platform}`;
     const remove = document.createElement("button");
     remove.type = "button";
     remove.textContent = "Remove";
+    remove.setAttribute("aria-label", `Remove ${site.origin}`);
     remove.addEventListener("click", () => removeSite(site.origin));
     item.append(origin, platform, remove);
     list.append(item);

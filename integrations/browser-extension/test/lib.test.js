@@ -112,3 +112,18 @@ test("every not-checked reason has words for the panel, and never says pass", ()
   }
   assert.match(L.notCheckedText("rate_limited", 7), /7 s/);
 });
+
+test("chooseEdits takes whole fixes, safe ones unless asked, never two that overlap, last first", () => {
+  const fix = (applicability, ...edits) => ({ applicability, edits: edits.map(([start, end, replacement]) => ({ start, end, replacement })) });
+  const findings = [
+    { fix: fix("safe", [7, 9, "many"]) }, // inside the wider call-out fix below
+    { fix: fix("safe", [0, 16, "To everyone"]) },
+    { fix: fix("safe", [44, 55, ""]) },
+    { fix: fix("unsafe", [60, 70, ""]) },
+    { fix: null },
+  ];
+  assert.deepEqual(L.chooseEdits(findings).map((e) => e.start), [44, 0]);
+  assert.deepEqual(L.chooseEdits(findings, true).map((e) => e.start), [60, 44, 0]);
+  const text = "To the 53 people who watched it";
+  assert.equal(L.applyEdits(text, L.chooseEdits([{ fix: fix("safe", [0, 16, "To everyone"]) }])), "To everyone who watched it");
+});
