@@ -39,7 +39,8 @@ class Config:
     fail_on: str = "block"
     pack_dir: Path | None = None
     select: tuple[str, ...] = ("ALL",)
-    disable: frozenset[str] = frozenset()  # `ignore` and `disable` in the file, --ignore on the command line
+    ignore: frozenset[str] = frozenset()  # `ignore` in the file, and --ignore on the command line
+    disable: frozenset[str] = frozenset()  # the older name of `ignore`, still read
     extend: tuple[Path, ...] = ()
     thresholds: tuple[tuple[str, int], ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
@@ -133,7 +134,8 @@ def _parse(table: dict[str, Any], path: Path, text: str) -> Config:
         fail_on=table.get("fail_on", "block"),
         pack_dir=(base / pack) if isinstance(pack, str) else None,
         select=tuple(table.get("select", ["ALL"])),
-        disable=frozenset(table.get("ignore", []) + table.get("disable", [])),
+        ignore=frozenset(table.get("ignore", [])),
+        disable=frozenset(table.get("disable", [])),
         extend=tuple(base / p for p in table.get("extend", [])),
         thresholds=tuple(sorted(thresholds.items())),
         severity=tuple(sorted(severity.items())),
@@ -156,7 +158,7 @@ def _config_error(config: Config, key: str, problem: str) -> None:
 
 def every_rule(config: Config) -> tuple[Rule, ...]:
     """The rules of the config's pack and extensions, before select / ignore."""
-    return build_pack(replace(config, select=("ALL",), disable=frozenset())).rules
+    return build_pack(replace(config, select=("ALL",), ignore=frozenset(), disable=frozenset())).rules
 
 
 def with_selection(config: Config, select: list[str] | None, ignore: list[str] | None) -> Config:
@@ -171,7 +173,7 @@ def with_selection(config: Config, select: list[str] | None, ignore: list[str] |
     return replace(
         config,
         select=tuple(select) if select else config.select,
-        disable=config.disable | frozenset(ignore or ()),
+        ignore=config.ignore | frozenset(ignore or ()),
     )
 
 
@@ -199,7 +201,11 @@ def build_pack(config: Config) -> Pack:
             _config_error(config, name, f"'terms.{name}': {problem}")
     every = [*pack.rules, *extra_rules]
     chosen, ignored = set(), set()
-    for key, selectors, into in (("select", config.select, chosen), ("ignore", config.disable, ignored)):
+    for key, selectors, into in (
+        ("select", config.select, chosen),
+        ("ignore", config.ignore, ignored),
+        ("disable", config.disable, ignored),
+    ):
         for selector in sorted(selectors):
             ids = selected(every, selector)
             if not ids:

@@ -121,10 +121,10 @@ def test_narrowing_detail_only_below_ten_thousand():
 
 
 def test_decision_is_the_highest_severity():
-    result = linter.lint("Hundreds of you in Cork played the lullaby album at 3am.")
+    result = linter.lint("Hundreds of you in Cork played the polka album at 3am.")
     assert {f.severity for f in result.findings} == {"warn"}
     assert result.decision == "warn"
-    blocked = linter.lint("Eight of you in Cork played the lullaby album at 3am.")
+    blocked = linter.lint("Eight of you in Cork played the polka album at 3am.")
     assert "block" in {f.severity for f in blocked.findings} and blocked.decision == "block"
 
 

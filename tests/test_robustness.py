@@ -237,7 +237,7 @@ def test_a_post_that_could_not_be_checked_exits_2_in_every_format(tmp_path):
         ('severity = "x"\n', "postlint.toml:1: field 'severity' must be a table"),
         ("[thresholds]\nk_nope = 4\n", "postlint.toml:2: field 'thresholds.k_nope' is not a threshold"),
         ("pack = 5\n", "postlint.toml:1: field 'pack' must be the path"),
-        ('disable = ["PL999"]\n', "postlint.toml:1: field 'disable' names no rule: PL999"),
+        ('disable = ["PL999"]\n', "postlint.toml:1: field 'disable' names no rule, rule name or category: PL999"),
     ],
 )
 def test_config_values_are_type_checked_in_one_line(tmp_path, config, complaint):
