@@ -126,8 +126,13 @@ def _as_quantity(doc: Doc, start: int, end: int) -> tuple[int, int, bool]:
     if span is None:
         return start, end, False
     first = span.start
-    if first > 0 and doc[first - 1].dep_ == "det" and doc[first - 1].head.i in range(span.start, span.end):
-        start = doc[first - 1].idx
+    counted = span.root.head  # the noun the count is of: "people" in "the 53 people"
+    if (
+        first > 0
+        and doc[first - 1].dep_ == "det"
+        and doc[first - 1].head.i in {*range(span.start, span.end), counted.i}
+    ):
+        start = doc[first - 1].idx  # "A couple", "The 53 people": "many" takes no article
     after = span.end
     if after + 1 < len(doc) and doc[after].lower_ == "of" and doc[after + 1].pos_ in {"NOUN", "PROPN"}:
         return start, doc[after + 1].idx, True  # "of" goes; the noun stays, after a space
@@ -158,7 +163,7 @@ def _whole_clause(text: str, a: int, b: int) -> bool:
 
 def _starts_sentence(text: str, at: int) -> bool:
     before = text[:at].rstrip()
-    return not before or before[-1] in ".!?\n:" or text[:at].endswith("\n")
+    return not before or before[-1] in ".!?\n" or text[:at].endswith("\n")
 
 
 def _with_surroundings(text: str, a: int, b: int) -> tuple[int, int, str]:
@@ -209,6 +214,11 @@ def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | 
     cohort = doc.char_span(start, end, alignment_mode="expand")
     if cohort is None or cohort.text.startswith("@") or cohort.root.dep_ not in {"nsubj", "nsubjpass"}:
         return None
+    if cohort.root.head.dep_ != "ROOT":
+        return None  # the subject of a clause inside the sentence: "…asked where their X was"
+    partitive = [c for c in cohort.root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= cohort.end]
+    if partitive:  # "A couple of givers": the whole group goes, not just "A couple"
+        end = max(end, max(t.idx + len(t) for t in partitive[0].subtree))
     edits = [Edit(*norm.to_original(start, end), "many of you")]
     if _starts_sentence(norm.original, edits[0].start):
         edits[0] = Edit(edits[0].start, edits[0].end, "Many of you")

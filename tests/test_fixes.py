@@ -87,3 +87,10 @@ def test_overlapping_edits_keep_the_wider_one():
     wide = Fix("wide", "safe", (Edit(0, 16, "To everyone"),))
     inner = Fix("inner", "safe", (Edit(7, 9, "many"),))
     assert apply("To the 53 people who came", [inner, wide]) == "To everyone who came"
+
+
+def test_many_takes_the_place_of_the_article_and_keeps_case_after_a_colon(linter):
+    text = "The 6 listeners who finished the audiobook in Hull got a badge."
+    assert linter.fix(text, linter.lint(text))[0] == "Many listeners who finished the audiobook got a badge."
+    text = "Big news from the depot: 5 of you renewed twice."
+    assert linter.fix(text, linter.lint(text))[0] == "Big news from the depot: many of you renewed."
