@@ -133,7 +133,7 @@ def check(
         Color, typer.Option(help="Colour the text output (auto: on a terminal, unless NO_COLOR is set).")
     ] = "auto",
     config: ConfigOption = None,
-    max_bytes: Annotated[int, typer.Option(min=1, help="Largest file (or stdin) to read, in bytes.")] = (
+    max_bytes: Annotated[int, typer.Option(min=1, help="Largest .txt or .md file (or stdin), and largest calendar row, in bytes.")] = (
         DEFAULT_MAX_BYTES
     ),
     explain: Annotated[

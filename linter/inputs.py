@@ -3,17 +3,19 @@
 A `.txt` file or stdin is one post; a `.md` file is one post after optional YAML front matter; every
 row of a `.jsonl` or `.csv` content calendar is a post with fields `id` and `text`. A bad file or row
 becomes an `InputError` in the stream, so the caller can report it and still check everything else.
+
+Calendars are read row by row, never whole: `max_bytes` limits each row, so a file of any size is
+checked in flat memory. A `.txt` or `.md` file is one post, and the limit is on the file.
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -98,22 +100,70 @@ def _read(path: str, max_bytes: int, stdin: BinaryIO) -> Iterator[Post | InputEr
     if path == "-":
         yield from _plain(STDIN, _text(STDIN, _bytes(STDIN, stdin, max_bytes)))
         return
-    parser = PARSERS.get(_suffix(path))
+    suffix = _suffix(path)
     try:
         # Opened without blocking and checked before reading: a FIFO or device named *.txt must not hang.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with open(fd, "rb") as stream:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise InputError(f"{path}: not a regular file")
-            if parser is None:
-                raise InputError(f"{path}: not a draft file (postlint reads {', '.join(SUFFIXES)} files)")
-            data = _bytes(path, stream, max_bytes)
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    posts = list(parser(path, _text(path, data)))
-    if not posts:
+    with open(fd, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputError(f"{path}: not a regular file")
+        if suffix not in PARSERS and suffix not in ROW_PARSERS:
+            raise InputError(f"{path}: not a draft file (postlint reads {', '.join(SUFFIXES)} files)")
+        if suffix in ROW_PARSERS:
+            csv.field_size_limit(max(csv.field_size_limit(), max_bytes))  # the row limit is ours, not csv's
+            items = yield from _counted(ROW_PARSERS[suffix](path, _lines(path, stream, max_bytes)))
+        else:
+            try:
+                data = _bytes(path, stream, max_bytes)
+            except OSError as exc:
+                raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+            items = yield from _counted(PARSERS[suffix](path, _text(path, data)))
+    if not items:
         raise InputError(f"{path}: no posts in this file")
-    yield from posts
+
+
+def _counted(items: Iterator[Post | InputError]) -> Generator[Post | InputError, None, int]:
+    """Passes items on and returns how many there were: a file with no rows at all is an error of its own."""
+    count = 0
+    for item in items:
+        count += 1
+        yield item
+    return count
+
+
+def _lines(path: str, stream: BinaryIO, max_bytes: int) -> Iterator[tuple[int, str | InputError]]:
+    """(line number, text) for each line of a calendar, read one at a time: a line over `max_bytes`,
+    not UTF-8 or holding a NUL byte is an error for that line, and reading goes on after it."""
+    number = 0
+    while True:
+        try:
+            raw = stream.readline(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        if not raw:
+            return
+        number += 1
+        if len(raw) > max_bytes and not raw.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass  # skip the rest of the long line without holding it
+            yield (
+                number,
+                InputError(
+                    f"{path}:{number}: row larger than the {max_bytes:,}-byte limit (raise it with --max-bytes)"
+                ),
+            )
+            continue
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if b"\0" in raw:
+            yield number, InputError(f"{path}:{number}: binary data, not text")
+            continue
+        try:
+            yield number, raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield number, InputError(f"{path}:{number}: not valid UTF-8 (byte 0x{raw[exc.start]:02x})")
 
 
 def _bytes(name: str, stream: BinaryIO, max_bytes: int) -> bytes:
@@ -171,12 +221,15 @@ def _markdown(path: str, text: str) -> Iterator[Post]:
     yield _single(path, text[match.end() :], text.count("\n", 0, match.end()) + 1, (allow,) if allow else ())
 
 
-def _jsonl(path: str, text: str) -> Iterator[Post | InputError]:
-    for number, line in enumerate(text.split("\n"), 1):
+def _jsonl(path: str, lines: Iterator[tuple[int, str | InputError]]) -> Iterator[Post | InputError]:
+    for number, line in lines:
+        if isinstance(line, InputError):
+            yield line
+            continue
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
+            data = json.loads(line.rstrip("\r\n"))
             if not isinstance(data, dict):
                 raise InputError(f"{path}:{number}: expected a JSON object with 'id' and 'text'")
             yield _row(path, number, data)
@@ -188,14 +241,25 @@ def _jsonl(path: str, text: str) -> Iterator[Post | InputError]:
             yield exc
 
 
-def _csv(path: str, text: str) -> Iterator[Post | InputError]:
-    # The file is already within --max-bytes, so any field in it is too; the module's own limit (128 KiB)
-    # would stop the rest of the file at one long post.
-    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+def _csv(path: str, lines: Iterator[tuple[int, str | InputError]]) -> Iterator[Post | InputError]:
+    """Rows in order; a record may span lines (a quoted line break). A line that cannot be read ends
+    the file: past it, where one record stops and the next starts is no longer known."""
+    broken: list[InputError] = []
+
+    def text_lines() -> Iterator[str]:
+        for _, line in lines:
+            if isinstance(line, InputError):
+                broken.append(line)
+                return
+            yield line
+
+    reader = csv.reader(text_lines(), strict=True)
     end = 0  # the line where the last record read ends
     try:
         header = [name.strip() for name in next(reader, [])]
+        if broken:
+            yield broken[0]
+            return
         if "text" not in header:
             raise InputError(f"{path}:1: no 'text' column (columns: {', '.join(header) or 'none'})")
         end = reader.line_num
@@ -208,6 +272,8 @@ def _csv(path: str, text: str) -> Iterator[Post | InputError]:
                     yield exc
     except csv.Error as exc:
         yield InputError(f"{path}:{end + 1}: not valid CSV ({exc})")  # where the broken record starts
+    if broken:
+        yield broken[0]
 
 
 def _problem(exc: BaseException) -> str:
@@ -237,9 +303,5 @@ def _row(path: str, line: int, fields: dict[str, Any]) -> Post:
     )
 
 
-PARSERS = {
-    ".txt": _plain,
-    ".md": _markdown,
-    ".jsonl": _jsonl,
-    ".csv": _csv,
-}
+PARSERS = {".txt": _plain, ".md": _markdown}  # one post a file, read whole
+ROW_PARSERS = {".jsonl": _jsonl, ".csv": _csv}  # one post a row, read line by line

@@ -494,6 +494,32 @@ def test_bad_inputs_each_get_one_line_and_the_rest_are_checked(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing written beside the drafts
 
 
+def test_calendars_are_read_row_by_row_with_the_limit_on_each_row(tmp_path):
+    rows = [json.dumps({"id": f"r{i}", "text": CLEAN if i % 2 else WARN_ONLY}) for i in range(60)]
+    rows[30] = json.dumps({"id": "long", "text": "word " * 400})  # one row over the limit
+    rows[31] = '{"id": "latin", "text": "caf\xe9"}'  # and one that is not UTF-8
+    (tmp_path / "big.jsonl").write_bytes(
+        "\n".join(rows[:31]).encode()
+        + b"\n"
+        + rows[31].encode("latin-1")
+        + b"\n"
+        + "\n".join(rows[32:]).encode()
+        + b"\n"
+    )
+    csv_rows = "".join(f'c{i},"{CLEAN}"\n' for i in range(40))
+    (tmp_path / "big.csv").write_text(f"id,text\n{csv_rows}", encoding="utf-8")
+    assert (tmp_path / "big.jsonl").stat().st_size > 1_000 and (tmp_path / "big.csv").stat().st_size > 1_000
+    proc = postlint("check", "big.jsonl", "big.csv", "--max-bytes", "1000", "-f", "jsonl", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert error_lines(proc) == [
+        "big.jsonl:31: row larger than the 1,000-byte limit (raise it with --max-bytes)",
+        "big.jsonl:32: not valid UTF-8 (byte 0xe9)",
+    ]
+    checked = jsonl(proc.stdout)
+    assert len(checked) == 58 + 40 and "r59" in checked and "c39" in checked  # every other row, in order
+    assert list(checked)[:3] == ["r0", "r1", "r2"]
+
+
 def test_default_size_limit_and_empty_folder(tmp_path):
     with open(tmp_path / "huge.txt", "wb") as huge:
         huge.truncate(10 * 1024 * 1024)
