@@ -133,9 +133,9 @@ def check(
         Color, typer.Option(help="Colour the text output (auto: on a terminal, unless NO_COLOR is set).")
     ] = "auto",
     config: ConfigOption = None,
-    max_bytes: Annotated[int, typer.Option(min=1, help="Largest .txt or .md file (or stdin), and largest calendar row, in bytes.")] = (
-        DEFAULT_MAX_BYTES
-    ),
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="Largest .txt or .md file (or stdin), and calendar row, in bytes.")
+    ] = DEFAULT_MAX_BYTES,
     explain: Annotated[
         bool,
         typer.Option(
