@@ -7,6 +7,7 @@ or a post that could not be checked (inputs that can be read are still checked a
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -25,6 +26,7 @@ from linter.engine import Linter, get_linter
 from linter.errors import InputError, PostlintError
 from linter.evaluate import read_corpus, score
 from linter.inputs import DEFAULT_MAX_BYTES, Post, read_posts
+from linter.parallel import lint_parallel
 from linter.report import Color, Format, Options, Summary, formatter, visible
 from linter.report import json as json_output
 from linter.report import text as text_output
@@ -34,6 +36,7 @@ from linter.rewrite import file_change, rewritable, unified_diff, write
 from linter.suppressions import suppressed, unknown_rules
 
 OUTPUTS = {"text": text_output, "json": json_output}  # for rules and eval
+PARALLEL_FROM_BYTES = 4_000_000  # about 10,000 calendar rows: past this, more processes pay for their start
 
 
 class App(typer.Typer):
@@ -142,6 +145,16 @@ def check(
             "--explain", help="Under each finding, why: the claim and its n, the threshold, the list or model score."
         ),
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes to check with (default: all cores for calendars over 4 MB, else 1).",
+            show_default=False,
+        ),
+    ] = None,
     fix: Annotated[
         bool,
         typer.Option("--fix", help="Rewrite .txt and .md drafts with the safe fixes, then report what is left."),
@@ -166,7 +179,8 @@ def check(
         kind = statistics_formatter(output) if statistics else formatter(output)
         report = kind(out, pack, Options(explain=explain, quiet=quiet, color=color))
         fixer = Fixer(get_linter(settings), unsafe_fixes, out if diff else None) if fix or diff else None
-        for item, result in _checked(read_posts(paths, max_bytes, sys.stdin.buffer), settings):
+        checked = _checked(read_posts(paths, max_bytes, sys.stdin.buffer), settings, jobs or _default_jobs(paths))
+        for item, result in checked:
             if result is None:
                 _error(item)
                 summary.errors.append(str(item))
@@ -231,8 +245,14 @@ def _opened(path: Path | None) -> Iterator[TextIO]:
         yield out
 
 
+def _default_jobs(paths: list[str]) -> int:
+    """All cores where a calendar is big enough to pay for starting them (each loads the model), else 1."""
+    calendars = [Path(p) for p in paths if Path(p).suffix.lower() in {".csv", ".jsonl"} and Path(p).is_file()]
+    return (os.cpu_count() or 1) if sum(p.stat().st_size for p in calendars) >= PARALLEL_FROM_BYTES else 1
+
+
 def _checked(
-    items: Iterable[Post | InputError], settings: Config
+    items: Iterable[Post | InputError], settings: Config, jobs: int = 1
 ) -> Iterator[tuple[Post, Result] | tuple[InputError, None]]:
     """Each input in order with its result (None for one that could not be read), as soon as the
     engine's batch holding it is done. Suppressions are checked against the pack, then applied."""
@@ -247,7 +267,8 @@ def _checked(
             if isinstance(item, Post):
                 yield item.text
 
-    for result in _progress(get_linter(settings).lint_many(texts())):
+    results = lint_parallel(texts(), settings, jobs) if jobs > 1 else get_linter(settings).lint_many(texts())
+    for result in _progress(results):
         while isinstance(pending[0], InputError):
             yield pending.popleft(), None
         post = pending.popleft()

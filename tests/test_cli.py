@@ -520,6 +520,18 @@ def test_calendars_are_read_row_by_row_with_the_limit_on_each_row(tmp_path):
     assert list(checked)[:3] == ["r0", "r1", "r2"]
 
 
+def test_jobs_spread_a_calendar_over_processes_and_keep_its_order(tmp_path):
+    texts = [LEAK, CLEAN, RIDER, WARN_ONLY, SENSITIVE, TWO_LINES]
+    rows = [json.dumps({"id": f"r{i}", "text": texts[i % len(texts)]}) for i in range(300)]
+    rows[150] = "{not json"
+    (tmp_path / "cal.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    one = postlint("check", "cal.jsonl", "-f", "jsonl", "--jobs", "1", cwd=tmp_path)
+    two = postlint("check", "cal.jsonl", "-f", "jsonl", "--jobs", "2", cwd=tmp_path)
+    assert one.returncode == two.returncode == 2
+    assert two.stdout == one.stdout and two.stderr == one.stderr  # the same results, in the same order
+    assert len(one.stdout.splitlines()) == 299
+
+
 def test_default_size_limit_and_empty_folder(tmp_path):
     with open(tmp_path / "huge.txt", "wb") as huge:
         huge.truncate(10 * 1024 * 1024)
