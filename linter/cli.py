@@ -184,7 +184,6 @@ def check(
             if result is None:
                 _error(item)
                 summary.errors.append(str(item))
-                report.error(str(item))
                 continue
             if fixer is not None:
                 item, result = fixer.fix(item, result)

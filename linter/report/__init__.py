@@ -1,8 +1,8 @@
 """What `postlint check` found, and the pieces every output format shares: counts and file locations.
 
 Each format is a module here with a `Formatter`: `post` is called as each post's result is ready (text,
-concise, jsonl and github print it at once, so a long calendar streams), `error` for an input that could
-not be read, and `close` once with the run's `Summary` (json and sarif write their one document then).
+concise, jsonl and github print it at once, so a long calendar streams), and `close` once with the run's
+`Summary`, which also lists the inputs that could not be read (json and sarif write their one document then).
 """
 
 from __future__ import annotations
@@ -84,9 +84,6 @@ class Formatter:
 
     def post(self, post: Post, result: Result) -> None:
         """One post's result, as soon as it is ready."""
-
-    def error(self, message: str) -> None:
-        """An input that could not be read (already reported on stderr)."""
 
     def close(self, summary: Summary) -> None:
         """The end of the run."""
