@@ -9,8 +9,9 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Annotated, Any, Literal, TextIO
 
 import typer
 from rich.console import Console
-from rich.progress import track
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn, track
 
 from linter import __version__
 from linter.config import Config, build_pack, every_rule, load_config, with_selection
@@ -179,7 +180,8 @@ def check(
         kind = statistics_formatter(output) if statistics else formatter(output)
         report = kind(out, pack, Options(explain=explain, quiet=quiet, color=color))
         fixer = Fixer(get_linter(settings), unsafe_fixes, out if diff else None) if fix or diff else None
-        checked = _checked(read_posts(paths, max_bytes, sys.stdin.buffer), settings, jobs or _default_jobs(paths))
+        items = read_posts(paths, max_bytes, sys.stdin.buffer)
+        checked = _checked(items, settings, jobs or _default_jobs(paths), paths)
         for item, result in checked:
             if result is None:
                 _error(item)
@@ -251,7 +253,7 @@ def _default_jobs(paths: list[str]) -> int:
 
 
 def _checked(
-    items: Iterable[Post | InputError], settings: Config, jobs: int = 1
+    items: Iterable[Post | InputError], settings: Config, jobs: int = 1, paths: Sequence[str] = ()
 ) -> Iterator[tuple[Post, Result] | tuple[InputError, None]]:
     """Each input in order with its result (None for one that could not be read), as soon as the
     engine's batch holding it is done. Suppressions are checked against the pack, then applied."""
@@ -267,11 +269,13 @@ def _checked(
                 yield item.text
 
     results = lint_parallel(texts(), settings, jobs) if jobs > 1 else get_linter(settings).lint_many(texts())
-    for result in _progress(results):
-        while isinstance(pending[0], InputError):
-            yield pending.popleft(), None
-        post = pending.popleft()
-        yield post, suppressed(result, post.allows)
+    with _progress_bar(_input_bytes(paths)) as advance:
+        for result in results:
+            while isinstance(pending[0], InputError):
+                yield pending.popleft(), None
+            post = pending.popleft()
+            advance(len(post.text.encode("utf-8")))
+            yield post, suppressed(result, post.allows)
     while pending:  # inputs after the last post, or no post at all: all could not be read
         yield pending.popleft(), None
 
@@ -320,6 +324,38 @@ def evaluate(
 
 def _lint(texts: list[str], settings: Config) -> list[Result]:
     return list(_progress(get_linter(settings).lint_many(texts), total=len(texts)))
+
+
+def _input_bytes(paths: Sequence[str]) -> int | None:
+    """The size of the files named, for the progress bar's estimate; None where a folder or stdin is read."""
+    try:
+        return sum(Path(p).stat().st_size for p in paths) if all(Path(p).is_file() for p in paths) else None
+    except OSError:
+        return None
+
+
+@contextmanager
+def _progress_bar(total_bytes: int | None) -> Iterator[Callable[[int], None]]:
+    """Posts checked, their rate and (where the input's size is known) the time left, on stderr, only
+    when stderr is a terminal and stdout is not (it would tangle with the findings printed there)."""
+    console = Console(stderr=True)
+    if not console.is_terminal or sys.stdout.isatty():
+        yield lambda _size: None
+        return
+    columns = [TextColumn("Checking"), BarColumn(), TaskProgressColumn(), TimeRemainingColumn(),
+               TextColumn("{task.fields[posts]:,} posts, {task.fields[rate]:,.0f}/s")]  # fmt: skip
+    started = time.monotonic()
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("check", total=total_bytes, posts=0, rate=0.0)
+        posts = 0
+
+        def advance(size: int) -> None:
+            nonlocal posts
+            posts += 1
+            rate = posts / max(time.monotonic() - started, 1e-6)
+            bar.update(task, advance=size, posts=posts, rate=rate)
+
+        yield advance
 
 
 def _progress(results: Iterator[Result], total: int | None = None) -> Iterator[Result]:
