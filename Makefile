@@ -34,8 +34,12 @@ EDITORS := tests/extension_page/editors
 editors: $(EDITORS)/node_modules/.package-lock.json
 
 $(EDITORS)/node_modules/.package-lock.json: $(EDITORS)/package-lock.json
+	@command -v npm >/dev/null || { \
+	  as_root=$$([ "$$(id -u)" -eq 0 ] || command -v sudo); \
+	  if [ "$$(id -u)" -eq 0 ] || [ -n "$$as_root" ]; then \
+	    $$as_root apt-get update -qq && $$as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; fi; }
 	@command -v npm >/dev/null && npm ci --prefix $(EDITORS) --no-audit --no-fund --loglevel=error \
-	  || echo "npm not installed: the editor pages of the browser test will skip"
+	  || echo "npm not installed and no root: the editor pages of the browser test will skip"
 
 eval: $(VENV)/.installed
 	for corpus in tests/data/*.jsonl $(wildcard ../shared/corpus/dev.jsonl); do echo "$$corpus"; $(BIN)/postlint eval "$$corpus"; done
