@@ -30,6 +30,15 @@ def test_components_work_in_anyone_elses_pipeline():
     assert "tone.mock" in {s.label_ for s in doc.spans["postlint_details"]}
 
 
+def test_the_entity_recogniser_runs_only_where_a_claim_could_name_a_place():
+    nlp = linter.get_linter().nlp
+    with_place, without = nlp.pipe(
+        ["Forty listeners in Hull streamed the rain track.", "forty of you streamed the rain track twice."]
+    )
+    assert with_place.has_annotation("ENT_IOB") and "place" in {s.label_ for s in with_place.spans["postlint_details"]}
+    assert not without.has_annotation("ENT_IOB")  # a claim, but no proper noun: no place to find
+
+
 def test_lint_many_keeps_order_and_matches_lint():
     drafts = [
         "Our spring menu lands on 3 March.",

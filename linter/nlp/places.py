@@ -2,8 +2,9 @@
 
 The entity recogniser is the most expensive part of the English pipeline, and a place only matters as
 detail of a claim: so the engine keeps `ner` out of the pipeline and this component runs it on the posts
-where `postlint_claims` found a claim, adds each place smaller than a country to the details span group
-and to the claims of its sentence. Posts without a claim are never run through it. (Where the pipeline
+where `postlint_claims` found a claim whose sentence could name a place (a proper noun), adds each place
+smaller than a country to the details span group and to the claims of its sentence. Other posts are
+never run through it. (Where the pipeline
 runs `ner` itself, its entities are used as they are.)
 """
 
@@ -35,6 +36,17 @@ def entities(nlp: Language, recogniser: str) -> Callable[[list[Doc]], list[Doc]]
     return annotate
 
 
+def _may_name_a_place(doc: Doc) -> bool:
+    """A claim's sentence holds a proper noun or a capitalised word past its first: the recogniser finds
+    places only there, so the rest are not run through it (it costs more than the parser)."""
+    sentences = {claim.cohort.sent.start: claim.cohort.sent for claim in doc._.claims or ()}
+    return any(
+        token.pos_ == "PROPN" or (token.i > sent.start and token.text[:1].isupper())
+        for sent in sentences.values()
+        for token in sent
+    )
+
+
 class Places:
     def __init__(self, nlp: Language, recogniser: str, lexicons: dict[str, list]):
         self.entities = entities(nlp, recogniser)
@@ -45,7 +57,7 @@ class Places:
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         for batch in minibatch(docs, batch_size):
-            self.entities([doc for doc in batch if doc._.claims])
+            self.entities([doc for doc in batch if _may_name_a_place(doc)])
             yield from map(self._attach, batch)
 
     def _attach(self, doc: Doc) -> Doc:
