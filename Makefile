@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test eval bench train clean browser editors
+.PHONY: demo test eval bench train clean browser editors java
 
 $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml requirements/model.txt
 demo: $(VENV)/.installed
 	$(BIN)/postlint check examples/drafts; test $$? -le 1
 
-test: $(VENV)/.installed browser editors
+test: $(VENV)/.installed browser editors java
 	$(BIN)/pytest
 
 # The browser extension's end-to-end test drives Debian's Chromium (no browser download). Installed when
@@ -27,6 +27,14 @@ browser:
 	  if [ "$$(id -u)" -eq 0 ] || [ -n "$$as_root" ]; then \
 	    $$as_root apt-get update -qq && $$as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "chromium not installed and no root: the browser test will skip"; fi; }
+
+# Spark (the archive path's test runs it in local mode) needs a Java runtime: Debian's, where missing.
+java:
+	@command -v java >/dev/null || { \
+	  as_root=$$([ "$$(id -u)" -eq 0 ] || command -v sudo); \
+	  if [ "$$(id -u)" -eq 0 ] || [ -n "$$as_root" ]; then \
+	    $$as_root apt-get update -qq && $$as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+	  else echo "java not installed and no root: the Spark test will skip"; fi; }
 
 # The editor libraries (Draft.js, Lexical, ProseMirror, Quill) the extension's test pages are built with,
 # pinned by package-lock.json and served from node_modules as they are (no build step).

@@ -373,7 +373,7 @@ def _error(exc: Exception) -> None:
 
 # Each surface (HTTP backend, Slack, X) adds its commands with `register(app)`; its heavy imports wait
 # inside the commands so that `postlint check` starts fast.
-SURFACES: tuple[str, ...] = ("linter.server.cli", "linter.slack.cli", "linter.x.cli")
+SURFACES: tuple[str, ...] = ("linter.server.cli", "linter.slack.cli", "linter.x.cli", "linter.spark_cli")
 for _surface in SURFACES:
     importlib.import_module(_surface).register(app)
 
