@@ -414,6 +414,7 @@ def test_diff_shows_and_fix_writes_the_safe_fixes(tmp_path):
         (("uvicorn", "fastapi"), ["serve"], "server"),
         (("tweepy",), ["x", "post", "d.txt"], "x"),
         (("slack_bolt",), ["slack", "run"], "slack"),
+        (("pyspark",), ["spark", "d.txt", "out"], "spark"),
     ],
 )
 def test_a_surface_without_its_extra_names_the_extra(tmp_path, missing, command, extra):
@@ -425,7 +426,7 @@ def test_a_surface_without_its_extra_names_the_extra(tmp_path, missing, command,
     )
     assert proc.returncode == 2
     assert error_lines(proc) == [
-        f"postlint {' '.join(command[:2]) if extra != 'server' else 'serve'} needs the {extra} extra "
+        f"postlint {' '.join(command[:1] if extra in {'server', 'spark'} else command[:2])} needs the {extra} extra "
         f"({missing[0]} is not installed): pip install 'postlint[{extra}]'"
     ]
 
