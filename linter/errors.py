@@ -36,6 +36,7 @@ EXTRAS = {
     "server": {"fastapi", "uvicorn"},
     "slack": {"slack_bolt", "slack_sdk", "uvicorn"},
     "x": {"tweepy", "requests"},
+    "spark": {"pyspark", "pandas", "pyarrow"},
 }
 
 
