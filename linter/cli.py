@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal, TextIO
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn, track
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
 from linter import __version__
 from linter.config import Config, build_pack, every_rule, load_config, with_selection
@@ -28,7 +28,7 @@ from linter.errors import InputError, PostlintError
 from linter.evaluate import read_corpus, score
 from linter.inputs import DEFAULT_MAX_BYTES, Post, read_posts
 from linter.parallel import lint_parallel
-from linter.report import Color, Format, Options, Summary, formatter, visible
+from linter.report import Color, Format, Options, Summary, formatter, plural, visible
 from linter.report import json as json_output
 from linter.report import text as text_output
 from linter.report.statistics import formatter as statistics_formatter
@@ -227,14 +227,10 @@ class Fixer:
 
     def summary(self) -> str:
         if self.diff_to is not None:
-            return f"Would fix {_plural(self.changed, 'post')}."
+            return f"Would fix {plural(self.changed, 'post')}."
         kept = self.changed - len(self.written)
         rows = f" ({kept} in calendar rows or stdin: see --diff)" if kept else ""
-        return f"Fixed {_plural(len(self.written), 'file')}{rows}."
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'s' * (count != 1)}"
+        return f"Fixed {plural(len(self.written), 'file')}{rows}."
 
 
 @contextmanager
@@ -262,8 +258,8 @@ def _checked(
 
     def texts() -> Iterator[str]:
         for item in items:
-            if isinstance(item, Post) and (unknown := unknown_rules(item.allows, known)):
-                item = InputError(f"{item.source}: 'allow' names no rule of the pack: {', '.join(unknown)}")
+            if isinstance(item, Post) and (problem := unknown_rules(item.source, item.allows, known)):
+                item = problem
             pending.append(item)
             if isinstance(item, Post):
                 yield item.text
@@ -323,7 +319,12 @@ def evaluate(
 
 
 def _lint(texts: list[str], settings: Config) -> list[Result]:
-    return list(_progress(get_linter(settings).lint_many(texts), total=len(texts)))
+    results = []
+    with _progress_bar(len(texts)) as advance:
+        for result in get_linter(settings).lint_many(texts):
+            advance(1)
+            results.append(result)
+    return results
 
 
 def _input_bytes(paths: Sequence[str]) -> int | None:
@@ -335,9 +336,10 @@ def _input_bytes(paths: Sequence[str]) -> int | None:
 
 
 @contextmanager
-def _progress_bar(total_bytes: int | None) -> Iterator[Callable[[int], None]]:
-    """Posts checked, their rate and (where the input's size is known) the time left, on stderr, only
-    when stderr is a terminal and stdout is not (it would tangle with the findings printed there)."""
+def _progress_bar(total: int | None) -> Iterator[Callable[[int], None]]:
+    """Posts checked, their rate and (where the total is known: the input's bytes, or its posts) the
+    time left, on stderr, only when stderr is a terminal and stdout is not (it would tangle with the
+    findings printed there). Each call of the function it yields counts one post of that size."""
     console = Console(stderr=True)
     if not console.is_terminal or sys.stdout.isatty():
         yield lambda _size: None
@@ -346,7 +348,7 @@ def _progress_bar(total_bytes: int | None) -> Iterator[Callable[[int], None]]:
                TextColumn("{task.fields[posts]:,} posts, {task.fields[rate]:,.0f}/s")]  # fmt: skip
     started = time.monotonic()
     with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task("check", total=total_bytes, posts=0, rate=0.0)
+        task = bar.add_task("check", total=total, posts=0, rate=0.0)
         posts = 0
 
         def advance(size: int) -> None:
@@ -356,14 +358,6 @@ def _progress_bar(total_bytes: int | None) -> Iterator[Callable[[int], None]]:
             bar.update(task, advance=size, posts=posts, rate=rate)
 
         yield advance
-
-
-def _progress(results: Iterator[Result], total: int | None = None) -> Iterator[Result]:
-    """A progress line on stderr, only when stderr is a terminal and stdout is not (it would tangle
-    with the findings printed there as they come)."""
-    console = Console(stderr=True)
-    shown = console.is_terminal and not sys.stdout.isatty()
-    return track(results, total=total, description="Checking", console=console, transient=True, disable=not shown)
 
 
 def _error(exc: Exception) -> None:

@@ -52,7 +52,7 @@ class Linter:
         self.nlp.add_pipe("postlint_places", config={"lexicons": self.pack.lexicons})
         if "ner" in self.nlp.pipe_names:
             self.nlp.disable_pipe("ner")  # run by postlint_places, only on posts that make a claim
-        if any(rule.check in {"sentence", "post"} or rule.params.get("claim_score") for rule in self.pack.rules):
+        if any(rule.check in MODEL_CHECKS or rule.params.get("claim_score") for rule in self.pack.rules):
             self.nlp.add_pipe("postlint_sentence_model")
         if self.pack.harmless_below or any(rule.check == "post" for rule in self.pack.rules):
             self.nlp.add_pipe("postlint_post_model")

@@ -116,9 +116,10 @@ def _blanked(text: str) -> str:
     return COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
 
 
-def unknown_rules(allows: tuple[Allow, ...], known: set[str]) -> list[str]:
-    """Rule ids an allowance names that the pack does not have: a typo would suppress nothing."""
-    return sorted({rule for allow in allows for rule in allow.rules} - known)
+def unknown_rules(where: str, allows: tuple[Allow, ...], known: set[str]) -> InputError | None:
+    """The error for rule ids an allowance names that the pack does not have: a typo would suppress nothing."""
+    unknown = sorted({rule for allow in allows for rule in allow.rules} - known)
+    return InputError(f"{where}: 'allow' names no rule of the pack: {', '.join(unknown)}") if unknown else None
 
 
 def suppressed(result: Result, allows: tuple[Allow, ...]) -> Result:

@@ -89,6 +89,10 @@ class Formatter:
         """The end of the run."""
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
 def formatter(name: Format) -> type[Formatter]:
     return import_module(f"{__name__}.{name}").Formatter
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from linter import report
 from linter.inputs import Post
 from linter.report import Summary, region, visible
+from linter.report.text import summary_line
 from linter.result import Result
 
 
@@ -22,6 +23,4 @@ class Formatter(report.Formatter):
 
     def close(self, summary: Summary) -> None:
         if not self.options.quiet:
-            counts = ", ".join(f"{summary.decisions[d]} {d}" for d in ("pass", "warn", "block"))
-            unchecked = f", {summary.unchecked} not checked" if summary.unchecked else ""
-            self.out.write(f"Checked {summary.posts} posts: {counts}{unchecked}.\n")
+            self.out.write(summary_line(summary).plain + "\n")

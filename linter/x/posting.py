@@ -85,9 +85,9 @@ def refuse_long(posts: list[Post]) -> None:
 
 def check(posts: list[Post], config: Config, fail_on: str) -> tuple[list[Result], Summary]:
     """Lint every post, with the draft's suppressions applied."""
-    unknown = unknown_rules(tuple(a for post in posts for a in post.allows), {r.id for r in every_rule(config)})
-    if unknown:  # a misspelt id would silently suppress nothing
-        raise InputError(f"{posts[0].path}: 'allow' names no rule of the pack: {', '.join(unknown)}")
+    allows = tuple(a for post in posts for a in post.allows)
+    if problem := unknown_rules(posts[0].path, allows, {r.id for r in every_rule(config)}):
+        raise problem  # a misspelt id would silently suppress nothing
     summary = Summary(build_pack(config), fail_on)
     results = [
         suppressed(r, p.allows)
