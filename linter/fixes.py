@@ -246,10 +246,6 @@ def chosen_edits(fixes: Iterable[Fix]) -> list[Edit]:
     return sorted(chosen, key=lambda e: e.start)
 
 
-def apply(text: str, fixes: Iterable[Fix]) -> str:
-    return apply_edits(text, chosen_edits(fixes))
-
-
 def apply_edits(text: str, edits: list[Edit]) -> str:
     for edit in sorted(edits, key=lambda e: e.start, reverse=True):
         text = text[: edit.start] + edit.replacement + text[edit.end :]

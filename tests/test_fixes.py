@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from linter.engine import get_linter
-from linter.fixes import Edit, Fix, apply
+from linter.fixes import Edit, Fix, apply_edits, chosen_edits
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +86,7 @@ def test_no_fix_empties_a_post_and_suppressed_findings_are_left_alone(linter):
 def test_overlapping_edits_keep_the_wider_one():
     wide = Fix("wide", "safe", (Edit(0, 16, "To everyone"),))
     inner = Fix("inner", "safe", (Edit(7, 9, "many"),))
-    assert apply("To the 53 people who came", [inner, wide]) == "To everyone who came"
+    assert apply_edits("To the 53 people who came", chosen_edits([inner, wide])) == "To everyone who came"
 
 
 def test_many_takes_the_place_of_the_article_and_keeps_case_after_a_colon(linter):
