@@ -236,7 +236,7 @@ class _Pieces:
 def _characters(original: str) -> list[Piece] | None:
     """Character stage: NFKC and digit folding per character, selectors, keycaps, invisibles.
 
-    None when nothing changes (a curly apostrophe or an emoji at the end of a sentence). A stretch
+    None when nothing changes (a curly apostrophe or an emoji closing a sentence). A stretch
     with no marks whose characters each fold to one character ("５３", "ｆｉｆｔｙ") becomes one
     piece that still maps character by character.
     """

@@ -38,7 +38,7 @@ class BehaviourReading:
         if ranked_by is not None:
             return ranked_by
         if head.dep_ == "appos" and self._is_agent_noun(head.head):
-            return head.head  # "Snooze-pressers of Wakely, all 3 million of you:" - the noun names the behaviour
+            return head.head  # "Puddle-jumpers of Dunmoor, every one of you:" - the noun names the behaviour
         if self._is_agent_noun(head) and head.dep_ in {"ROOT", "npadvmod", "dep"}:
             return head
         reduced = _reduced_relative(head)

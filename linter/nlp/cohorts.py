@@ -177,7 +177,7 @@ class CohortFinding:
         )
 
     def _ranking(self, token: Token):
-        """ "Our most-ordered dish in Cardiff", "the top search in Hull last night": a chart of what
+        """ "The best-selling pie in Cardiff", "the top search in Hull last night": a chart of what
         users did, about an unknown number of people."""
         if token.pos_ != "NOUN" or self._ranked_by(token) is None:
             return None
