@@ -32,8 +32,10 @@ def spark(
     from linter.config import load_config
     from linter.spark import RESULT_SCHEMA, with_config
 
+    if not Path(source).exists():
+        raise InputError(f"{source}: cannot read: No such file or directory")
     kind = READERS.get(Path(source).suffix.lower(), "parquet" if Path(source).is_dir() else None)
-    if kind is None or not Path(source).exists():
+    if kind is None:
         raise InputError(f"{source}: not a .jsonl, .csv or Parquet file or folder")
     if Path(output).exists():
         raise InputError(f"{output}: already exists (Spark writes a new folder)")

@@ -84,10 +84,12 @@ def test_an_archive_on_spark_gives_lint_manys_results(spark_ready, tmp_path):
 def test_spark_input_errors_are_one_line(spark_ready, tmp_path):
     (tmp_path / "no-id.jsonl").write_text(json.dumps({"text": "Our menu lands Friday."}) + "\n", encoding="utf-8")
     (tmp_path / "taken").mkdir()
+    (tmp_path / "notes.txt").write_text("Our menu lands Friday.", encoding="utf-8")
     for args, message in (
         (["no-id.jsonl", "out"], "no-id.jsonl: no id column (columns: text)"),
         (["no-id.jsonl", "taken"], "taken: already exists (Spark writes a new folder)"),
-        (["posts.txt", "out"], "posts.txt: not a .jsonl, .csv or Parquet file or folder"),
+        (["missing.jsonl", "out"], "missing.jsonl: cannot read: No such file or directory"),
+        (["notes.txt", "out"], "notes.txt: not a .jsonl, .csv or Parquet file or folder"),
     ):
         done = spark(*args, cwd=tmp_path)
         assert done.returncode == 2
