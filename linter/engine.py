@@ -32,8 +32,8 @@ BATCH_SIZE = 64
 # Work per post is bounded: no real post comes near these, and past them the time is an attacker's.
 MAX_POST_CHARS = 100_000  # after normalisation (NFKC can grow a character eighteen-fold)
 MAX_POST_TOKENS = 20_000
-# spaCy's lemmatizer caches every (word, tag) it meets in a dict that never shrinks; the memory zone
-# around each batch frees everything else a batch adds. Past this many entries the cache starts afresh.
+# The lemmatizers cache every (word, tag) they meet in dicts that never shrink; the memory zone around
+# each batch frees everything else a batch adds. Past this many entries a cache starts afresh.
 MAX_LEMMA_CACHE = 100_000
 DEFAULT_CONFIG = Config()
 MODEL_CHECKS = {"sentence", "post"}
@@ -47,6 +47,9 @@ class Linter:
         self.pack: Pack = build_pack(config)
         self.nlp: Language = load_model(config.model)
         self.nlp.add_pipe("postlint_sentences", before="parser")
+        if "lemmatizer" in self.nlp.pipe_names:
+            self.nlp.add_pipe("postlint_lemmas", after="lemmatizer")
+            self.nlp.disable_pipe("lemmatizer")  # asked by postlint_lemmas on words it has not met
         self.nlp.add_pipe("postlint_details", config={"lexicons": self.pack.lexicons})
         self.nlp.add_pipe("postlint_claims", config={"lexicons": self.pack.lexicons})
         self.nlp.add_pipe("postlint_places", config={"lexicons": self.pack.lexicons})
@@ -57,7 +60,7 @@ class Linter:
         if self.pack.harmless_below or any(rule.check == "post" for rule in self.pack.rules):
             self.nlp.add_pipe("postlint_post_model")
         self._lemma_caches = [
-            pipe.cache for _, pipe in self.nlp.pipeline if isinstance(getattr(pipe, "cache", None), dict)
+            pipe.cache for _, pipe in self.nlp.components if isinstance(getattr(pipe, "cache", None), dict)
         ]
 
     def lint(self, text: str) -> Result:

@@ -39,6 +39,29 @@ def test_the_entity_recogniser_runs_only_where_a_claim_could_name_a_place():
     assert not without.has_annotation("ENT_IOB")  # a claim, but no proper noun: no place to find
 
 
+def test_the_entity_recogniser_reads_only_the_sentences_of_claims():
+    nlp = linter.get_linter().nlp
+    doc = nlp("Our new shop opens in Bristol on Friday. Forty listeners in Hull streamed the rain track.")
+    assert "Hull" in [e.text for e in doc.ents]
+    assert doc[4].ent_iob_ == ""  # "Bristol": in a sentence that makes no claim, never read
+
+
+def test_postlint_lemmas_gives_the_lemmatizers_own_lemmas():
+    texts = [
+        "She'd ridden the night buses twice; they're running late again.",
+        "We've had geese, mice and oxen queueing at the ferries since we opened.",
+        "Brunchers booked fewer tables, and I'm not surprised #SundayVibes",
+    ]
+    plain = load_model()
+    plain.disable_pipe("ner")
+    engine = linter.get_linter().nlp
+    assert "postlint_lemmas" in engine.pipe_names and "lemmatizer" not in engine.pipe_names
+    for ours, theirs in zip(engine.pipe(texts), plain.pipe(texts), strict=True):
+        assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+    lemmas = {t.lower_: t.lemma_ for doc in engine.pipe(texts) for t in doc}
+    assert {w: lemmas[w] for w in ("ridden", "mice", "booked")} == {"ridden": "ride", "mice": "mouse", "booked": "book"}
+
+
 def test_lint_many_keeps_order_and_matches_lint():
     drafts = [
         "Our spring menu lands on 3 March.",

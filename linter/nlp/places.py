@@ -1,11 +1,11 @@
 """`postlint_places`: named places (a town, a venue, a region) as narrowing detail of the claims made.
 
 The entity recogniser is the most expensive part of the English pipeline, and a place only matters as
-detail of a claim: so the engine keeps `ner` out of the pipeline and this component runs it on the posts
-where `postlint_claims` found a claim whose sentence could name a place (a proper noun), adds each place
-smaller than a country to the details span group and to the claims of its sentence. Other posts are
-never run through it. (Where the pipeline
-runs `ner` itself, its entities are used as they are.)
+detail of a claim: so the engine keeps `ner` out of the pipeline and this component runs it only on the
+sentences of claims that could name a place (they hold a proper noun), each read as a text of its own,
+and adds each place smaller than a country to the details span group and to the claims of its sentence.
+Other sentences and posts are never run through it. (Where the pipeline runs `ner` itself, or a
+component asked for a post's entities earlier, those entities are used as they are.)
 """
 
 from __future__ import annotations
@@ -36,20 +36,23 @@ def entities(nlp: Language, recogniser: str) -> Callable[[list[Doc]], list[Doc]]
     return annotate
 
 
-def _may_name_a_place(doc: Doc) -> bool:
-    """A claim's sentence holds a proper noun or a capitalised word past its first: the recogniser finds
-    places only there, so the rest are not run through it (it costs more than the parser)."""
+def _sentences_to_read(doc: Doc) -> list[Span]:
+    """The sentences of the post's claims that hold a proper noun or a capitalised word past their first:
+    the recogniser finds places only there (and costs more than the parser), so only they are read."""
+    if doc.has_annotation("ENT_IOB"):
+        return []
     sentences = {claim.cohort.sent.start: claim.cohort.sent for claim in doc._.claims or ()}
-    return any(
-        token.pos_ == "PROPN" or (token.i > sent.start and token.text[:1].isupper())
-        for sent in sentences.values()
-        for token in sent
-    )
+    return [
+        sent
+        for _, sent in sorted(sentences.items())
+        if any(token.pos_ == "PROPN" or (token.i > sent.start and token.text[:1].isupper()) for token in sent)
+    ]
 
 
 class Places:
     def __init__(self, nlp: Language, recogniser: str, lexicons: dict[str, list]):
-        self.entities = entities(nlp, recogniser)
+        self.nlp = nlp
+        self.recogniser = recogniser
         self.countries = country_names(lexicons.get("countries_extra", []))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -57,8 +60,24 @@ class Places:
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         for batch in minibatch(docs, batch_size):
-            self.entities([doc for doc in batch if _may_name_a_place(doc)])
+            self._read_sentences(batch)
             yield from map(self._attach, batch)
+
+    def _read_sentences(self, docs: list[Doc]) -> None:
+        """Runs the recogniser, in one batch, on the sentences worth reading, and sets the entities it
+        finds on their posts (the rest of each post stays unannotated)."""
+        todo = [(doc, sent) for doc in docs for sent in _sentences_to_read(doc)]
+        if not todo or self.recogniser not in self.nlp.component_names:
+            return
+        texts = [sent.as_doc() for _, sent in todo]
+        found: dict[int, list[Span]] = {}
+        for (doc, sent), text in zip(todo, self.nlp.get_pipe(self.recogniser).pipe(texts), strict=True):
+            found.setdefault(id(doc), []).extend(
+                Span(doc, sent.start + ent.start, sent.start + ent.end, label=ent.label) for ent in text.ents
+            )
+        for doc in docs:
+            if id(doc) in found:
+                doc.set_ents(found[id(doc)], default="unmodified")
 
     def _attach(self, doc: Doc) -> Doc:
         if not doc._.claims:
