@@ -212,6 +212,32 @@ def test_the_post_model_defers_to_a_rule_that_found_the_same_category():
     assert not [f for f in findings if f.because.get("model") == "post" and f.category in exact]
 
 
+def test_the_post_model_speaks_only_where_some_sentence_reads_as_a_claim():
+    """An organisation's own news on a sensitive topic, a reply that only answers: where the grammar found
+    no claim and the sentence model reads none in any sentence, the post model's reading is not enough."""
+    engine = linter.get_linter()
+    post_rules = [r for r in engine.pack.rules if r.check == "post"]
+    assert all(r.params["claim_score"] > 0 for r in post_rules)
+    norm = normalise("Morning-after pill refills through our app jumped by a third in Hove this spring.")
+    doc = engine.nlp(norm.text)
+    assert not doc._.claims  # the grammar finds no cohort here: only the models read it
+    assert any(f.because.get("model") == "post" for f in engine.result(doc, norm).findings)
+    doc._.sentence_scores = [(a, b, {**scores, "claim": 0.0}) for a, b, scores in doc._.sentence_scores]
+    assert not any(f.because.get("model") == "post" for f in engine.result(doc, norm).findings)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Our sexual health clinic on Mill Lane now opens until 8pm on Thursdays.",
+        "@rory_t thanks for flagging the broken lift, our station team is on it now.",
+        "Proud to fund two more debt advisers at the Eastgate food bank this winter.",
+    ],
+)
+def test_organisation_news_and_plain_replies_pass(draft):
+    assert linter.lint(draft).decision == "pass"
+
+
 def test_a_post_the_post_model_reads_as_harmless_keeps_its_findings_but_suppressed():
     engine = linter.get_linter()
     norm = normalise("To the 53 people who watched Holiday Baking every night this week: are you okay?")

@@ -312,8 +312,10 @@ def run_sentence(rule: Rule, doc: Doc, pack: Pack) -> Spans:
 # highest for the label (the first sentence if it did not run), unless the grammar found that sentence to
 # be about staff or to quote a source, and no claim in it. `claims.n_below` / `claims.n_at_least`: only
 # where no claim in the post / some claim counts at least that many (the model cannot count; the grammar
-# can). Where a rule already flagged the same category, the engine drops this finding: the rule's points
-# at the exact words.
+# can). `claim_score`: only where the grammar found a claim or the sentence model reads one in some
+# sentence at least this (an organisation's news on a sensitive topic is not a claim about its users).
+# Where a rule already flagged the same category, the engine drops this finding: the rule's points at
+# the exact words.
 POST_DECISIONS = {"block", "flag"}
 
 
@@ -330,7 +332,15 @@ def validate_post(params: dict[str, Any], thresholds: dict[str, int]) -> dict[st
         _threshold(value, "claims", thresholds)
     return {"label": label, "threshold": _score(params.get("threshold"), "threshold"), "decision": decision,
             "decision_threshold": _score(params.get("decision_threshold"), "decision_threshold"),
-            "claims": dict(claims)}  # fmt: skip
+            "claims": dict(claims), "claim_score": _score(params.get("claim_score", 0), "claim_score")}  # fmt: skip
+
+
+def _post_reads_a_claim(doc: Doc, claim_score: float) -> bool:
+    """The grammar found a claim in the post, or the sentence model scores one of its sentences at least
+    `claim_score` for "claim". Looser than `_reports_behaviour` on purpose: the post model weighs public
+    actions, promises and fragments itself. Without the sentence model's scores, nothing is ruled out."""
+    scored = doc._.get(SCORES)
+    return scored is None or bool(doc._.claims) or any(s.get("claim", 0.0) >= claim_score for _, _, s in scored)
 
 
 def _likeliest_sentence(doc: Doc, label: str) -> tuple[int, int]:
@@ -350,6 +360,8 @@ def run_post(rule: Rule, doc: Doc, pack: Pack) -> Spans:
     if scores.get(decision, 0.0) < rule.params["decision_threshold"]:
         return
     if not _sizes_allow(rule.params["claims"], list(doc._.claims or ()), pack):
+        return
+    if not _post_reads_a_claim(doc, rule.params["claim_score"]):
         return
     start, end = _likeliest_sentence(doc, label)
     if _ruled_out(doc, start, end):

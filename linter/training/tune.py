@@ -31,7 +31,7 @@ SCORE_GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)  # 1.0: the label is 
 LABEL_GRID = (0.5, 0.6, 0.7, 0.8, 0.9)
 CLAIM_GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5)
 HARMLESS_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2)
-GRIDS = {"claim score": CLAIM_GRID, "harmless below": HARMLESS_GRID}
+GRIDS = {"claim score": CLAIM_GRID, "post claim score": CLAIM_GRID, "harmless below": HARMLESS_GRID}
 Parsed = list[tuple[Draft, NormalisedText, Doc]]
 
 
@@ -50,6 +50,7 @@ def _knobs(rule: Rule) -> list[tuple[str, str]]:
         return [
             (f"post {rule.params['label']}", "threshold"),
             (f"post {rule.params['decision']}", "decision_threshold"),
+            ("post claim score", "claim_score"),
         ]
     return []
 
