@@ -5,8 +5,10 @@
 
 Default corpora: the dev corpus beside the checkout (if there) and tests/data/*.jsonl. Prints, per corpus
 and pooled, the blocked drafts, how many re-check as pass or warn (the target is 90% or more), how many
-had no fix at all, and the rules still blocking; then a seeded sample of fixed drafts to read for
-grammar. Fixed text is printed to this terminal only: the corpora are the user's own files.
+had no fix at all, the same share among drafts with no sensitive finding (sensitive behaviour that is
+the post's whole point has no rewrite that keeps it), and the rules still blocking; then a seeded
+sample of fixed drafts to read for grammar. Fixed text is printed to this terminal only: the corpora
+are the user's own files.
 """
 
 from __future__ import annotations
@@ -40,10 +42,15 @@ def main() -> None:
             if result.decision != "block":
                 continue
             counts["blocked"] += 1
+            sensitive = any(f.category == "sensitive" for f in result.findings if not f.suppressed)
+            if not sensitive:
+                counts["not sensitive"] += 1
             if not any(f.fix for f in result.findings if not f.suppressed):
                 counts["no fix"] += 1
             fixed, after = linter.fix(text, result, unsafe=not args.safe_only)
             counts[after.decision] += 1
+            if not sensitive and after.decision != "block":
+                counts["not sensitive, fixed"] += 1
             if after.decision == "block":
                 still.update({f.rule for f in after.findings if f.severity == "block" and not f.suppressed})
             elif fixed != text:
@@ -60,9 +67,11 @@ def main() -> None:
 def _row(name: str, counts: Counter[str]) -> None:
     blocked = counts["blocked"] or 1
     out = counts["pass"] + counts["warn"]
+    plain = counts["not sensitive"] or 1
     print(
         f"{name:24} blocked {counts['blocked']:4}  fixed to pass or warn {out:4} ({out / blocked:6.1%})"
         f"  still block {counts['block']:4}  no fix offered {counts['no fix']:4}"
+        f"  | no sensitive finding: {counts['not sensitive']:4}, fixed {counts['not sensitive, fixed'] / plain:6.1%}"
     )
 
 
