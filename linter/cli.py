@@ -165,7 +165,7 @@ def check(
         typer.Option(
             "--unsafe-fixes",
             help="With --fix or --diff, also the fixes that change what a post says (a sentence dropped, one "
-            "user made many of you): read the result.",
+            "user made into a crowd): read the result before posting.",
         ),
     ] = False,
     diff: Annotated[
