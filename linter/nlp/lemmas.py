@@ -10,7 +10,6 @@ the tokenizer's exceptions) keeps it, as the wrapped lemmatizer would leave it.
 
 from __future__ import annotations
 
-import numpy
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -36,7 +35,7 @@ class Lemmas:
             if word is None:
                 word = self.cache[(orth, pos, morph)] = self.lemmatizer.lemmatize(doc[i])[0]
             lemmas[i] = self.strings.add(word)
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1).astype(numpy.uint64))
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
 
 
