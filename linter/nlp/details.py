@@ -68,9 +68,10 @@ class DetailRecognisers:
         return doc
 
     def _patterns(self, doc: Doc) -> Iterator[Span]:
+        text = doc.text  # spaCy joins the tokens' text anew on every read
         for label, pattern in self.patterns.items():
             try:
-                for match in find(pattern, doc.text):
+                for match in find(pattern, text):
                     count = match.groupdict().get("count")
                     if count and count.isascii() and float(count) > PER_PERSON_MAX:
                         continue
