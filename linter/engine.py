@@ -47,6 +47,9 @@ class Linter:
         self.pack: Pack = build_pack(config)
         self.nlp: Language = load_model(config.model)
         self.nlp.add_pipe("postlint_sentences", before="parser")
+        if "attribute_ruler" in self.nlp.pipe_names:
+            self.nlp.add_pipe("postlint_attributes", after="attribute_ruler")
+            self.nlp.disable_pipe("attribute_ruler")  # its rules run in postlint_attributes
         if "lemmatizer" in self.nlp.pipe_names:
             self.nlp.add_pipe("postlint_lemmas", after="lemmatizer")
             self.nlp.disable_pipe("lemmatizer")  # asked by postlint_lemmas on words it has not met

@@ -46,6 +46,22 @@ def test_the_entity_recogniser_reads_only_the_sentences_of_claims():
     assert doc[4].ent_iob_ == ""  # "Bristol": in a sentence that makes no claim, never read
 
 
+def test_postlint_attributes_gives_the_attribute_rulers_own_parts_of_speech_and_morphology():
+    texts = [
+        "We're gonna need a bigger van, but it ain't the end of the world.",
+        "Y'all booked 3 rooms 'cause the café's Wi-Fi was down \n\n again!!",
+        "Dunno who's next, tbh; but the 2nd round's on us 🍻",
+    ]
+    plain = load_model()
+    plain.disable_pipe("ner")
+    engine = linter.get_linter().nlp
+    assert "postlint_attributes" in engine.pipe_names and "attribute_ruler" not in engine.pipe_names
+    for ours, theirs in zip(engine.pipe(texts), plain.pipe(texts), strict=True):
+        assert [(t.pos_, str(t.morph), t.lemma_) for t in ours] == [(t.pos_, str(t.morph), t.lemma_) for t in theirs]
+    gonna = engine("We are gonna need a bigger van")
+    assert [(t.pos_, t.lemma_) for t in gonna[2:4]] == [("VERB", "go"), ("PART", "to")]  # the exceptions ran
+
+
 def test_postlint_lemmas_gives_the_lemmatizers_own_lemmas():
     texts = [
         "She'd ridden the night buses twice; they're running late again.",
