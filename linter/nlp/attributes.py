@@ -29,14 +29,14 @@ def _tag_map_rule(rule: dict) -> str | None:
 
 class Attributes:
     def __init__(self, nlp: Language, name: str, ruler: str):
-        rules = nlp.get_pipe(ruler).patterns
+        wrapped = nlp.get_pipe(ruler)
+        rules = wrapped.patterns
         tag_map = 0
         while tag_map < len(rules) and _tag_map_rule(rules[tag_map]) is not None:
             tag_map += 1  # the leading run of tag-map rules; anything after keeps its place among exceptions
-        normalised = nlp.get_pipe(ruler).attrs
-        self.by_tag = {
+        self.by_tag = {  # tag -> (part of speech, morphology), as the wrapped ruler normalised them
             nlp.vocab.strings.add(_tag_map_rule(rule)): (attrs[POS], attrs[MORPH])
-            for rule, attrs in zip(rules[:tag_map], normalised[:tag_map], strict=True)
+            for rule, attrs in zip(rules[:tag_map], wrapped.attrs[:tag_map], strict=True)
         }
         self.exceptions = AttributeRuler(nlp.vocab, name=f"{name}_exceptions")
         self.exceptions.add_patterns(rules[tag_map:])
