@@ -2,7 +2,8 @@
 
     python benchmarks/speed.py [--corpus PATH] [--posts 5000] [--rounds 3]
 
-Prints posts per second for both, their ratio (the target is >= 0.85), and single-post p50/p99 latency.
+Prints posts per second for both, their ratio (the target is >= 1.0: the checks cost no more than the
+model they stand on), and single-post p50/p99 latency.
 Rounds alternate between the two so machine noise hits both alike; the best round of each is compared.
 """
 
@@ -63,7 +64,7 @@ def main() -> None:
     print(f"posts per round            {len(texts)}")
     print(f"bare nlp.pipe   posts/s    {max(bare_rates):8.1f}   (rounds: {', '.join(f'{r:.0f}' for r in bare_rates)})")
     print(f"lint_many       posts/s    {max(lint_rates):8.1f}   (rounds: {', '.join(f'{r:.0f}' for r in lint_rates)})")
-    print(f"ratio lint_many / bare     {max(lint_rates) / max(bare_rates):8.3f}   (target >= 0.85)")
+    print(f"ratio lint_many / bare     {max(lint_rates) / max(bare_rates):8.3f}   (target >= 1.0)")
     print(f"single post p50 ms         {statistics.median(latencies):8.2f}")
     print(f"single post p99 ms         {latencies[int(len(latencies) * 0.99) - 1]:8.2f}")
 
