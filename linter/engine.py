@@ -37,6 +37,8 @@ MAX_POST_TOKENS = 20_000
 MAX_LEMMA_CACHE = 100_000
 DEFAULT_CONFIG = Config()
 MODEL_CHECKS = {"sentence", "post"}
+# The model's components that postlint's run in their place, giving the same values a Doc at a time.
+STAND_INS = {"attribute_ruler": "postlint_attributes", "lemmatizer": "postlint_lemmas"}
 
 
 class Linter:
@@ -47,12 +49,10 @@ class Linter:
         self.pack: Pack = build_pack(config)
         self.nlp: Language = load_model(config.model)
         self.nlp.add_pipe("postlint_sentences", before="parser")
-        if "attribute_ruler" in self.nlp.pipe_names:
-            self.nlp.add_pipe("postlint_attributes", after="attribute_ruler")
-            self.nlp.disable_pipe("attribute_ruler")  # its rules run in postlint_attributes
-        if "lemmatizer" in self.nlp.pipe_names:
-            self.nlp.add_pipe("postlint_lemmas", after="lemmatizer")
-            self.nlp.disable_pipe("lemmatizer")  # asked by postlint_lemmas on words it has not met
+        for component, stand_in in STAND_INS.items():
+            if component in self.nlp.pipe_names:
+                self.nlp.add_pipe(stand_in, after=component)
+                self.nlp.disable_pipe(component)  # still loaded: the stand-in reads its rules and tables
         self.nlp.add_pipe("postlint_details", config={"lexicons": self.pack.lexicons})
         self.nlp.add_pipe("postlint_claims", config={"lexicons": self.pack.lexicons})
         self.nlp.add_pipe("postlint_places", config={"lexicons": self.pack.lexicons})

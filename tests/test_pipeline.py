@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import linter
+from linter.engine import STAND_INS
 from linter.model import DEFAULT_MODEL, load_model
 from linter.policy.pack import load_pack
 
@@ -46,24 +47,13 @@ def test_the_entity_recogniser_reads_only_the_sentences_of_claims():
     assert doc[4].ent_iob_ == ""  # "Bristol": in a sentence that makes no claim, never read
 
 
-def test_postlint_attributes_gives_the_attribute_rulers_own_parts_of_speech_and_morphology():
+def test_the_stand_ins_give_the_model_components_own_values():
+    """postlint_attributes and postlint_lemmas run in place of the model's attribute ruler and lemmatizer:
+    the same parts of speech, morphology and lemmas, token for token."""
     texts = [
         "We're gonna need a bigger van, but it ain't the end of the world.",
         "Y'all booked 3 rooms 'cause the café's Wi-Fi was down \n\n again!!",
         "Dunno who's next, tbh; but the 2nd round's on us 🍻",
-    ]
-    plain = load_model()
-    plain.disable_pipe("ner")
-    engine = linter.get_linter().nlp
-    assert "postlint_attributes" in engine.pipe_names and "attribute_ruler" not in engine.pipe_names
-    for ours, theirs in zip(engine.pipe(texts), plain.pipe(texts), strict=True):
-        assert [(t.pos_, str(t.morph), t.lemma_) for t in ours] == [(t.pos_, str(t.morph), t.lemma_) for t in theirs]
-    gonna = engine("We are gonna need a bigger van")
-    assert [(t.pos_, t.lemma_) for t in gonna[2:4]] == [("VERB", "go"), ("PART", "to")]  # the exceptions ran
-
-
-def test_postlint_lemmas_gives_the_lemmatizers_own_lemmas():
-    texts = [
         "She'd ridden the night buses twice; they're running late again.",
         "We've had geese, mice and oxen queueing at the ferries since we opened.",
         "Brunchers booked fewer tables, and I'm not surprised #SundayVibes",
@@ -71,9 +61,12 @@ def test_postlint_lemmas_gives_the_lemmatizers_own_lemmas():
     plain = load_model()
     plain.disable_pipe("ner")
     engine = linter.get_linter().nlp
-    assert "postlint_lemmas" in engine.pipe_names and "lemmatizer" not in engine.pipe_names
+    for component, stand_in in STAND_INS.items():
+        assert stand_in in engine.pipe_names and component not in engine.pipe_names
     for ours, theirs in zip(engine.pipe(texts), plain.pipe(texts), strict=True):
-        assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+        assert [(t.pos_, str(t.morph), t.lemma_) for t in ours] == [(t.pos_, str(t.morph), t.lemma_) for t in theirs]
+    gonna = engine("We are gonna need a bigger van")
+    assert [(t.pos_, t.lemma_) for t in gonna[2:4]] == [("VERB", "go"), ("PART", "to")]  # the exceptions ran
     lemmas = {t.lower_: t.lemma_ for doc in engine.pipe(texts) for t in doc}
     assert {w: lemmas[w] for w in ("ridden", "mice", "booked")} == {"ridden": "ride", "mice": "mouse", "booked": "book"}
 
