@@ -5,11 +5,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy
 import pytest
 
 import linter
 from linter.engine import STAND_INS
 from linter.model import DEFAULT_MODEL, load_model
+from linter.nlp.span_docs import span_docs
 from linter.policy.pack import load_pack
 
 DEV_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
@@ -38,6 +40,21 @@ def test_the_entity_recogniser_runs_only_where_a_claim_could_name_a_place():
     )
     assert with_place.has_annotation("ENT_IOB") and "place" in {s.label_ for s in with_place.spans["postlint_details"]}
     assert not without.has_annotation("ENT_IOB")  # a claim, but no proper noun: no place to find
+
+
+def test_sentences_read_on_their_own_give_the_models_what_span_as_doc_would():
+    nlp = linter.get_linter().nlp
+    doc = nlp("Big week for the shop. We're sure 12 of you won't sleep till 5am in Leeds. Ok!")
+    sentences = list(doc.sents)[1:]
+    ours, theirs = span_docs(sentences), [sent.as_doc() for sent in sentences]
+    assert [t.norm_ for t in ours[0]] == [t.norm_ for t in theirs[0]]  # the tokenizer's norms: "n't" is "not"
+    textcat = nlp.get_pipe("postlint_sentence_model").textcat
+    assert numpy.array_equal(textcat.predict(ours), textcat.predict(theirs))
+    ner = nlp.get_pipe("ner")
+    assert [[(e.text, e.label_) for e in d.ents] for d in ner.pipe(ours)] == [
+        [(e.text, e.label_) for e in d.ents] for d in ner.pipe(theirs)
+    ]
+    assert span_docs([doc[:]]) == [doc]  # a whole post is read as itself
 
 
 def test_the_entity_recogniser_reads_only_the_sentences_of_claims():

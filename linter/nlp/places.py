@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from linter.nlp.extensions import SPAN_KEY
+from linter.nlp.span_docs import span_docs
 from linter.nlp.words import country_names
 
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
@@ -69,7 +70,7 @@ class Places:
         todo = [(doc, sent) for doc in docs for sent in _sentences_to_read(doc)]
         if not todo or self.recogniser not in self.nlp.component_names:
             return
-        texts = [sent.as_doc() for _, sent in todo]
+        texts = span_docs([sent for _, sent in todo])
         found: dict[int, list[Span]] = {}
         for (doc, sent), text in zip(todo, self.nlp.get_pipe(self.recogniser).pipe(texts), strict=True):
             found.setdefault(id(doc), []).extend(

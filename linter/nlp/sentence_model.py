@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from linter.nlp.extensions import SCORES
+from linter.nlp.span_docs import span_docs
 
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "sentences"
 
@@ -47,8 +48,7 @@ class SentenceModel(TextcatScorer):
         """Score the sentences of a batch of Docs in one pass of the model (much faster than Doc by Doc)."""
         for batch in minibatch(docs, batch_size):
             sentences = [[sent for sent in doc.sents if sent.text.strip()] for doc in batch]
-            flat = [doc if len(sent) == len(doc) else sent.as_doc() for doc, sents in zip(batch, sentences, strict=True)
-                    for sent in sents]  # fmt: skip
+            flat = span_docs([sent for sents in sentences for sent in sents])
             rows = iter(self.textcat.model.ops.to_numpy(self.textcat.predict(flat)) if flat else ())
             for doc, sents in zip(batch, sentences, strict=True):
                 scored = [(sent, next(rows)) for sent in sents]
