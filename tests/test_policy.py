@@ -3,6 +3,7 @@
 import pytest
 
 import linter
+from linter.engine import WHOLE_POST_READ_TOKENS
 from linter.normalise import normalise
 from linter.report.text import because_text
 
@@ -248,3 +249,18 @@ def test_a_post_the_post_model_reads_as_harmless_keeps_its_findings_but_suppress
     assert quiet.findings and all(f.suppressed and "harmless" in f.reason for f in quiet.findings)
     doc._.post_scores = {**doc._.post_scores, "flag": 0.99}
     assert engine.result(doc, norm).decision == "block"
+
+
+def test_in_a_long_post_the_post_models_whole_reading_does_not_overrule_an_exposing_sentence():
+    engine = linter.get_linter()
+    norm = normalise(
+        "Our Northgate store opens on Saturday with free coffee from 8am. We have hired fourteen new colleagues, "
+        "the cafe seats forty, and the car park is free after six. In its trial week, 12 shoppers there bought "
+        "a pregnancy test. Come and say hello, and bring the dog: water bowls are by the door."
+    )
+    doc = engine.nlp(norm.text)
+    assert len(doc) >= WHOLE_POST_READ_TOKENS
+    doc._.post_scores = {**doc._.post_scores, "flag": engine.pack.harmless_below / 2}
+    result = engine.result(doc, norm)
+    assert result.decision == "block"
+    assert {f.text for f in result.findings if f.severity == "block" and not f.suppressed} >= {"12", "pregnancy test"}

@@ -30,6 +30,11 @@ class PostModel(TextcatScorer):
                 doc._.set(POST_SCORES, self.scores(row))
                 yield doc
 
+    def flags(self, texts: list[Doc]) -> list[float]:
+        """The "flag" score of each text, read as a post of its own."""
+        column = self.labels.index("flag")
+        return [float(row[column]) for row in self.textcat.model.ops.to_numpy(self.textcat.predict(texts))]
+
 
 @Language.factory("postlint_post_model", default_config={"model": None})
 def make_post_model(nlp: Language, name: str, model: str | None) -> PostModel:
