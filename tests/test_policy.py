@@ -75,6 +75,21 @@ def test_vague_singular_and_unknown_cohorts(draft, n_kind):
     assert [c["n_kind"] for c in linter.lint(draft).claims] == [n_kind]
 
 
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Nearly 300 shoppers joined the restock waitlist for the linen jacket.",
+        "About 250 riders signed up for the commuter pass in its first week.",
+        "Some 600 customers applied for the overdraft extension this month.",
+    ],
+)
+def test_joining_something_that_is_not_a_public_event_is_what_users_did(draft):
+    """Entering, joining, registering or signing up is public only for a public event (a contest, a
+    race); a waitlist, a scheme or an account product is the organisation's record of its users."""
+    result = linter.lint(draft)
+    assert [c["n"] for c in result.claims] and result.decision != "pass"
+
+
 def test_repetition_counts_are_not_cohort_sizes():
     result = linter.lint("A subscriber in Leeds replayed the trailer 361 times.")
     assert result.claims[0]["n"] == 1
@@ -86,6 +101,7 @@ def test_repetition_counts_are_not_cohort_sizes():
     [
         "Our 12 engineers watched every episode before launch.",  # staff
         "Thanks to the 30 of you who joined our free run in the park on Sunday!",  # public event
+        "Some 420 runners have registered for the coastal half-marathon.",  # signing up for a public event
         "1 in 5 adults sleep badly, according to the national sleep survey.",  # outside statistic
         '"I\'ve done 90 classes this year" — Sam, member since 2021, who said we could share this.',  # testimonial
         "We just passed 2 million members. Thank you!",  # headline total

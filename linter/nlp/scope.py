@@ -39,7 +39,7 @@ class Scope:
         if verb.lemma_.lower() in self.headline_verbs and subject_is_us(verb):
             return False
         for token in verb.sent:
-            word = token.lemma_.lower()
+            word = token.lemma_.lower().rstrip(".")  # "our live Q&A." is read as one token
             if token.i == head.i or word not in self.public_events | self.events:
                 continue
             marked_public = any(t.lemma_.lower() in self.public_markers for t in token.subtree)
