@@ -90,6 +90,20 @@ def test_joining_something_that_is_not_a_public_event_is_what_users_did(draft):
     assert [c["n"] for c in result.claims] and result.decision != "pass"
 
 
+@pytest.mark.parametrize(
+    ("draft", "repetition"),
+    [
+        ("Gardeners on our app bought three times more seed trays than last spring.", False),
+        ("Cyclists rode twice as far as in 2023.", False),
+        ("Tenants who pay by app are 2x likelier to renew.", False),
+        ("A member in Derby booked the same court 30 times this month.", True),
+        ("One listener played the ringtone twice in a minute.", True),
+    ],
+)
+def test_a_ratio_is_not_a_repetition(draft, repetition):
+    assert ("PL301" in {f.rule for f in linter.lint(draft).findings}) == repetition
+
+
 def test_repetition_counts_are_not_cohort_sizes():
     result = linter.lint("A subscriber in Leeds replayed the trailer 361 times.")
     assert result.claims[0]["n"] == 1
