@@ -34,7 +34,7 @@ def test_a_call_out_addresses_everyone_and_a_taunt_goes_with_its_colon(linter):
 
 def test_a_narrowing_place_goes_with_its_preposition(linter):
     text = "Our listeners in Dundee streamed the finale twice as much as anyone."
-    assert linter.fix(text, linter.lint(text))[0] == "Our listeners streamed the finale as much as anyone."
+    assert linter.fix(text, linter.lint(text))[0] == "Our listeners streamed the finale twice as much as anyone."
 
 
 def test_dropping_a_sentence_is_unsafe_and_needs_asking(linter):

@@ -104,6 +104,33 @@ def test_a_ratio_is_not_a_repetition(draft, repetition):
     assert ("PL301" in {f.rule for f in linter.lint(draft).findings}) == repetition
 
 
+@pytest.mark.parametrize(
+    ("draft", "named"),
+    [
+        ("Thank you, Maria, for 600 rides with us this year!", "Maria"),
+        ("Huge thanks to Mr Okafor, who has topped up his card every Friday since 2019.", "Mr Okafor"),
+        ("Shout-out to Harriet for renewing her plan on the first day of every month.", "Harriet"),
+        ("Dear Ollie, your year on the app says you opened the quiz 700 times.", "Ollie"),
+    ],
+)
+def test_a_customer_greeted_by_name_is_one_user(draft, named):
+    claims = linter.lint(draft).claims
+    assert [(c["cohort"]["text"], c["n"]) for c in claims] == [(named, 1)]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Thanks, Leeds! You rode 2 million times this year.",  # a city greeted
+        "Meet Jonas, our head chef, who cooked 4,000 meals this month.",  # staff
+        "Thanks to Priya from our bakery team for baking 300 loaves this week.",  # staff
+        "Congrats to Arsenal, who won 3-0 on Saturday.",  # a club, and a public result
+    ],
+)
+def test_a_greeted_name_that_is_not_a_customer_is_no_claim(draft):
+    assert not [c for c in linter.lint(draft).claims if c["n"] == 1]
+
+
 def test_repetition_counts_are_not_cohort_sizes():
     result = linter.lint("A subscriber in Leeds replayed the trailer 361 times.")
     assert result.claims[0]["n"] == 1

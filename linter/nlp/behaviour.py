@@ -44,8 +44,23 @@ class BehaviourReading:
         reduced = _reduced_relative(head)
         if reduced is not None:
             return reduced
+        thanked = self._thanked_for(head)
+        if thanked is not None:
+            return thanked
         if head.like_num or head.lower_ in {"some", "many", "most", "all", "several"}:
             return _subjectless_verb_after(head)
+        return None
+
+    def _thanked_for(self, head: Token) -> Token | None:
+        """ "Thanks to Ana for riding with us…", "Thank you, Sam, for 300 rides": what someone is thanked
+        or congratulated for (a verb, or a noun of activity) is what they did."""
+        for holder in (head, head.head, head.head.head):
+            for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > head.i):
+                done = next((c for c in prep.children if c.dep_ in {"pcomp", "pobj"}), None)
+                if done is None:
+                    continue
+                if done.pos_ == "VERB" or done.lemma_.lower() in self.behaviour_nouns:
+                    return done
         return None
 
 

@@ -18,14 +18,15 @@ from linter.nlp.behaviour import BehaviourReading, object_of, verb_span
 from linter.nlp.claim import Claim
 from linter.nlp.claim_details import ClaimDetails
 from linter.nlp.cohorts import CohortFinding
-from linter.nlp.joining import Joining, reply_handle
+from linter.nlp.joining import Joining
+from linter.nlp.names import NamedPeople
 from linter.nlp.places import entities
 from linter.nlp.scope import Scope, excluded_tokens
 from linter.nlp.sizes import SizeReading
 from linter.nlp.words import country_names, word_groups, word_set
 
 
-class ClaimFinder(CohortFinding, SizeReading, BehaviourReading, Scope, Joining, ClaimDetails):
+class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Scope, Joining, ClaimDetails):
     """The `postlint_claims` component: each job in its own module; this wires them together."""
 
     def __init__(self, lexicons: dict[str, list], entities: Callable[[list[Doc]], list[Doc]] = lambda docs: docs):
@@ -42,6 +43,8 @@ class ClaimFinder(CohortFinding, SizeReading, BehaviourReading, Scope, Joining, 
         self.cohort_pronouns = word_set(lexicons, "grammar.cohort_pronouns")
         self.observation_verbs = word_set(lexicons, "grammar.observation_verbs")
         self.thanks_openers = word_set(lexicons, "grammar.thanks_openers")
+        self.greetings = word_set(lexicons, "grammar.greetings")
+        self.honorifics = word_set(lexicons, "grammar.honorifics")
         self.superlative_words = word_set(lexicons, "grammar.superlative_words")
         self.age_words = word_set(lexicons, "grammar.age_words")
         self.reporting_verbs = word_set(lexicons, "grammar.reporting_verbs")
@@ -73,7 +76,8 @@ class ClaimFinder(CohortFinding, SizeReading, BehaviourReading, Scope, Joining, 
         self.bounds = word_groups(lexicons, "bounds")
 
     def __call__(self, doc: Doc) -> Doc:
-        reply = reply_handle(doc) is not None
+        addressee = self._addressee(doc)
+        reply = addressee is not None
         excluded = excluded_tokens(doc)
         claims: list[Claim] = []
         ruled_out = [Span(doc, sent.start, sent.end, label="source") for sent in {doc[i].sent for i in excluded}]
@@ -87,8 +91,8 @@ class ClaimFinder(CohortFinding, SizeReading, BehaviourReading, Scope, Joining, 
                 claims.append(claim)
         claims.extend(self._restatements(doc, claims, excluded))
         claims.extend(self._fragments(doc, claims, excluded))
-        if reply and not any(c.size.individual for c in claims):
-            claims.extend(self._reply_claim(doc))
+        if addressee is not None and not any(c.size.individual for c in claims):
+            claims.extend(self._reply_claim(doc, addressee))
         doc._.claims = claims
         doc._.not_claims = ruled_out
         return doc
@@ -97,6 +101,7 @@ class ClaimFinder(CohortFinding, SizeReading, BehaviourReading, Scope, Joining, 
         found = (
             self._quantity_of_group(token, consumed)
             or self._person_noun(token)
+            or self._named_person(token)
             or self._second_person(token, reply)
             or self._third_person(token)
             or self._activity_noun(token)

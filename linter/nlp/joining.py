@@ -59,14 +59,15 @@ class Joining:
             if any(claim.spans(kind) for kind in ("repetition", "time", "place", "sensitive")):
                 yield claim
 
-    def _reply_claim(self, doc: Doc) -> Iterator[Claim]:
-        """A reply to an @handle that mentions that account's per-person or sensitive activity
-        ("@sam 9 hours on one puzzle??") is about one account, even without a verb."""
+    def _reply_claim(self, doc: Doc, addressee: Span) -> Iterator[Claim]:
+        """A reply to an @handle (or a post greeting one person by name) that mentions that account's
+        per-person or sensitive activity ("@sam 9 hours on one puzzle??") is about one account, even
+        without a verb."""
         revealing = [s for s in doc.spans[SPAN_KEY] if s.label_ == "repetition" or s.label_.startswith("sensitive.")]
         if not revealing:
             return
-        handle = reply_handle(doc)
-        claim = Claim(cohort=handle, size=CohortSize("singular", 1, "a reply to one account"), size_span=handle)
+        size = CohortSize("singular", 1, "a reply to one account")
+        claim = Claim(cohort=addressee, size=size, size_span=addressee)
         self._attach_details(claim, doc[:])
         yield claim
 

@@ -70,6 +70,8 @@ LEXICONS: dict[str, Lexicon] = {
     "grammar.cohort_pronouns": Lexicon(WORDS, "pronouns that can head a cohort"),
     "grammar.observation_verbs": Lexicon(WORDS, "verbs for what the organisation saw users do"),
     "grammar.thanks_openers": Lexicon(PHRASES, "call-out openers that thank the audience"),
+    "grammar.greetings": Lexicon(PHRASES, "words that greet, thank or celebrate one person before their name"),
+    "grammar.honorifics": Lexicon(WORDS, "titles before a surname"),
     "grammar.superlative_words": Lexicon(WORDS, "modifiers that single out one person"),
     "grammar.age_words": Lexicon(WORDS, "words before a number that make it an age"),
     "grammar.reporting_verbs": Lexicon(WORDS, "verbs an outside source reports with"),

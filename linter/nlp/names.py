@@ -1,0 +1,78 @@
+"""People greeted by name: a customer thanked, congratulated or spoken to by name is one user.
+
+"Dear Ollie, your year in music says you played…", "Big thanks to Lewis for streaming…", "Welcome
+aboard, Mr Diaz, who has flown with us 200 times": no person noun and no number, yet the post singles
+out one customer from the organisation's records. A name counts only where a greeting, thanks or
+celebration comes just before it (the grammar's `greetings`) and the entity recogniser reads it as a
+person (or leaves it unlabelled, as it does many first names), or a title stands before it: a city or
+a brand greeted the same way ("Thanks, Leeds!") is not one user. Staff are ruled out as for any cohort.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from linter.nlp.claim import CohortSize
+from linter.nlp.joining import reply_handle
+
+NAME_MAX_TOKENS = 3  # "Farah K.", "Mr Ade Bello"
+# What the entity recogniser can call a greeted name that is not a person ("Thanks, Leeds!"). It leaves
+# many first names unlabelled, and those still count; the few it misreads as a place or an organisation
+# are missed, the price of not reading a greeted city or brand as one customer.
+NOT_PEOPLE = {"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE"}
+GREETING_MAX_TOKENS = 4  # "heartfelt thanks to", "thank you ,"
+ROLE_MAX_TOKENS = 5  # "Priya from our kitchen team"
+
+
+class NamedPeople:
+    """Part of `ClaimFinder`: names that stand for one user."""
+
+    def _addressee(self, doc: Doc) -> Span | None:
+        """The one account the post speaks to, whose "you" is that account: the @handle a reply opens
+        with, or a person greeted by name at the start of a sentence ("Hey Rob,", "Thank you, Ana,")."""
+        handle = reply_handle(doc)
+        if handle is not None:
+            return handle
+        for sent in doc.sents:
+            for token in sent[: GREETING_MAX_TOKENS + 1]:
+                name = self._greeted_name(token)
+                if name is not None:
+                    return name
+        return None
+
+    def _named_person(self, token: Token):
+        """A cohort finder: the greeted name that starts at `token`, as one user."""
+        name = self._greeted_name(token)
+        if name is None:
+            return None
+        role = token.doc[name.end : min(name.end + ROLE_MAX_TOKENS, name.sent.end)]
+        if any(t.pos_ == "NOUN" and (t.lemma_.lower() in self.staff or t.lower_ in self.staff) for t in role):
+            return None  # "Jonas, our head chef, who…", "Priya from the kitchen team": staff
+        return (name[-1], name, CohortSize("singular", 1, name.text), name)
+
+    def _greeted_name(self, token: Token) -> Span | None:
+        """The person's name starting at `token` ("Ollie", "Mr Diaz", "Farah K."), where a greeting ends
+        just before it."""
+        doc = token.doc
+        titled = token.lower_ in self.honorifics
+        first = token.i + titled
+        end = first
+        while end < len(doc) and end - first < NAME_MAX_TOKENS and _name_part(doc[end]):
+            end += 1
+        if end == first or doc[end - 1].lower_ in self.person_nouns or not self._greeted(doc, token.i):
+            return None
+        if not titled:
+            self.entities([doc])
+            if any(t.ent_type_ in NOT_PEOPLE for t in doc[first:end]):
+                return None
+        return doc[token.i : end]
+
+    def _greeted(self, doc: Doc, start: int) -> bool:
+        """A greeting, thanks or celebration ends just before token `start` (a comma between allowed)."""
+        last = start - 1 - (start > 0 and doc[start - 1].text == ",")
+        first = max(last - GREETING_MAX_TOKENS + 1, 0)
+        return any(doc[i : last + 1].text.lower() in self.greetings for i in range(first, last + 1))
+
+
+def _name_part(token: Token) -> bool:
+    return token.tag_ in {"NNP", "NNPS"} and token.text[:1].isupper() and token.text.rstrip(".").isalpha()
