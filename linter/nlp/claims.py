@@ -1,8 +1,9 @@
 """`postlint_claims`: assembles user-behaviour claims from the parse and sets `doc._.claims`.
 
 A claim needs a cohort of users (a person noun such as "subscribers", a quantity "of you", "someone",
-or "you" in a reply to an @handle) tied by grammar to what they did: the verb they are the subject of,
-or the relative clause that defines them ("people who watched…"). Public actions, outside statistics,
+a customer greeted by name, or "you" in a reply to an @handle or to one person greeted by name) tied by
+grammar to what they did: the verb they are the subject of, the relative clause that defines them
+("people who watched…"), or what they are thanked for. Public actions, outside statistics,
 testimonials, staff, headline totals and things that have not happened yet are not claims. The details
 component's spans that belong to the claim's sentence become its repetition, time, place and so on.
 """
