@@ -147,7 +147,8 @@ class Linter:
         error = CheckError.of("E004", ", ".join(sorted(incomplete))) if incomplete else None
         result = Result(text=norm.original, findings=tuple(findings), claims=claims, error=error)
         post = doc._.get(POST_SCORES)
-        if post is not None and post.get("flag", 1.0) < pack.harmless_below:
+        overrulable = any(checks[f.rule] != "phrase" for f in result.findings)
+        if overrulable and post is not None and post.get("flag", 1.0) < pack.harmless_below:
             # A team's own phrases (a codename, a banned word) are not the model's to judge.
             calm = self._harmless_sentences(doc, norm, pack.harmless_below)
             reason = f"the post model reads the post as harmless (flag {post['flag']:.3f} < {pack.harmless_below})"
