@@ -131,6 +131,25 @@ def test_a_greeted_name_that_is_not_a_customer_is_no_claim(draft):
     assert not [c for c in linter.lint(draft).claims if c["n"] == 1]
 
 
+def test_a_range_counts_at_its_lower_end():
+    assert [c["n"] for c in linter.lint("Between 20 and 30 members renewed early.").claims] == [20]
+    assert [c["n"] for c in linter.lint("2 to 3 million people streamed the final.").claims] == [2_000_000]
+
+
+@pytest.mark.parametrize(
+    ("draft", "time"),
+    [
+        ("Couriers in our app took most of their jobs between 12:00 and 12:20.", "between 12:00 and 12:20"),
+        ("Some of you ordered soup from 11pm to 2am on Friday.", "from 11pm to 2am"),
+        ("Riders aged between 18 and 24 booked the most trips.", None),
+    ],
+)
+def test_a_window_of_the_day_is_one_time(draft, time):
+    doc = linter.get_linter().nlp(draft)
+    spans = [s.text for s in doc.spans["postlint_details"] if s.label_ == "time"]
+    assert (time in spans) if time else not spans
+
+
 def test_repetition_counts_are_not_cohort_sizes():
     result = linter.lint("A subscriber in Leeds replayed the trailer 361 times.")
     assert result.claims[0]["n"] == 1

@@ -62,10 +62,26 @@ def number_tokens(head: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
+RANGE_WORDS = {"to", "and", "or", "-", "–", "—"}
+
+
 def count_of(tokens: list[Token]) -> float | None:
-    """The biggest value among a number phrase's tokens (the multiplier word carries the product)."""
-    values = [v for v in (number_value(t) for t in tokens) if v is not None]
-    return max(values, default=None)
+    """The biggest value among a number phrase's tokens (the multiplier word carries the product); for a
+    range ("between 20 and 30", "2 to 3 million") its lower end, as the policy counts a vague size."""
+    ends: list[list[Token]] = [[]]
+    for token in tokens:
+        gap = token.doc[ends[-1][-1].i + 1 : token.i] if ends[-1] else ()
+        if len(gap) == 1 and gap[0].lower_ in RANGE_WORDS:
+            ends.append([])
+        ends[-1].append(token)
+    scale = MULTIPLIERS.get(ends[-1][-1].lower_, 1) if len(ends) > 1 and ends[-1] else 1
+    values = []
+    for end in ends:
+        known = [v for v in map(number_value, end) if v is not None]
+        if known:  # "2 and 3 million": the lower end shares the upper end's multiplier
+            multiplied = end is ends[-1] or any(t.lower_ in MULTIPLIERS for t in end)
+            values.append(max(known) * (1 if multiplied else scale))
+    return min(values, default=None)
 
 
 def bounded_low(value: float, window: Span, bounds: dict[str, set[str]]) -> int:
