@@ -1,7 +1,7 @@
 """People greeted by name: a customer thanked, congratulated or spoken to by name is one user.
 
 "Dear Ollie, your year in music says you played…", "Big thanks to Lewis for streaming…", "Welcome
-back, Mr Diaz, 200 trips and counting": no person noun and no number, yet the post singles
+back, Mr Diaz, 200 trips and counting": no person noun and no count of people, yet the post singles
 out one customer from the organisation's records. A name counts only where a greeting, thanks or
 celebration comes just before it (the grammar's `greetings`) and the entity recogniser reads it as a
 person (or leaves it unlabelled, as it does many first names), or a title stands before it: a city or
