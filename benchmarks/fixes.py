@@ -19,10 +19,11 @@ import random
 from collections import Counter
 from pathlib import Path
 
+from drafts import BUNDLED, DEV_CORPUS
+
 from linter.engine import get_linter
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULTS = [ROOT.parent / "shared" / "corpus" / "dev.jsonl", *sorted((ROOT / "tests" / "data").glob("*.jsonl"))]
+DEFAULTS = [DEV_CORPUS, *BUNDLED]
 
 
 def main() -> None:

@@ -3,7 +3,8 @@
     python benchmarks/load.py [--rates 50,100,300] [--seconds 15] [--workers 2] [--worst]
 
 Open-loop: requests are sent on a fixed schedule whatever the answers, so queueing shows up in the
-latency instead of slowing the sender. Drafts are 280 characters, cut from the development corpus. The
+latency instead of slowing the sender. Drafts are 280 characters, cut from the development corpus (see
+drafts.py). The
 server runs with its default limits. Per rate: p50/p99 of the answered requests, requests shed with 503
 (past capacity the server refuses rather than queueing without bound), other errors, and the p99 of a
 `/healthz` probe sent every 50 ms meanwhile. The target is p99 <= 50 ms at 100 requests a second with no
@@ -13,7 +14,6 @@ errors. Client and server share this machine's cores, so the client's own cost i
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
@@ -25,15 +25,15 @@ from pathlib import Path
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from drafts import default_corpora, described, texts_of  # noqa: E402
+
 from tests.serving import running_server  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
 TOKEN = "load-benchmark-token"
 
 
 def drafts_of_280() -> list[str]:
-    texts = [json.loads(line)["text"] for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    joined = " ".join(texts)
+    joined = " ".join(texts_of(default_corpora()))
     return [joined[i : i + 280] for i in range(0, len(joined) - 280, 280)]
 
 
@@ -147,7 +147,8 @@ def main() -> None:
     drafts = drafts_of_280()
     with tempfile.TemporaryDirectory() as tmp, running_server(Path(tmp) / "server.log", env, args.workers) as base:
         run_at(base, 20, 2, drafts)  # warm up every worker
-        print(f"postlint serve --workers {args.workers}, 280-character drafts, {args.seconds:g} s per rate")
+        print(f"postlint serve --workers {args.workers}, 280-character drafts from {described(default_corpora())}, "
+              f"{args.seconds:g} s per rate")  # fmt: skip
         columns = ("target rps", "achieved", "p50 ms", "p99 ms", "shed 503", "errors", "/healthz p99 ms")
         print(" ".join(f"{c:>{len(c) + 1}}" for c in columns))
         for rate in (int(r) for r in args.rates.split(",")):

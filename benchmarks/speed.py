@@ -1,6 +1,6 @@
 """Throughput of `lint_many` against a bare `nlp.pipe` of the same model, measured side by side.
 
-    python benchmarks/speed.py [--corpus PATH] [--posts 5000] [--rounds 3]
+    python benchmarks/speed.py [--corpus PATH ...] [--posts 5000] [--rounds 3]
 
 Prints posts per second for both, their ratio (the target is >= 1.0: the checks cost no more than the
 model they stand on), and single-post p50/p99 latency.
@@ -10,16 +10,15 @@ Rounds alternate between the two so machine noise hits both alike; the best roun
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import time
 from itertools import cycle, islice
 from pathlib import Path
 
+from drafts import default_corpora, described, texts_of
+
 from linter.engine import BATCH_SIZE, get_linter
 from linter.model import load_model
-
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
 
 
 def posts_per_second(run, texts: list[str]) -> float:
@@ -30,12 +29,14 @@ def posts_per_second(run, texts: list[str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, action="append", help="a .jsonl of drafts (default: see drafts.py)")
     parser.add_argument("--posts", type=int, default=5000)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
 
-    base = [json.loads(line)["text"] for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    corpora = args.corpus or default_corpora()
+    base = texts_of(corpora)
+    print(f"drafts from {described(corpora)}")
     texts = list(islice(cycle(base), args.posts))
     linter = get_linter()
     bare = load_model(linter.config.model)
