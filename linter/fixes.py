@@ -89,7 +89,10 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
         words = action["with"] + " " * joined
         if _starts_sentence(original, a):
             words = words[:1].upper() + words[1:]
-        return Fix(f"Replace '{original[a:b].strip()}' with '{words}'", "safe", (Edit(a, b, words),))
+        count = doc.char_span(start, end, alignment_mode="expand")
+        subject = next((t for t in count or () if t.dep_ in {"nsubj", "nsubjpass"}), None)
+        agreeing = _verb_made_plural(norm, subject) if subject is not None else []  # "1 in 500 has" -> "Many have"
+        return Fix(f"Replace '{original[a:b].strip()}' with '{words}'", "safe", (Edit(a, b, words), *agreeing))
     if kind == "remove":
         if not _whole_clause(original, a, b):
             bounds = _removable(doc, start, end)
@@ -222,18 +225,19 @@ def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | 
     edits = [Edit(*norm.to_original(start, end), "many of you")]
     if _starts_sentence(norm.original, edits[0].start):
         edits[0] = Edit(edits[0].start, edits[0].end, "Many of you")
-    verb = cohort.root.head
-    for token in _agreeing(verb):
-        if token.tag_ == "VBZ":
-            plural = PLURAL_VERBS.get(token.lower_, token.lemma_)
-            edits.append(Edit(*norm.to_original(token.idx, token.idx + len(token)), plural))
+    edits += _verb_made_plural(norm, cohort.root)
     return Fix("Make the one user many of you", "unsafe", tuple(sorted(edits, key=lambda e: e.start)))
 
 
-def _agreeing(verb: Any) -> Iterable[Any]:
-    """The verb and its auxiliaries, which agree with the subject."""
-    yield from (t for t in verb.children if t.dep_ in {"aux", "auxpass"})
-    yield verb
+def _verb_made_plural(norm: NormalisedText, subject: Any) -> list[Edit]:
+    """Edits that make the verb of a subject now plural agree with it, auxiliaries first ("has taken")."""
+    verb = subject.head
+    agreeing = [*(t for t in verb.children if t.dep_ in {"aux", "auxpass"}), verb]
+    return [
+        Edit(*norm.to_original(t.idx, t.idx + len(t)), PLURAL_VERBS.get(t.lower_, t.lemma_))
+        for t in agreeing
+        if t.tag_ == "VBZ"
+    ]
 
 
 def chosen_edits(fixes: Iterable[Fix]) -> list[Edit]:

@@ -94,3 +94,14 @@ def test_many_takes_the_place_of_the_article_and_keeps_case_after_a_colon(linter
     assert linter.fix(text, linter.lint(text))[0] == "Many listeners who finished the audiobook got a badge."
     text = "Big news from the depot: 5 of you renewed twice."
     assert linter.fix(text, linter.lint(text))[0] == "Big news from the depot: many of you renewed."
+
+
+def test_a_count_made_many_takes_a_plural_verb(linter):
+    text = "1 in 20,000 of our 3 million members has booked a table on every day of the year."
+    fixed, _ = linter.fix(text, linter.lint(text))
+    assert fixed.startswith("Many of our 3 million members have booked a table")
+
+
+def test_a_streak_goes_with_the_word_that_makes_it_one(linter):
+    text = "Some of you kept the heating at 25°C for 12 hours straight."
+    assert linter.fix(text, linter.lint(text))[0] == "Some of you kept the heating at 25°C."
