@@ -129,6 +129,10 @@ def _as_quantity(doc: Doc, start: int, end: int) -> tuple[int, int, bool]:
     if span is None:
         return start, end, False
     first = span.start
+    partitive = span.end < len(doc) and doc[span.end].lower_ == "of"  # "a handful | of you": the count itself
+    if len(span) > 1 and span[-1].i == span.root.i and span.root.pos_ in {"NOUN", "PROPN"} and not partitive:
+        end = span[-2].idx + len(span[-2])  # a vague count with its noun: "A few riders" -> "Many riders"
+        return _as_quantity(doc, start, end)
     counted = span.root.head  # the noun the count is of: "people" in "the 53 people"
     if (
         first > 0

@@ -105,3 +105,8 @@ def test_a_count_made_many_takes_a_plural_verb(linter):
 def test_a_streak_goes_with_the_word_that_makes_it_one(linter):
     text = "Some of you kept the heating at 25°C for 12 hours straight."
     assert linter.fix(text, linter.lint(text))[0] == "Some of you kept the heating at 25°C."
+
+
+def test_a_vague_count_made_many_keeps_its_noun(linter):
+    text = "A few riders in Hove have booked the same route every Friday since May."
+    assert linter.fix(text, linter.lint(text))[0].startswith("Many riders have booked the same route")
