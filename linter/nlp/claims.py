@@ -78,7 +78,6 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
 
     def __call__(self, doc: Doc) -> Doc:
         addressee = self._addressee(doc)
-        reply = addressee is not None
         excluded = excluded_tokens(doc)
         claims: list[Claim] = []
         ruled_out = [Span(doc, sent.start, sent.end, label="source") for sent in {doc[i].sent for i in excluded}]
@@ -86,7 +85,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         for token in doc:
             if token.i in consumed or token.i in excluded or not self._may_start_cohort(token):
                 continue
-            claim = self._claim_at(token, reply, consumed, ruled_out)
+            claim = self._claim_at(token, addressee, consumed, ruled_out)
             if claim is not None:
                 self._attach_details(claim, claim.cohort.sent)
                 claims.append(claim)
@@ -98,12 +97,14 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         doc._.not_claims = ruled_out
         return doc
 
-    def _claim_at(self, token: Token, reply: bool, consumed: set[int], ruled_out: list[Span]) -> Claim | None:
+    def _claim_at(
+        self, token: Token, addressee: Span | None, consumed: set[int], ruled_out: list[Span]
+    ) -> Claim | None:
         found = (
             self._quantity_of_group(token, consumed)
             or self._person_noun(token)
             or self._named_person(token)
-            or self._second_person(token, reply)
+            or self._second_person(token, addressee)
             or self._third_person(token)
             or self._activity_noun(token)
             or self._ranking(token)

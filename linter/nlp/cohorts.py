@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from linter.nlp.claim import CohortSize
+from linter.nlp.joining import spoken_to
 from linter.nlp.sizes import (
     bounded_low,
     count_of,
@@ -121,13 +122,14 @@ class CohortFinding:
         size_span = token_span(token.doc, left, token.i + 1) if left < token.i else None
         return (token, cohort, self._noun_size(token, size_span), size_span or cohort)
 
-    def _second_person(self, token: Token, reply: bool):
-        """ "you" as the doer: one account in a reply to an @handle, an unknown group elsewhere."""
+    def _second_person(self, token: Token, addressee: Span | None):
+        """ "you" as the doer: the one account a reply or a greeting by name speaks to, an unknown group
+        elsewhere."""
         if token.lower_ not in self.second_person or token.dep_ not in {"nsubj", "nsubjpass"}:
             return None
         cohort = token_span(token.doc, token.i, token.i + 1)
-        if reply:
-            return (token, cohort, CohortSize("singular", 1, "a reply to one account"), cohort)
+        if addressee is not None:
+            return (token, cohort, CohortSize("singular", 1, spoken_to(addressee)), cohort)
         if token.head.tag_ not in {"VBD", "VBN"}:
             return None  # "what you pick", "you keep your current plan": habits and offers, not records
         return (token, cohort, CohortSize("unknown", None, "you"), cohort)

@@ -66,10 +66,14 @@ class Joining:
         revealing = [s for s in doc.spans[SPAN_KEY] if s.label_ == "repetition" or s.label_.startswith("sensitive.")]
         if not revealing:
             return
-        size = CohortSize("singular", 1, "a reply to one account")
-        claim = Claim(cohort=addressee, size=size, size_span=addressee)
+        claim = Claim(cohort=addressee, size=CohortSize("singular", 1, spoken_to(addressee)), size_span=addressee)
         self._attach_details(claim, doc[:])
         yield claim
+
+
+def spoken_to(addressee: Span) -> str:
+    """How a claim about the one account a post speaks to states its size."""
+    return "a reply to one account" if addressee.text.startswith("@") else "one person greeted by name"
 
 
 def reply_handle(doc: Doc) -> Span | None:
