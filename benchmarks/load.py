@@ -3,12 +3,12 @@
     python benchmarks/load.py [--rates 50,100,300] [--seconds 15] [--workers 2] [--worst]
 
 Open-loop: requests are sent on a fixed schedule whatever the answers, so queueing shows up in the
-latency instead of slowing the sender. Drafts are 280 characters, cut from the development corpus (see
-drafts.py). The
-server runs with its default limits. Per rate: p50/p99 of the answered requests, requests shed with 503
-(past capacity the server refuses rather than queueing without bound), other errors, and the p99 of a
-`/healthz` probe sent every 50 ms meanwhile. The target is p99 <= 50 ms at 100 requests a second with no
-errors. Client and server share this machine's cores, so the client's own cost is in the figures too.
+latency instead of slowing the sender. Drafts are 280 characters, cut from the development corpus (or,
+without it, the bundled corpora: see drafts.py). The server runs with its default limits. Per rate:
+p50/p99 of the answered requests, requests shed with 503 (past capacity the server refuses rather than
+queueing without bound), other errors, and the p99 of a `/healthz` probe sent every 50 ms meanwhile.
+The target is p99 <= 50 ms at 100 requests a second with no errors. Client and server share this
+machine's cores, so the client's own cost is in the figures too.
 """
 
 from __future__ import annotations
