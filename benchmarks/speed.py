@@ -35,6 +35,9 @@ def main() -> None:
     args = parser.parse_args()
 
     corpora = args.corpus or default_corpora()
+    missing = [str(path) for path in corpora if not path.is_file()]
+    if missing:
+        parser.error(f"no such corpus: {', '.join(missing)}")
     base = texts_of(corpora)
     print(f"drafts from {described(corpora)}")
     texts = list(islice(cycle(base), args.posts))
