@@ -14,12 +14,11 @@ are the user's own files.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 from collections import Counter
 from pathlib import Path
 
-from drafts import BUNDLED, DEV_CORPUS
+from drafts import BUNDLED, DEV_CORPUS, texts_of
 
 from linter.engine import get_linter
 
@@ -32,12 +31,15 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=30)
     parser.add_argument("--safe-only", action="store_true", help="apply safe fixes only (--fix without --unsafe-fixes)")
     args = parser.parse_args()
+    missing = [str(path) for path in args.corpora if not path.is_file()]
+    if missing:
+        parser.error(f"no such corpus: {', '.join(missing)}")
     linter = get_linter()
     pooled: Counter[str] = Counter()
     still: Counter[str] = Counter()
     fixed_pairs: list[tuple[str, str, str]] = []
     for path in args.corpora or [p for p in DEFAULTS if p.exists()]:
-        texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        texts = texts_of([path])
         counts: Counter[str] = Counter()
         for text, result in zip(texts, linter.lint_many(texts), strict=True):
             if result.decision != "block":
