@@ -38,6 +38,8 @@ GREETING = re.compile(  # what a call-out opens with, kept when it is made to ad
 MIN_LEFT = 5
 # Where a detail's words hang in the sentence so that they can go without breaking it.
 REMOVABLE = {"advmod", "npadvmod", "prep", "advcl", "amod", "compound", "nummod", "quantmod", "appos", "acl"}
+SINGULAR_VERBS = {"'ve": "'s", "'re": "'s", "have": "has", "are": "is", "were": "was", "do": "does"}
+SINGULAR_RELATIVE = re.compile(r"[ \t]+who[ \t]*(?P<verb>['’](?:ve|re)\b|(?<=\s)(?:have|are|were|do)\b)", re.I)
 PLURAL_VERBS = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "'re"}
 
 
@@ -108,7 +110,8 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
         head = original[a : a + greeting.end()]
         if original[a:b] == f"{head} everyone":
             return None  # it already does
-        return Fix(f"Address everyone: '{head} everyone'", "safe", (Edit(a, b, f"{head} everyone"),))
+        edits = (Edit(a, b, f"{head} everyone"), *_singular_relative(original, b))
+        return Fix(f"Address everyone: '{head} everyone'", "safe", edits)
     if kind == "generalise":
         span = doc.char_span(start, end, alignment_mode="expand")
         if (
@@ -120,6 +123,16 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
             b += len(original[b:]) - len(original[b:].lstrip(" \t-"))  # "fertility-clinic" -> "clinic"
             return Fix(f"Remove '{original[a:b].strip()}'", "unsafe", (Edit(a, b, ""),))
     return _remove_sentence(norm, doc, start, end)
+
+
+def _singular_relative(text: str, at: int) -> tuple[Edit, ...]:
+    """The verb of the "who" clause after a call-out made singular for "everyone": "who've" -> "who's"."""
+    verb = SINGULAR_RELATIVE.match(text, at)
+    if verb is None:
+        return ()
+    word = verb["verb"]
+    singular = SINGULAR_VERBS[word.lower().replace("’", "'")]
+    return (Edit(verb.start("verb"), verb.end("verb"), singular.replace("'", "’") if "’" in word else singular),)
 
 
 def _as_quantity(doc: Doc, start: int, end: int) -> tuple[int, int, bool]:
@@ -156,6 +169,11 @@ def _removable(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if root.dep_ == "pobj" and root.head.dep_ == "prep":
         phrase = list(root.head.subtree)
         return phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+    if root.dep_ == "prep":  # "on the first day" takes its "of …" with it, or "of" is left hanging
+        for noun in (c for c in root.children if c.dep_ == "pobj"):
+            for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+                last = list(of.subtree)[-1]
+                end = max(end, last.idx + len(last))
     if root.dep_ in REMOVABLE and not any(t.pos_ in {"VERB", "AUX"} for t in span):
         return start, end
     return None

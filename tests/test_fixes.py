@@ -110,3 +110,21 @@ def test_a_streak_goes_with_the_word_that_makes_it_one(linter):
 def test_a_vague_count_made_many_keeps_its_noun(linter):
     text = "A few riders in Hove have booked the same route every Friday since May."
     assert linter.fix(text, linter.lint(text))[0].startswith("Many riders have booked the same route")
+
+
+@pytest.mark.parametrize(
+    ("draft", "fixed"),
+    [
+        ("To the 45 gamers who've finished every raid on nightmare: respect ⚔️", "To everyone who's finished"),
+        ("Dear 30 readers who are still on chapter one at 2am: no rush 📖", "Dear everyone who is still"),
+        ("To the 12 members who have baked the same loaf every day: respect", "To everyone who has baked"),
+    ],
+)
+def test_a_call_out_to_everyone_takes_a_singular_verb(linter, draft, fixed):
+    assert linter.fix(draft, linter.lint(draft))[0].startswith(fixed)
+
+
+def test_a_day_goes_with_its_of_phrase(linter):
+    text = "Thanks to the 60 of you who ordered pancakes to Leith flats on the first day of Ramadan."
+    fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
+    assert " of" not in fixed.split("ordered", 1)[1] and fixed.startswith("Thanks to everyone who ordered pancakes")
