@@ -91,6 +91,20 @@ def test_joining_something_that_is_not_a_public_event_is_what_users_did(draft):
 
 
 @pytest.mark.parametrize(
+    "draft",
+    [
+        "The late-night zombie marathon was streamed by 3,300 subscribers in Tulsa.",
+        "3,300 subscribers in Tulsa streamed the zombie marathon.",
+        "About 800 of you bet on the cup final from the same stadium bar.",
+    ],
+)
+def test_an_event_taken_in_from_afar_is_still_what_users_did(draft):
+    """Running the marathon is public; streaming it or betting on it is the organisation's record."""
+    result = linter.lint(draft)
+    assert [c["n"] for c in result.claims] and result.decision != "pass"
+
+
+@pytest.mark.parametrize(
     ("draft", "repetition"),
     [
         ("Gardeners on our app bought three times more seed trays than last spring.", False),

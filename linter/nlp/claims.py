@@ -61,6 +61,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.public_verbs = word_set(lexicons, "public_verbs")
         self.public_events = word_set(lexicons, "public_events")
         self.events = word_set(lexicons, "events")
+        self.remote_verbs = word_set(lexicons, "remote_verbs")
         self.public_markers = word_set(lexicons, "public_markers")
         self.vague = word_groups(lexicons, "vague_quantities")
         self.cohort_words = (

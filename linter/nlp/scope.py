@@ -40,13 +40,19 @@ class Scope:
             return False
         for token in verb.sent:
             word = token.lemma_.lower().rstrip(".")  # "our live Q&A." is read as one token
-            if token.i == head.i or word not in self.public_events | self.events:
+            if token.i == head.i or word not in self.public_events | self.events or self._taken_in_remotely(token):
                 continue
             marked_public = any(t.lemma_.lower() in self.public_markers for t in token.subtree)
             describes_something_else = token.dep_ in {"compound", "amod", "nmod"}  # "the marathon playlist"
             if marked_public or (word in self.public_events and not describes_something_else):
                 return False
         return True
+
+    def _taken_in_remotely(self, event: Token) -> bool:
+        """The event is what a verb like "stream" or "bet on" takes: "streamed the marathon" is a viewing
+        record, where "ran the marathon" is a public action."""
+        verb = event.head.head if event.dep_ == "pobj" and event.head.dep_ == "prep" else event.head
+        return event.dep_ in {"dobj", "pobj", "nsubjpass"} and verb.lemma_.lower() in self.remote_verbs
 
     def _is_staff(self, head: Token, cohort: Span) -> bool:
         around = list(cohort) + [t for c in head.children if c.dep_ == "prep" for t in c.subtree]

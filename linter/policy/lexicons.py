@@ -41,6 +41,7 @@ LEXICONS: dict[str, Lexicon] = {
     # what is not a claim
     "public_verbs": Lexicon(WORDS, "public actions everyone can already see"),
     "public_events": Lexicon(WORDS, "public events: attending one is not private behaviour"),
+    "remote_verbs": Lexicon(WORDS, "verbs that take an event in from afar: its object stays private"),
     "events": Lexicon(WORDS, "events that are public when marked so"),
     "public_markers": Lexicon(WORDS, "words that mark an event as public"),
     "external_sources": Lexicon(PHRASES, "a sentence quoting an outside source makes no claim"),
