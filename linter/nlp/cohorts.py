@@ -160,12 +160,20 @@ class CohortFinding:
         """ "Soup orders in Dundee rose 300%": activity that rose or fell, by an unknown number of people."""
         if token.dep_ not in {"nsubj"} or token.lemma_.lower() not in self.behaviour_nouns:
             return None
-        if token.head.lemma_.lower() not in self.change_verbs:
+        if not self._rose_or_fell(token.head):
             return None
         if any(c.dep_ == "poss" or c.lower_ in {"this", "that", "my", "our"} for c in token.children):
             return None
         cohort = token_span(token.doc, left_edge(token), token.i + 1)
         return (token, cohort, CohortSize("unknown", None, cohort.text), cohort)
+
+    def _rose_or_fell(self, verb: Token) -> bool:
+        """A verb of change ("rose", "doubled"), or of being or going up or down ("were up 30%")."""
+        if verb.lemma_.lower() in self.change_verbs:
+            return True
+        return verb.lemma_.lower() in {"be", "go", "come"} and any(
+            c.dep_ in {"prt", "advmod"} and c.lower_ in {"up", "down"} for c in verb.children
+        )
 
     def _may_start_cohort(self, token: Token) -> bool:
         """A cheap test that the token could head a cohort at all, before the finders look closer."""

@@ -11,9 +11,10 @@ component asked for a post's entities earlier, those entities are used as they a
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
 from linter.nlp.extensions import SPAN_KEY
@@ -21,6 +22,12 @@ from linter.nlp.span_docs import span_docs
 from linter.nlp.words import country_names
 
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+PLACE_PREPOSITIONS = {"in", "at", "from", "near", "around", "across", "outside"}
+TOWNS = frozenset(
+    line.strip()
+    for line in (Path(__file__).parent / "data" / "towns.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
 
 
 def entities(nlp: Language, recogniser: str) -> Callable[[list[Doc]], list[Doc]]:
@@ -55,6 +62,8 @@ class Places:
         self.nlp = nlp
         self.recogniser = recogniser
         self.countries = country_names(lexicons.get("countries_extra", []))
+        self.premises = {word.lower() for word in lexicons.get("premises", [])}
+        self.people = {word.lower() for word in lexicons.get("person_nouns", [])}
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
@@ -88,6 +97,7 @@ class Places:
             for ent in doc.ents
             if ent.label_ in PLACE_ENTITIES and ent.text.lower().removeprefix("the ") not in self.countries
         ]
+        places += self._named_towns(doc, places)
         if not places:
             return doc
         known = {(s.start, s.end, s.label_) for s in doc.spans[SPAN_KEY]}
@@ -103,6 +113,41 @@ class Places:
             ]
         return doc
 
+    def _named_towns(self, doc: Doc, known: list[Span]) -> list[Span]:
+        """Towns the small recogniser missed or read as something else: a name from the towns list that
+        modifies a premises or people noun ("our Leeds store", "Penzance households") or follows a
+        preposition of place ("from Swindon", "residents of Truro"), unless the recogniser read it as a person."""
+        found = []
+        for token in doc:
+            if not _capitalised(token) or any(s.start <= token.i < s.end for s in known):
+                continue
+            if token.i + 1 < len(doc) and _capitalised(doc[token.i + 1]) and doc[token.i + 1].dep_ == "compound":
+                continue  # not the last word of the name
+            start = token.i
+            while start > 0 and _capitalised(doc[start - 1]) and doc[start - 1].head.i in {token.i, token.head.i}:
+                start -= 1
+            name = doc[start : token.i + 1]
+            if name.text not in TOWNS:
+                continue
+            head = token.head
+            while head.dep_ == "compound" and head.lemma_.lower() not in self.premises:
+                head = head.head
+            modifies = token.dep_ == "compound" and head.lemma_.lower() in self.premises | self.people
+            placed = token.dep_ == "pobj" and token.ent_type_ != "PERSON" and self._of_place(token.head)
+            if modifies or placed:
+                found.append(Span(doc, name.start, name.end, label="place"))
+        return found
+
+    def _of_place(self, preposition: Token) -> bool:
+        """ "in", "at", "from"…, or "of" after people or premises ("residents of Truro")."""
+        if preposition.lower_ == "of":
+            return preposition.head.lemma_.lower() in self.premises | self.people
+        return preposition.lower_ in PLACE_PREPOSITIONS
+
+
+def _capitalised(token) -> bool:
+    return token.pos_ in {"PROPN", "NOUN"} and token.text[:1].isupper() and not token.is_upper
+
 
 @Language.factory(
     "postlint_places",
@@ -112,5 +157,5 @@ class Places:
 )
 def make_places(nlp: Language, name: str, recogniser: str, lexicons: dict[str, list]) -> Places:
     """`recogniser` names the entity recogniser to run on posts with claims (default: the pipeline's ner);
-    `lexicons` are a pack's lexicons by name (only `countries_extra` is read here)."""
+    `lexicons` are a pack's lexicons by name (`countries_extra`, `premises` and `person_nouns` are read here)."""
     return Places(nlp, recogniser, lexicons)

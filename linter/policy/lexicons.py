@@ -51,6 +51,7 @@ LEXICONS: dict[str, Lexicon] = {
     "time": Lexicon(PHRASES, "a single day or time"),
     "place": Lexicon(PHRASES, "a place smaller than a country"),
     "countries_extra": Lexicon(PHRASES, "areas as large as a country: being in one does not narrow"),
+    "premises": Lexicon(WORDS, "nouns a place name can modify ('our Leeds store'): the name is a place"),
     "age": Lexicon(PHRASES, "age of the people described"),
     "gender": Lexicon(PHRASES, "gender of the people described"),
     "device": Lexicon(PHRASES, "the device used"),
