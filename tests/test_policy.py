@@ -371,3 +371,16 @@ def test_in_a_long_post_the_post_models_whole_reading_does_not_overrule_an_expos
     result = engine.result(doc, norm)
     assert result.decision == "block"
     assert {f.text for f in result.findings if f.severity == "block" and not f.suppressed} >= {"12", "pregnancy test"}
+
+
+@pytest.mark.parametrize(
+    ("draft", "taunt"),
+    [
+        ("300 of you were still gaming at 4am. Way past your bedtime!", "past your bedtime"),
+        ("250 of you played the finale twice before noon. Bedtime?", "Bedtime"),
+        ("300 of you played our new bedtime stories on Sunday night.", None),  # the thing, not the taunt
+    ],
+)
+def test_bedtime_is_a_taunt_only_when_said_to_the_users(draft, taunt):
+    taunts = [f.text for f in linter.lint(draft).findings if f.rule == "PL401"]
+    assert taunts == ([taunt] if taunt else [])
