@@ -237,10 +237,13 @@ def _remove_sentence(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fi
 def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | None:
     """A one-sentence post about one user: the user becomes "many of you" and the verb agrees."""
     cohort = doc.char_span(start, end, alignment_mode="expand")
-    if cohort is None or cohort.text.startswith("@") or cohort.root.dep_ not in {"nsubj", "nsubjpass"}:
+    if cohort is None or cohort.text.startswith("@"):
         return None
-    if cohort.root.head.dep_ != "ROOT":
-        return None  # the subject of a clause inside the sentence: "…asked where their X was"
+    if cohort.root.dep_ == "pobj" and cohort.root.head.dep_ == "agent" and cohort.root.head.head.dep_ == "ROOT":
+        edit = Edit(*norm.to_original(start, end), "many of you")  # "watched by one subscriber": no verb to change
+        return Fix("Make the one user many of you", "unsafe", (edit,))
+    if cohort.root.dep_ not in {"nsubj", "nsubjpass"} or cohort.root.head.dep_ != "ROOT":
+        return None  # an object, or the subject of a clause inside the sentence ("…asked where their X was")
     partitive = [c for c in cohort.root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= cohort.end]
     if partitive:  # "A couple of givers": the whole group goes, not just "A couple"
         end = max(end, max(t.idx + len(t) for t in partitive[0].subtree))

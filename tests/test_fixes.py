@@ -128,3 +128,12 @@ def test_a_day_goes_with_its_of_phrase(linter):
     text = "Thanks to the 60 of you who ordered pancakes to Leith flats on the first day of Ramadan."
     fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
     assert " of" not in fixed.split("ordered", 1)[1] and fixed.startswith("Thanks to everyone who ordered pancakes")
+
+
+def test_one_user_as_the_agent_of_a_passive_becomes_many_of_you(linter):
+    text = "The tuba masterclass has been watched by exactly one subscriber so far."
+    fixes = fixes_of(linter, text)
+    assert not fixes["PL101"].safe
+    assert linter.fix(text, linter.lint(text), unsafe=True)[0] == (
+        "The tuba masterclass has been watched by many of you so far."
+    )
