@@ -384,3 +384,16 @@ def test_in_a_long_post_the_post_models_whole_reading_does_not_overrule_an_expos
 def test_bedtime_is_a_taunt_only_when_said_to_the_users(draft, taunt):
     taunts = [f.text for f in linter.lint(draft).findings if f.rule == "PL401"]
     assert taunts == ([taunt] if taunt else [])
+
+
+@pytest.mark.parametrize(
+    ("draft", "place"),
+    [
+        ("Thirty of you shopped at our Parsons Green store on Sunday.", "Parsons Green"),
+        ("Forty riders in Bethnal Green booked trips in May.", "Bethnal Green"),
+        ("2,400 of you preordered the Sage Green vinyl.", None),  # a colour, not a place
+    ],
+)
+def test_a_name_ending_in_green_or_park_is_a_place_only_where_a_place_goes(draft, place):
+    places = [f.text for f in linter.lint(draft).findings if f.rule == "PL302"]
+    assert (place in places) if place else not places
