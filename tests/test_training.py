@@ -2,6 +2,7 @@
 
 import linter
 from linter.normalise import normalise
+from linter.training import tune as tune_module
 from linter.training.data import Draft
 from linter.training.tune import figures, knobs_of, parse, with_knobs
 
@@ -51,3 +52,23 @@ def test_a_knob_changes_what_the_engine_decides():
     assert [engine.result(doc, norm, strict).decision for _, norm, doc in parsed] != [
         engine.result(doc, norm, eager).decision for _, norm, doc in parsed
     ]
+
+
+def test_tuning_never_buys_false_alarms_with_block_recall(monkeypatch):
+    """A stricter block threshold that trades 0.1 of block recall for 0.08 of false alarms scores better
+    on the objective; the search must still refuse it."""
+    engine = linter.get_linter()
+
+    def synthetic(_, __, pack):
+        strict = knobs_of(pack)["post block"] > 0.5
+        return {
+            "decision_accuracy": 0.9,
+            "block_recall": 0.8 if strict else 0.9,
+            "category_macro_f1": 0.8,
+            "false_alarm_rate": 0.02 if strict else 0.1,
+        }
+
+    monkeypatch.setattr(tune_module, "figures", synthetic)
+    start = with_knobs(engine.pack, {**knobs_of(engine.pack), "post block": 0.3})
+    monkeypatch.setattr(engine, "pack", start)
+    assert tune_module.tune(engine, [])["post block"] <= 0.5

@@ -6,8 +6,9 @@ threshold per label; the `post` rules' threshold per label and their block and f
 `claim_score` for every `claim` rule (how sure the sentence model must be that a sentence reports what
 users did before a claim the grammar found there counts); and the pack's `harmless_below` (the post
 model's flag score under which the rules' findings are suppressed). The search improves one knob at a time, twice
-over, for decision accuracy + block recall + ½ category macro-F1 − 2 × false alarms. Block recall counts
-fully: a harmful draft passed costs its users most. False alarms count twice over because they decide
+over, for decision accuracy + block recall + ½ category macro-F1 − 2 × false alarms, and no step may
+lower block recall below the pack's own: a harmful draft passed costs its users most, and the search
+would otherwise buy false alarms with it. False alarms count twice over because they decide
 whether teams keep the linter on: a tool that questions one harmless post in ten gets switched off, and
 then it stops nothing. A finding should name the right category (a model that adds a wrong one to a post
 already blocked misleads the reader).
@@ -107,14 +108,16 @@ def tune(linter: Linter, parsed: Parsed) -> dict[str, float]:
     """The best settings found starting from the pack's own (each moved onto its grid first)."""
     settings = {name: min(_grid(name), key=lambda g: abs(g - v)) for name, v in knobs_of(linter.pack).items()}
 
-    def value(candidate: dict[str, float]) -> float:
-        return objective(figures(linter, parsed, with_knobs(linter.pack, candidate)))
+    def measured(candidate: dict[str, float]) -> dict[str, float]:
+        return figures(linter, parsed, with_knobs(linter.pack, candidate))
 
-    best = value(settings)
+    start = measured(settings)
+    best, floor = objective(start), start["block_recall"]
     for _ in range(2):
         for name in settings:
             for v in _grid(name):
                 candidate = {**settings, name: v}
-                if (score_ := value(candidate)) > best:
-                    best, settings = score_, candidate
+                f = measured(candidate)
+                if f["block_recall"] >= floor and objective(f) > best:
+                    best, settings = objective(f), candidate
     return settings
