@@ -143,3 +143,15 @@ def test_components_are_found_through_spacys_registry_without_importing_linter()
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "1"
+
+
+def test_each_item_of_a_bulleted_list_is_a_sentence_of_its_own():
+    """A quoted survey in one bullet rules out that bullet, not the list: the other items stay claims."""
+    text = "Summer reading 2026:\n• 80 branches, 9 weeks\n• Over 1,900 kids aged 6–10 borrowed a comic\n• 95% of parents in our survey loved it"
+    doc = linter.get_linter().nlp(text)
+    assert [s.text.strip() for s in doc.sents][1:] == [
+        "• 80 branches, 9 weeks",
+        "• Over 1,900 kids aged 6–10 borrowed a comic",
+        "• 95% of parents in our survey loved it",
+    ]
+    assert linter.get_linter().lint(text).decision == "block"  # children's activity, n under 10,000

@@ -1,4 +1,4 @@
-"""`postlint_sentences`: sentence starts that social posts mark with emoji and line breaks.
+"""`postlint_sentences`: sentence starts that social posts mark with emoji, line breaks and bullets.
 
 Posts often end a sentence with an emoji instead of a full stop ("Election season 🗳️ 260,000 customers…").
 The parser then hangs the next sentence off the emoji. Marking the start before parsing fixes the parse;
@@ -23,6 +23,10 @@ def _is_break(text: str) -> bool:
     return "\n" in text or is_emoji(text)
 
 
+SENTENCE_ENDS = {".", "!", "?", "…", "!!", "?!", "!?", "..."}
+BULLETS = {"•", "·", "◦", "▪", "‣", "-", "–", "—", "*", "→", ">"}  # a list item's marker at a line's start
+
+
 PARENTHESIS_MAX_TOKENS = 12
 
 
@@ -41,6 +45,13 @@ def _keep_parentheses_inside(doc: Doc) -> None:
 def mark_sentence_starts(doc: Doc) -> Doc:
     for token in doc[1:]:
         previous = doc[token.i - 1]
+        if "\n" in previous.text and token.text in BULLETS:
+            token.is_sent_start = True  # each item of a bulleted list is a sentence of its own,
+            for following in doc[token.i + 1 :]:  # cut again only after a full stop, ! or ?
+                if "\n" in following.text or doc[following.i - 1].text in SENTENCE_ENDS:
+                    break
+                following.is_sent_start = False
+            continue
         if (
             _is_break(previous.text)
             and not _is_break(token.text)
