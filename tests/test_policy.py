@@ -122,6 +122,24 @@ def test_a_town_named_as_a_modifier_or_after_in_or_from_is_a_place(draft, place)
 
 
 @pytest.mark.parametrize(
+    ("draft", "named"),
+    [
+        ("Marcus from Rotherham booked 30 yoga classes this spring.", "Marcus"),
+        ("Nadia in Gateshead ordered pancakes at 2am on Sunday.", "Nadia"),
+        ("Ben from our Gateshead team cooked 300 pancakes on Sunday.", None),  # staff, and no town after "from"
+    ],
+)
+def test_a_name_placed_by_its_town_is_one_customer(draft, named):
+    cohorts = [c["cohort"]["text"] for c in linter.lint(draft).claims if c["n"] == 1]
+    assert cohorts == ([named] if named else [])
+
+
+def test_coming_back_to_the_app_is_what_users_did_not_a_public_act():
+    assert [c["n"] for c in linter.lint("14 of you came back to the app after a year away.").claims] == [14]
+    assert not linter.lint("Thanks to the 40 people who came to our open meetup last night!").claims
+
+
+@pytest.mark.parametrize(
     ("draft", "repetition"),
     [
         ("Gardeners on our app bought three times more seed trays than last spring.", False),

@@ -182,7 +182,7 @@ class CohortFinding:
             return True
         if token.pos_ not in {"NOUN", "PROPN"}:
             return False
-        if token.pos_ == "PROPN" and self._greeted(token.doc, token.i):
+        if token.pos_ == "PROPN" and (self._greeted(token.doc, token.i) or self._name_from_town(token) is not None):
             return True
         return self._is_agent_noun(token) or any(
             c.lower_ in self.ranking_words or c.tag_ in {"JJS", "RBS"} for c in token.children

@@ -14,12 +14,14 @@ from spacy.tokens import Doc, Span, Token
 
 from linter.nlp.claim import CohortSize
 from linter.nlp.joining import reply_handle
+from linter.nlp.places import TOWNS
 
 NAME_MAX_TOKENS = 3  # "Farah K.", "Mr Ade Bello"
 # What the entity recogniser can call a greeted name that is not a person ("Thanks, Leeds!"). It leaves
 # many first names unlabelled, and those still count; the few it misreads as a place or an organisation
 # are missed, the price of not reading a greeted city or brand as one customer.
 NOT_PEOPLE = {"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE"}
+PLACES = {"GPE", "LOC", "FAC"}
 GREETING_MAX_TOKENS = 4  # "heartfelt thanks to", "thank you ,"
 ROLE_MAX_TOKENS = 5  # "Priya from our kitchen team"
 
@@ -41,8 +43,9 @@ class NamedPeople:
         return None
 
     def _named_person(self, token: Token):
-        """A cohort finder: the greeted name that starts at `token`, as one user."""
-        name = self._greeted_name(token)
+        """A cohort finder: the greeted name, or the name placed by its town, that starts at `token`, as
+        one user."""
+        name = self._greeted_name(token) or self._name_from_town(token)
         if name is None:
             return None
         role = token.doc[name.end : min(name.end + ROLE_MAX_TOKENS, name.sent.end)]
@@ -66,6 +69,25 @@ class NamedPeople:
             if any(t.ent_type_ in NOT_PEOPLE for t in doc[first:end]):
                 return None
         return doc[token.i : end]
+
+    def _name_from_town(self, token: Token) -> Span | None:
+        """ "Marcus from Wigan has been to every class": a name that a town places, as the subject of a
+        verb, is one customer even with no greeting before it."""
+        doc = token.doc
+        if not _name_part(token) or (token.i > 0 and _name_part(doc[token.i - 1])):
+            return None
+        end = token.i
+        while end < len(doc) and end - token.i < NAME_MAX_TOKENS and _name_part(doc[end]):
+            end += 1
+        if end + 1 >= len(doc) or doc[end].lower_ not in {"from", "in"} or doc[end - 1].lower_ in self.person_nouns:
+            return None
+        if not any(doc[end + 1 : end + 1 + size].text in TOWNS for size in (1, 2, 3)):
+            return None
+        name = doc[token.i : end]
+        if name.root.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        self.entities([doc])  # a place before "from" is a misread first name more often than a place
+        return None if any(t.ent_type_ in NOT_PEOPLE - PLACES for t in name) else name
 
     def _greeted(self, doc: Doc, start: int) -> bool:
         """A greeting, thanks or celebration ends just before token `start` (a comma between allowed)."""

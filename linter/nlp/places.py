@@ -98,6 +98,8 @@ class Places:
             if ent.label_ in PLACE_ENTITIES and ent.text.lower().removeprefix("the ") not in self.countries
         ]
         places += self._named_towns(doc, places)
+        people = {claim.cohort.root.i for claim in doc._.claims}
+        places = [p for p in places if not any(p.start <= i < p.end for i in people)]  # "Nadia", read as a town
         if not places:
             return doc
         known = {(s.start, s.end, s.label_) for s in doc.spans[SPAN_KEY]}
