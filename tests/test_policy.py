@@ -415,3 +415,17 @@ def test_bedtime_is_a_taunt_only_when_said_to_the_users(draft, taunt):
 def test_a_name_ending_in_green_or_park_is_a_place_only_where_a_place_goes(draft, place):
     places = [f.text for f in linter.lint(draft).findings if f.rule == "PL302"]
     assert (place in places) if place else not places
+
+
+@pytest.mark.parametrize(
+    ("draft", "n"),
+    [
+        ("Fewer than 100 gamers have beaten the final boss on expert.", 99),
+        ("Nearly a hundred households in Kent kept the heating on all night.", 99),
+        ("Just under 10,000 members reordered their inhalers through the app.", 9999),
+        ("Over 100 riders took the last tram on Friday.", 100),
+    ],
+)
+def test_a_bound_below_a_threshold_keeps_the_group_under_it(draft, n):
+    """ "Fewer than 100" is 99 at most, so the group is under 100; "over 100" is at least 100."""
+    assert [c["n"] for c in linter.lint(draft).claims] == [n]

@@ -112,7 +112,7 @@ class CohortFinding:
             if ratio:  # "1 in 20000 players": a rate, applied to a base stated elsewhere
                 rate = float(ratio["part"]) / float(ratio["whole"])
                 return (token, cohort, self._derived(token, rate, token, base=None), size_span)
-            window = token.doc[max(size_span.start - 3, 0) : size_span.start]
+            window = token.doc[max(numbers[0].i - 3, 0) : numbers[0].i]  # "Fewer than | 100", "Nearly a | hundred"
             low = bounded_low(value, window, self.bounds)
             return (token, cohort, CohortSize("singular" if low == 1 else "exact", low, size_span.text), size_span)
         for appositive in (c for c in token.children if c.dep_ == "appos"):

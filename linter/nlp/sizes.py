@@ -86,7 +86,7 @@ def count_of(tokens: list[Token]) -> float | None:
 
 def bounded_low(value: float, window: Span, bounds: dict[str, set[str]]) -> int:
     """Apply "nearly"/"under" (strictly below) to a stated number, looking just before it."""
-    before = " ".join(t.lower_ for t in window)
+    before = re.sub(r"\s+an?$", "", " ".join(t.lower_ for t in window))  # "nearly a hundred"
     strict_below = any(re.search(rf"(?<!\w){re.escape(w)}$", before) for w in bounds.get("at_most", ()))
     low = int(round(value))
     return max(low - 1, 0) if strict_below and value > 1 else low
