@@ -429,3 +429,15 @@ def test_a_name_ending_in_green_or_park_is_a_place_only_where_a_place_goes(draft
 def test_a_bound_below_a_threshold_keeps_the_group_under_it(draft, n):
     """ "Fewer than 100" is 99 at most, so the group is under 100; "over 100" is at least 100."""
     assert [c["n"] for c in linter.lint(draft).claims] == [n]
+
+
+@pytest.mark.parametrize(
+    ("draft", "n"),
+    [
+        ("Over 3 lakh riders booked a ride home after the final.", 300_000),
+        ("Two lakh members renewed in March.", 200_000),
+        ("1.2 crore listeners streamed the new album this week.", 12_000_000),
+    ],
+)
+def test_lakh_and_crore_multiply(draft, n):
+    assert [c["n"] for c in linter.lint(draft).claims] == [n]

@@ -14,6 +14,10 @@ MULTIPLIERS = {
     "thousand": 1_000,
     "million": 1_000_000,
     "billion": 1_000_000_000,
+    "lakh": 100_000,  # South Asian English: "3 lakh users" is 300,000
+    "lakhs": 100_000,
+    "crore": 10_000_000,
+    "crores": 10_000_000,
     "k": 1_000,
     "m": 1_000_000,
     "bn": 1_000_000_000,
