@@ -14,14 +14,13 @@ from spacy.tokens import Doc, Span, Token
 
 from linter.nlp.claim import CohortSize
 from linter.nlp.joining import reply_handle
-from linter.nlp.places import TOWNS
+from linter.nlp.places import PLACE_ENTITIES, TOWNS
 
 NAME_MAX_TOKENS = 3  # "Farah K.", "Mr Ade Bello"
 # What the entity recogniser can call a greeted name that is not a person ("Thanks, Leeds!"). It leaves
 # many first names unlabelled, and those still count; the few it misreads as a place or an organisation
 # are missed, the price of not reading a greeted city or brand as one customer.
 NOT_PEOPLE = {"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE"}
-PLACES = {"GPE", "LOC", "FAC"}
 GREETING_MAX_TOKENS = 4  # "heartfelt thanks to", "thank you ,"
 ROLE_MAX_TOKENS = 5  # "Priya from our kitchen team"
 
@@ -87,7 +86,7 @@ class NamedPeople:
         if name.root.dep_ not in {"nsubj", "nsubjpass"}:
             return None
         self.entities([doc])  # a place before "from" is a misread first name more often than a place
-        return None if any(t.ent_type_ in NOT_PEOPLE - PLACES for t in name) else name
+        return None if any(t.ent_type_ in NOT_PEOPLE - PLACE_ENTITIES for t in name) else name
 
     def _greeted(self, doc: Doc, start: int) -> bool:
         """A greeting, thanks or celebration ends just before token `start` (a comma between allowed)."""

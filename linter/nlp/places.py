@@ -6,6 +6,9 @@ sentences of claims that could name a place (they hold a proper noun), each read
 and adds each place smaller than a country to the details span group and to the claims of its sentence.
 Other sentences and posts are never run through it. (Where the pipeline runs `ner` itself, or a
 component asked for a post's entities earlier, those entities are used as they are.)
+
+A town the small recogniser misses, as it does when the name modifies a noun ("our Leeds store"), is
+found by name in `data/towns.txt` where the grammar puts it in a place's position.
 """
 
 from __future__ import annotations
@@ -147,7 +150,7 @@ class Places:
         return preposition.lower_ in PLACE_PREPOSITIONS
 
 
-def _capitalised(token) -> bool:
+def _capitalised(token: Token) -> bool:
     return token.pos_ in {"PROPN", "NOUN"} and token.text[:1].isupper() and not token.is_upper
 
 
