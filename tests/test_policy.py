@@ -441,3 +441,15 @@ def test_a_bound_below_a_threshold_keeps_the_group_under_it(draft, n):
 )
 def test_lakh_and_crore_multiply(draft, n):
     assert [c["n"] for c in linter.lint(draft).claims] == [n]
+
+
+def test_a_team_or_office_with_a_before_it_is_not_our_staff():
+    result = linter.lint("Somebody at an office in Derby ordered 200 party hats on Tuesday.")
+    assert [c["n"] for c in result.claims] == [1] and result.decision == "block"
+    assert not linter.lint("A member of our team ran 40 miles for the hospice.").claims  # ours: staff
+
+
+def test_an_account_thanked_by_handle_is_one_user():
+    result = linter.lint("Congrats @ana_runs on 300 rides with us this year!")
+    assert [(c["cohort"]["text"], c["n"]) for c in result.claims] == [("@ana_runs", 1)]
+    assert result.decision == "block"

@@ -180,6 +180,8 @@ class CohortFinding:
         word, lemma = token.lower_, token.lemma_.lower()
         if token.like_num or word in self.cohort_words or lemma in self.cohort_words:
             return True
+        if token.text.startswith("@"):
+            return self._greeted(token.doc, token.i)
         if token.pos_ not in {"NOUN", "PROPN"}:
             return False
         if token.pos_ == "PROPN" and (self._greeted(token.doc, token.i) or self._name_from_town(token) is not None):

@@ -53,9 +53,11 @@ class NamedPeople:
         return (name[-1], name, CohortSize("singular", 1, name.text), name)
 
     def _greeted_name(self, token: Token) -> Span | None:
-        """The person's name starting at `token` ("Ollie", "Mr Diaz", "Farah K."), where a greeting ends
-        just before it."""
+        """The person's name or @handle starting at `token` ("Ollie", "Mr Diaz", "Farah K.", "@jo_b"),
+        where a greeting ends just before it."""
         doc = token.doc
+        if token.text.startswith("@") and len(token.text) > 1:  # "Thank you, @jo_travels, for…"
+            return doc[token.i : token.i + 1] if self._greeted(doc, token.i) else None
         titled = token.lower_ in self.honorifics
         first = token.i + titled
         end = first

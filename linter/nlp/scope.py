@@ -55,9 +55,12 @@ class Scope:
         return event.dep_ in {"dobj", "pobj", "nsubjpass"} and verb.lemma_.lower() in self.remote_verbs
 
     def _is_staff(self, head: Token, cohort: Span) -> bool:
+        """ "Our 12 engineers", "Priya from the kitchen team"; not "a team of 6 at an office in Soho": a
+        team or an office with "a" before it is someone else's."""
         around = list(cohort) + [t for c in head.children if c.dep_ == "prep" for t in c.subtree]
         return any(
-            t.lemma_.lower() in self.staff or t.lower_ in self.staff
+            (t.lemma_.lower() in self.staff or t.lower_ in self.staff)
+            and not any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in t.children)
             for t in around
             if t.i != head.i or t.lower_ not in self.person_nouns
         )
