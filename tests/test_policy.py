@@ -450,6 +450,5 @@ def test_a_team_or_office_with_a_before_it_is_not_our_staff():
 
 
 def test_an_account_thanked_by_handle_is_one_user():
-    result = linter.lint("Congrats @ana_runs on 300 rides with us this year!")
-    assert [(c["cohort"]["text"], c["n"]) for c in result.claims] == [("@ana_runs", 1)]
-    assert result.decision == "block"
+    result = linter.lint("Thank you, @jo_travels, for booking 25 stays with us this year!")
+    assert [(c["cohort"]["text"], c["n"]) for c in result.claims] == [("@jo_travels", 1)]
