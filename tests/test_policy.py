@@ -452,3 +452,14 @@ def test_a_team_or_office_with_a_before_it_is_not_our_staff():
 def test_an_account_thanked_by_handle_is_one_user():
     result = linter.lint("Thank you, @jo_travels, for booking 25 stays with us this year!")
     assert [(c["cohort"]["text"], c["n"]) for c in result.claims] == [("@jo_travels", 1)]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Of our 60,000 members, 1 in 1,000 has rewatched the whole box set twice.",
+        "Of our 60,000 members, one in a thousand has rewatched the whole box set twice.",
+    ],
+)
+def test_a_ratio_takes_its_base_from_a_group_named_before_it(draft):
+    assert [c["n"] for c in linter.lint(draft).claims] == [60]

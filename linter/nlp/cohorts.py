@@ -80,17 +80,25 @@ class CohortFinding:
         return None
 
     def _ratio_of(self, token: Token, whole: Token, left: int):
-        """ "1 in 5000 of our 2 million savers": the group is named after the ratio, if at all."""
+        """ "1 in 5000 of our 2 million savers": the group is named after the ratio, before it ("Of our
+        90,000 members, 1 in 1,000…"), or not at all."""
         rate = rate_of(token, number_value(whole))
         of = next((c for c in whole.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if people is None:
             people = next((t for t in token.doc[whole.i + 1 : token.sent.end] if self._is_person_word(t)), None)
+        fronted = None
+        if people is None:  # "Of our 90,000 members, 1 in 1,000 has…": the group comes first
+            before = token.doc[token.sent.start : token.i]
+            fronted = next(
+                (t for t in before if t.dep_ == "pobj" and t.head.lower_ == "of" and self._is_people(t)), None
+            )
+            people = fronted
         if people is None or not self._is_people(people):
             return None
-        base = own_count(people) if of is not None else None
-        cohort = token_span(token.doc, left, people.i + 1)
+        base = own_count(people) if of is not None or fronted is not None else None
         size_span = token_span(token.doc, left, whole.i + 1)
+        cohort = size_span if fronted is not None else token_span(token.doc, left, people.i + 1)
         return (token, cohort, self._derived(token, rate, people, base=base), size_span)
 
     def _person_noun(self, token: Token):
