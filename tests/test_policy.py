@@ -113,6 +113,7 @@ def test_an_event_taken_in_from_afar_is_still_what_users_did(draft):
         ("A grandad from Doncaster booked 30 rides with us in May.", "Doncaster"),
         ("Residents of Barnsley bought twice as many umbrellas this autumn.", "Barnsley"),
         ("Raincoat sales in our Tunely stores tripled this year.", None),  # a brand, not a town
+        ("2,000 of you ordered wreaths in March, a record for us.", None),  # a month, though March is a town
     ],
 )
 def test_a_town_named_as_a_modifier_or_after_in_or_from_is_a_place(draft, place):

@@ -13,6 +13,7 @@ found by name in `data/towns.txt` where the grammar puts it in a place's positio
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -26,11 +27,13 @@ from linter.nlp.words import country_names
 
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 PLACE_PREPOSITIONS = {"in", "at", "from", "near", "around", "across", "outside"}
+# Towns named like a month or a day ("March", "Sunday") are read as dates, as a reader would.
 TOWNS = frozenset(
     line.strip()
     for line in (Path(__file__).parent / "data" / "towns.txt").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
-)
+) - {*calendar.month_name, *calendar.day_name}
+NOT_TOWNS = {"DATE", "TIME", "PERSON", "EVENT", "WORK_OF_ART", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 
 
 def entities(nlp: Language, recogniser: str) -> Callable[[list[Doc]], list[Doc]]:
@@ -121,10 +124,15 @@ class Places:
     def _named_towns(self, doc: Doc, known: list[Span]) -> list[Span]:
         """Towns the small recogniser missed or read as something else: a name from the towns list that
         modifies a premises or people noun ("our Leeds store", "Penzance households") or follows a
-        preposition of place ("from Swindon", "residents of Truro"), unless the recogniser read it as a person."""
+        preposition of place ("from Swindon", "residents of Truro"), unless the recogniser read it as a date
+        or a person."""
         found = []
         for token in doc:
-            if not _capitalised(token) or any(s.start <= token.i < s.end for s in known):
+            if (
+                not _capitalised(token)
+                or token.ent_type_ in NOT_TOWNS
+                or any(s.start <= token.i < s.end for s in known)
+            ):
                 continue
             if token.i + 1 < len(doc) and _capitalised(doc[token.i + 1]) and doc[token.i + 1].dep_ == "compound":
                 continue  # not the last word of the name
@@ -138,7 +146,7 @@ class Places:
             while head.dep_ == "compound" and head.lemma_.lower() not in self.premises:
                 head = head.head
             modifies = token.dep_ == "compound" and head.lemma_.lower() in self.premises | self.people
-            placed = token.dep_ == "pobj" and token.ent_type_ != "PERSON" and self._of_place(token.head)
+            placed = token.dep_ == "pobj" and self._of_place(token.head)
             if modifies or placed:
                 found.append(Span(doc, name.start, name.end, label="place"))
         return found
