@@ -464,3 +464,8 @@ def test_an_account_thanked_by_handle_is_one_user():
 )
 def test_a_ratio_takes_its_base_from_a_group_named_before_it(draft):
     assert [c["n"] for c in linter.lint(draft).claims] == [60]
+
+
+def test_a_library_loan_is_not_debt():
+    assert not linter.lint("About 3,200 members extended their e-book loans in May.").findings
+    assert "PL201" in {f.rule for f in linter.lint("About 3,200 members took out a loan with us in May.").findings}
