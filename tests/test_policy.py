@@ -469,3 +469,15 @@ def test_a_ratio_takes_its_base_from_a_group_named_before_it(draft):
 def test_a_library_loan_is_not_debt():
     assert not linter.lint("About 3,200 members extended their e-book loans in May.").findings
     assert "PL201" in {f.rule for f in linter.lint("About 3,200 members took out a loan with us in May.").findings}
+
+
+@pytest.mark.parametrize(
+    ("draft", "n"),
+    [
+        ("Tens of thousands of you used the sleep-anxiety course this winter.", 10_000),
+        ("Hundreds of thousands of you streamed the finale.", 100_000),
+        ("Thousands of you used the sleep-anxiety course this winter.", 1_000),
+    ],
+)
+def test_tens_and_hundreds_of_thousands_count_at_their_own_lower_bound(draft, n):
+    assert [c["n"] for c in linter.lint(draft).claims] == [n]

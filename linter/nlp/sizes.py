@@ -22,7 +22,14 @@ MULTIPLIERS = {
     "m": 1_000_000,
     "bn": 1_000_000_000,
 }
-VAGUE_LOW = {"under_100": 2, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
+VAGUE_LOW = {
+    "under_100": 2,
+    "hundreds": 100,
+    "thousands": 1_000,
+    "tens_of_thousands": 10_000,
+    "hundreds_of_thousands": 100_000,
+    "millions": 1_000_000,
+}
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 
 
@@ -99,12 +106,15 @@ def bounded_low(value: float, window: Span, bounds: dict[str, set[str]]) -> int:
 def vague_size(words: str, vague: dict[str, set[str]]) -> CohortSize | None:
     """Map a quantifier phrase ("a handful", "hundreds") to a size; "some", "many" are unknown."""
     words = words.lower().strip()
-    for group, terms in vague.items():
-        if words in terms or any(words.endswith(" " + t) or words == t for t in terms):
-            if group == "unknown":
-                return CohortSize("unknown", None, words)
-            return CohortSize("vague", VAGUE_LOW[group], words)
-    return None
+    matches = [
+        (len(t), group) for group, terms in vague.items() for t in terms if words == t or words.endswith(" " + t)
+    ]
+    if not matches:
+        return None
+    _, group = max(matches)  # the longest phrase: "tens of thousands", not "thousands"
+    if group == "unknown":
+        return CohortSize("unknown", None, words)
+    return CohortSize("vague", VAGUE_LOW[group], words)
 
 
 def id_suffix(token: Token) -> int:
