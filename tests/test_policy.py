@@ -212,6 +212,7 @@ def test_repetition_counts_are_not_cohort_sizes():
         "Our 12 engineers watched every episode before launch.",  # staff
         "Thanks to the 30 of you who joined our free run in the park on Sunday!",  # public event
         "Some 420 runners have registered for the coastal half-marathon.",  # signing up for a public event
+        "Cheers to the 300 cyclists who rode the Fenland sportive on Sunday!",  # taking part in a public event
         "1 in 5 adults sleep badly, according to the national sleep survey.",  # outside statistic
         '"I\'ve done 90 classes this year" — Sam, member since 2021, who said we could share this.',  # testimonial
         "We just passed 2 million members. Thank you!",  # headline total
