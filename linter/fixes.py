@@ -38,6 +38,8 @@ GREETING = re.compile(  # what a call-out opens with, kept when it is made to ad
 MIN_LEFT = 5
 # Where a detail's words hang in the sentence so that they can go without breaking it.
 REMOVABLE = {"advmod", "npadvmod", "prep", "advcl", "amod", "compound", "nummod", "quantmod", "appos", "acl"}
+PARENTHETICAL = re.compile(r"\([^\w()]*$")  # an opening bracket with nothing but punctuation before the words
+CONTRACTIONS = {"ve": " have", "re": " are", "d": " would", "ll": " will"}  # "you've" made "many of you have"
 SINGULAR_VERBS = {"'ve": "'s", "'re": "'s", "have": "has", "are": "is", "were": "was", "do": "does"}
 SINGULAR_RELATIVE = re.compile(r"[ \t]+who[ \t]*(?P<verb>['’](?:ve|re)\b|(?<=\s)(?:have|are|were|do)\b)", re.I)
 PLURAL_VERBS = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "'re"}
@@ -96,6 +98,12 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
         agreeing = _verb_made_plural(norm, subject) if subject is not None else []  # "1 in 500 has" -> "Many have"
         return Fix(f"Replace '{original[a:b].strip()}' with '{words}'", "safe", (Edit(a, b, words), *agreeing))
     if kind == "remove":
+        aside = PARENTHETICAL.search(original[:a]), re.match(r"[^\w()]*\)", original[b:])
+        if aside[0] and aside[1]:  # "(aged 7!!)": the brackets go with the only words inside them
+            wide_a, wide_b, _ = _with_surroundings(original, aside[0].start(), b + aside[1].end())
+            return Fix(
+                f"Remove '{original[aside[0].start() : b + aside[1].end()]}'", "safe", (Edit(wide_a, wide_b, ""),)
+            )
         if not _whole_clause(original, a, b):
             bounds = _removable(doc, start, end)
             if bounds is None:
@@ -247,7 +255,11 @@ def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | 
     partitive = [c for c in cohort.root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= cohort.end]
     if partitive:  # "A couple of givers": the whole group goes, not just "A couple"
         end = max(end, max(t.idx + len(t) for t in partitive[0].subtree))
-    edits = [Edit(*norm.to_original(start, end), "many of you")]
+    a, b = norm.to_original(start, end)
+    contracted = re.match(r"['’](ve|re|d|ll)\b", norm.original[b:]) if cohort.text.lower() == "you" else None
+    if contracted:
+        b += contracted.end()
+    edits = [Edit(a, b, "many of you" + (CONTRACTIONS[contracted[1]] if contracted else ""))]
     if _starts_sentence(norm.original, edits[0].start):
         edits[0] = Edit(edits[0].start, edits[0].end, "Many of you")
     edits += _verb_made_plural(norm, cohort.root)

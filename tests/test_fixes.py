@@ -137,3 +137,15 @@ def test_one_user_as_the_agent_of_a_passive_becomes_many_of_you(linter):
     assert linter.fix(text, linter.lint(text), unsafe=True)[0] == (
         "The tuba masterclass has been watched by many of you so far."
     )
+
+
+def test_a_detail_alone_in_brackets_goes_with_its_brackets(linter):
+    text = "One young reader (aged 8!!) in Hull finished 70 books this term."
+    fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
+    assert "(" not in fixed and ")" not in fixed and fixed.startswith("Many of you finished 70 books")
+
+
+def test_you_with_a_contraction_becomes_many_of_you_in_full(linter):
+    text = "@sam_k you've been to see the same musical 19 times at our Leeds cinema."
+    fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
+    assert fixed.startswith("@sam_k many of you have been to see")
