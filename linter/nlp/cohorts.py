@@ -81,14 +81,14 @@ class CohortFinding:
 
     def _ratio_of(self, token: Token, whole: Token, left: int):
         """ "1 in 5000 of our 2 million savers": the group is named after the ratio, before it ("Of our
-        90,000 members, 1 in 1,000…"), or not at all."""
+        48,000 members, 1 in 1,000…"), or not at all."""
         rate = rate_of(token, number_value(whole))
         of = next((c for c in whole.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if people is None:
             people = next((t for t in token.doc[whole.i + 1 : token.sent.end] if self._is_person_word(t)), None)
         fronted = None
-        if people is None:  # "Of our 90,000 members, 1 in 1,000 has…": the group comes first
+        if people is None:  # "Of our 48,000 members, 1 in 1,000 has…": the group comes first
             before = token.doc[token.sent.start : token.i]
             fronted = next(
                 (t for t in before if t.dep_ == "pobj" and t.head.lower_ == "of" and self._is_people(t)), None

@@ -72,7 +72,7 @@ class NamedPeople:
         return doc[token.i : end]
 
     def _name_from_town(self, token: Token) -> Span | None:
-        """ "Marcus from Wigan has been to every class": a name that a town places, as the subject of a
+        """ "Priya from Rotherham booked 30 lessons": a name that a town places, as the subject of a
         verb, is one customer even with no greeting before it."""
         doc = token.doc
         if not _name_part(token) or (token.i > 0 and _name_part(doc[token.i - 1])):
