@@ -413,26 +413,25 @@ def test_bedtime_is_a_taunt_only_when_said_to_the_users(draft, taunt):
 @pytest.mark.parametrize(
     ("draft", "n"),
     [
+        # a bound before a number: "fewer than 100" is 99 at most, so under 100; "over 100" is at least 100
         ("Fewer than 100 gamers have beaten the final boss on expert.", 99),
         ("Nearly a hundred households in Kent kept the heating on all night.", 99),
         ("Just under 10,000 members reordered their inhalers through the app.", 9999),
         ("Over 100 riders took the last tram on Friday.", 100),
-    ],
-)
-def test_a_bound_below_a_threshold_keeps_the_group_under_it(draft, n):
-    """ "Fewer than 100" is 99 at most, so the group is under 100; "over 100" is at least 100."""
-    assert [c["n"] for c in linter.lint(draft).claims] == [n]
-
-
-@pytest.mark.parametrize(
-    ("draft", "n"),
-    [
+        # lakh and crore multiply
         ("Over 3 lakh riders booked a ride home after the final.", 300_000),
         ("Two lakh members renewed in March.", 200_000),
         ("1.2 crore listeners streamed the new album this week.", 12_000_000),
+        # vague sizes at their own lower bound
+        ("Tens of thousands of you used the sleep-anxiety course this winter.", 10_000),
+        ("Hundreds of thousands of you streamed the finale.", 100_000),
+        ("Thousands of you used the sleep-anxiety course this winter.", 1_000),
+        # a ratio's base named before it
+        ("Of our 60,000 members, 1 in 1,000 has rewatched the whole box set twice.", 60),
+        ("Of our 60,000 members, one in a thousand has rewatched the whole box set twice.", 60),
     ],
 )
-def test_lakh_and_crore_multiply(draft, n):
+def test_n_is_read_as_the_policy_counts_it(draft, n):
     assert [c["n"] for c in linter.lint(draft).claims] == [n]
 
 
@@ -447,29 +446,6 @@ def test_an_account_thanked_by_handle_is_one_user():
     assert [(c["cohort"]["text"], c["n"]) for c in result.claims] == [("@jo_travels", 1)]
 
 
-@pytest.mark.parametrize(
-    "draft",
-    [
-        "Of our 60,000 members, 1 in 1,000 has rewatched the whole box set twice.",
-        "Of our 60,000 members, one in a thousand has rewatched the whole box set twice.",
-    ],
-)
-def test_a_ratio_takes_its_base_from_a_group_named_before_it(draft):
-    assert [c["n"] for c in linter.lint(draft).claims] == [60]
-
-
 def test_a_library_loan_is_not_debt():
     assert not linter.lint("About 3,200 members extended their e-book loans in May.").findings
     assert "PL201" in {f.rule for f in linter.lint("About 3,200 members took out a loan with us in May.").findings}
-
-
-@pytest.mark.parametrize(
-    ("draft", "n"),
-    [
-        ("Tens of thousands of you used the sleep-anxiety course this winter.", 10_000),
-        ("Hundreds of thousands of you streamed the finale.", 100_000),
-        ("Thousands of you used the sleep-anxiety course this winter.", 1_000),
-    ],
-)
-def test_tens_and_hundreds_of_thousands_count_at_their_own_lower_bound(draft, n):
-    assert [c["n"] for c in linter.lint(draft).claims] == [n]
