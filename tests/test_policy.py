@@ -449,3 +449,20 @@ def test_an_account_thanked_by_handle_is_one_user():
 def test_a_library_loan_is_not_debt():
     assert not linter.lint("About 3,200 members extended their e-book loans in May.").findings
     assert "PL201" in {f.rule for f in linter.lint("About 3,200 members took out a loan with us in May.").findings}
+
+
+@pytest.mark.parametrize(
+    ("draft", "rules"),
+    [
+        ("Railcard holders aged 15–16 made 1,800 journeys to the college on exam day.", {"PL201"}),
+        ("40 season-ticket holders booked the early train on Saturday.", {"PL102"}),
+        ("The 12 under-9s logged 600 km on the family step tracker this month.", {"PL102", "PL201"}),
+        ("To the 9 season-ticket holders who came to every home game this season: drinks on us!", set()),
+        ("Over 3,000 of you aged 25 to 34 booked a city break.", set()),
+    ],
+)
+def test_an_age_under_18_is_about_children_and_holders_are_people(draft, rules):
+    """An age group under 18 ("under-9s", "aged 15–16") is children's activity; a ticket or card holder is
+    a user; a home game is a public event."""
+    found = {f.rule for f in linter.lint(draft).findings if f.rule in {"PL102", "PL201"}}
+    assert found == rules

@@ -21,6 +21,7 @@ from linter.nlp.sizes import (
 )
 from linter.nlp.syntax import is_subject_of_verb, left_edge, token_span
 
+AGE_GROUP = re.compile(r"^(?:under|over)-?\d{1,2}s$|^u\d{1,2}s$", re.I)  # "under-11s", "U10s": a team or class by age
 RATIO = re.compile(r"^(?P<part>\d+(?:\.\d+)?)\s+(?:in|out\s+of)\s+(?P<whole>\d+(?:\.\d+)?)\b", re.I)
 
 
@@ -186,7 +187,7 @@ class CohortFinding:
     def _may_start_cohort(self, token: Token) -> bool:
         """A cheap test that the token could head a cohort at all, before the finders look closer."""
         word, lemma = token.lower_, token.lemma_.lower()
-        if token.like_num or word in self.cohort_words or lemma in self.cohort_words:
+        if token.like_num or word in self.cohort_words or lemma in self.cohort_words or AGE_GROUP.match(word):
             return True
         if token.text.startswith("@"):
             return self._greeted(token.doc, token.i)
@@ -222,7 +223,7 @@ class CohortFinding:
     def _is_person_word(self, token: Token) -> bool:
         word, lemma = token.lower_, token.lemma_.lower()
         in_lexicon = word in self.person_nouns or lemma in self.person_nouns or word in self.individual_pronouns
-        return in_lexicon or self._is_agent_noun(token)
+        return in_lexicon or self._is_agent_noun(token) or AGE_GROUP.match(token.text) is not None
 
     def _is_people(self, token: Token) -> bool:
         if token.lower_ == "them":
