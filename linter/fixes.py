@@ -98,12 +98,11 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
         agreeing = _verb_made_plural(norm, subject) if subject is not None else []  # "1 in 500 has" -> "Many have"
         return Fix(f"Replace '{original[a:b].strip()}' with '{words}'", "safe", (Edit(a, b, words), *agreeing))
     if kind == "remove":
-        aside = PARENTHETICAL.search(original[:a]), re.match(r"[^\w()]*\)", original[b:])
-        if aside[0] and aside[1]:  # "(aged 7!!)": the brackets go with the only words inside them
-            wide_a, wide_b, _ = _with_surroundings(original, aside[0].start(), b + aside[1].end())
-            return Fix(
-                f"Remove '{original[aside[0].start() : b + aside[1].end()]}'", "safe", (Edit(wide_a, wide_b, ""),)
-            )
+        opening, closing = PARENTHETICAL.search(original[:a]), re.match(r"[^\w()]*\)", original[b:])
+        if opening and closing:  # "(aged 7!!)": the brackets go with the only words inside them
+            aside = original[opening.start() : b + closing.end()]
+            wide_a, wide_b, _ = _with_surroundings(original, opening.start(), b + closing.end())
+            return Fix(f"Remove '{aside}'", "safe", (Edit(wide_a, wide_b, ""),))
         if not _whole_clause(original, a, b):
             bounds = _removable(doc, start, end)
             if bounds is None:
