@@ -466,3 +466,19 @@ def test_an_age_under_18_is_about_children_and_holders_are_people(draft, rules):
     a user; a home game is a public event."""
     found = {f.rule for f in linter.lint(draft).findings if f.rule in {"PL102", "PL201"}}
     assert found == rules
+
+
+@pytest.mark.parametrize(
+    ("draft", "decision"),
+    [
+        ("Our breakfast presenter Ola has played the same jingle 30 times this week. We've had a word.", "pass"),
+        ("Our librarian Ravi has renewed his own copy of the atlas 25 times. He's nearly done.", "pass"),
+        ("Our courier Tomasz did 58 deliveries in the storm on Friday.", "block"),  # works through the platform
+        ("Our head chef Ana baked 300 croissants before 6am on Friday.", "pass"),
+        ("Our pharmacists Ana and Ben refilled inhalers for 40 patients in Leeds on Friday.", "block"),
+    ],
+)
+def test_a_sentence_about_our_own_staff_by_role_and_name_is_not_about_users(draft, decision):
+    """Staff the organisation names by role and name are not users, unless the sentence names users too;
+    couriers and drivers work through the platform and are users (POLICY)."""
+    assert linter.lint(draft).decision == decision

@@ -95,7 +95,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         if addressee is not None and not any(c.size.individual for c in claims):
             claims.extend(self._reply_claim(doc, addressee))
         doc._.claims = claims
-        doc._.not_claims = ruled_out
+        doc._.not_claims = ruled_out + self._own_people(doc)
         return doc
 
     def _claim_at(

@@ -6,7 +6,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from linter.nlp.extensions import SPAN_KEY
+from linter.nlp.places import TOWNS
 from linter.nlp.syntax import is_us, subject_is_us
+
+# People who work through the platform are its users (POLICY), even where a team calls them its own.
+PLATFORM_WORKERS = {"courier", "driver", "rider", "seller", "creator", "partner"}
 
 
 class Scope:
@@ -64,6 +68,28 @@ class Scope:
             for t in around
             if t.i != head.i or t.lower_ not in self.person_nouns
         )
+
+    def _own_people(self, doc: Doc) -> list[Span]:
+        """ "Our morning presenter Dev has played…", "our librarian Mo…": a sentence that opens with someone
+        the organisation names as its own, by a staff role and a name, and names no users after them, is
+        about staff."""
+        found = []
+        for sent in doc.sents:
+            words = [t for t in sent if not t.is_punct and not t.is_space]
+            if len(words) < 3 or words[0].lower_ != "our":
+                continue
+            for i, token in enumerate(words[1:5], start=1):
+                if token.pos_ == "PROPN" and token.text[:1].isupper():
+                    roles, rest = words[1:i], words[i + 1 :]
+                    role_words = {r.lemma_.lower() for r in roles}
+                    staff_role = bool(role_words & self.staff) and not role_words & PLATFORM_WORKERS
+                    about_users = any(self._is_people(t) for t in rest)  # "…prescribed to 2,400 patients"
+                    if staff_role and not about_users and token.text not in TOWNS:
+                        found.append(Span(doc, words[0].i, token.i + 1, label="staff"))
+                    break
+                if not token.is_lower or token.pos_ not in {"NOUN", "ADJ"} or self._is_person_word(token):
+                    break
+        return found
 
     def _reported_by_others(self, verb: Token) -> bool:
         """The claim is what someone else reports ("X reports that…", "a survey found…"), not our records."""
