@@ -117,6 +117,10 @@ def test_an_event_taken_in_from_afar_is_still_what_users_did(draft):
         ("Thirty of you shopped at our Parsons Green store on Sunday.", "Parsons Green"),
         ("Forty riders in Bethnal Green booked trips in May.", "Bethnal Green"),
         ("2,400 of you preordered the Sage Green vinyl.", None),  # a colour, not a place
+        ("Northbrook residents composted 15% more this autumn than the county average.", "Northbrook"),
+        ("Welsh locals booked 30% more cottages this summer.", None),  # a nation's people, not a town's
+        ("Scooter hires in Wigan jumped 35% on Saturday.", "Wigan"),
+        ("Umbrella orders in the old town doubled this week.", "old town"),
     ],
 )
 def test_a_place_is_read_where_the_grammar_puts_one(draft, place):

@@ -14,6 +14,7 @@ found by name in `data/towns.txt` where the grammar puts it in a place's positio
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -26,6 +27,8 @@ from linter.nlp.span_docs import span_docs
 from linter.nlp.words import country_names
 
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+DEMONYM_ENDING = re.compile(r"(?:sh|ch|an|ese|i)$")  # "Welsh", "Dutch", "Canadian", "Iraqi" residents: of a country
+RESIDENTS = {"resident", "local", "neighbour", "neighbor"}  # people named by where they live ("Eastgate residents")
 PLACE_PREPOSITIONS = {"in", "at", "from", "near", "around", "across", "outside"}
 # Towns named like a month or a day ("March", "Sunday") are read as dates, as a reader would.
 TOWNS = frozenset(
@@ -33,7 +36,7 @@ TOWNS = frozenset(
     for line in (Path(__file__).parent / "data" / "towns.txt").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 ) - {*calendar.month_name, *calendar.day_name}
-NOT_TOWNS = {"DATE", "TIME", "PERSON", "EVENT", "WORK_OF_ART", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
+NOT_TOWNS = {"DATE", "TIME", "PERSON", "NORP", "EVENT", "WORK_OF_ART", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 
 
 def entities(nlp: Language, recogniser: str) -> Callable[[list[Doc]], list[Doc]]:
@@ -124,13 +127,14 @@ class Places:
     def _named_towns(self, doc: Doc, known: list[Span]) -> list[Span]:
         """Towns the small recogniser missed or read as something else: a name from the towns list that
         modifies a premises or people noun ("our Leeds store", "Penzance households") or follows a
-        preposition of place ("from Swindon", "residents of Truro"), unless the recogniser read it as a date
-        or a person."""
+        preposition of place ("from Swindon", "residents of Truro"; not a name read as a person there);
+        and any name that residents or locals are of ("Eastgate residents"), as the policy reads it. Never
+        a name the recogniser read as a date or a nationality."""
         found = []
         for token in doc:
             if (
                 not _capitalised(token)
-                or token.ent_type_ in NOT_TOWNS
+                or token.ent_type_ in NOT_TOWNS - {"PERSON"}
                 or any(s.start <= token.i < s.end for s in known)
             ):
                 continue
@@ -140,13 +144,15 @@ class Places:
             while start > 0 and _capitalised(doc[start - 1]) and doc[start - 1].head.i in {token.i, token.head.i}:
                 start -= 1
             name = doc[start : token.i + 1]
-            if name.text not in TOWNS:
-                continue
             head = token.head
             while head.dep_ == "compound" and head.lemma_.lower() not in self.premises:
                 head = head.head
+            of_residents = (head if token.dep_ == "compound" else token.head.head).lemma_.lower() in RESIDENTS
+            unknown_place = of_residents and name.text.lower() not in self.countries
+            if name.text not in TOWNS and not (unknown_place and not DEMONYM_ENDING.search(name.text.lower())):
+                continue  # a name not known as a town is a place only as where residents live ("Welsh" is not one)
             modifies = token.dep_ == "compound" and head.lemma_.lower() in self.premises | self.people
-            placed = token.dep_ == "pobj" and self._of_place(token.head)
+            placed = token.dep_ == "pobj" and token.ent_type_ != "PERSON" and self._of_place(token.head)
             if modifies or placed:
                 found.append(Span(doc, name.start, name.end, label="place"))
         return found
@@ -159,7 +165,7 @@ class Places:
 
 
 def _capitalised(token: Token) -> bool:
-    return token.pos_ in {"PROPN", "NOUN"} and token.text[:1].isupper() and not token.is_upper
+    return token.pos_ in {"PROPN", "NOUN", "ADJ"} and token.text[:1].isupper() and not token.is_upper
 
 
 @Language.factory(
