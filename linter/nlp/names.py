@@ -48,7 +48,7 @@ class NamedPeople:
         if name is None:
             return None
         role = token.doc[name.end : min(name.end + ROLE_MAX_TOKENS, name.sent.end)]
-        if any(t.pos_ == "NOUN" and (t.lemma_.lower() in self.staff or t.lower_ in self.staff) for t in role):
+        if any(t.pos_ == "NOUN" and self._is_staff_word(t) for t in role):
             return None  # "Jonas, our head chef, who…", "Priya from the kitchen team": staff
         return (name[-1], name, CohortSize("singular", 1, name.text), name)
 
@@ -60,9 +60,7 @@ class NamedPeople:
             return doc[token.i : token.i + 1] if self._greeted(doc, token.i) else None
         titled = token.lower_ in self.honorifics
         first = token.i + titled
-        end = first
-        while end < len(doc) and end - first < NAME_MAX_TOKENS and _name_part(doc[end]):
-            end += 1
+        end = _name_end(doc, first)
         if end == first or doc[end - 1].lower_ in self.person_nouns or not self._greeted(doc, token.i):
             return None
         if not titled:
@@ -77,9 +75,7 @@ class NamedPeople:
         doc = token.doc
         if not _name_part(token) or (token.i > 0 and _name_part(doc[token.i - 1])):
             return None
-        end = token.i
-        while end < len(doc) and end - token.i < NAME_MAX_TOKENS and _name_part(doc[end]):
-            end += 1
+        end = _name_end(doc, token.i)
         if end + 1 >= len(doc) or doc[end].lower_ not in {"from", "in"} or doc[end - 1].lower_ in self.person_nouns:
             return None
         if not any(doc[end + 1 : end + 1 + size].text in TOWNS for size in (1, 2, 3)):
@@ -95,6 +91,14 @@ class NamedPeople:
         last = start - 1 - (start > 0 and doc[start - 1].text == ",")
         first = max(last - GREETING_MAX_TOKENS + 1, 0)
         return any(doc[i : last + 1].text.lower() in self.greetings for i in range(first, last + 1))
+
+
+def _name_end(doc: Doc, first: int) -> int:
+    """Where the name starting at token `first` ends (`first` itself where there is none)."""
+    end = first
+    while end < len(doc) and end - first < NAME_MAX_TOKENS and _name_part(doc[end]):
+        end += 1
+    return end
 
 
 def _name_part(token: Token) -> bool:

@@ -63,11 +63,14 @@ class Scope:
         team or an office with "a" before it is someone else's."""
         around = list(cohort) + [t for c in head.children if c.dep_ == "prep" for t in c.subtree]
         return any(
-            (t.lemma_.lower() in self.staff or t.lower_ in self.staff)
+            self._is_staff_word(t)
             and not any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in t.children)
             for t in around
             if t.i != head.i or t.lower_ not in self.person_nouns
         )
+
+    def _is_staff_word(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.staff or token.lower_ in self.staff
 
     def _own_people(self, doc: Doc) -> list[Span]:
         """ "Our morning presenter Dev has played…", "our librarian Mo…": a sentence that opens with someone
