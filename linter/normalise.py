@@ -484,6 +484,8 @@ def _tokens(text: str) -> list[Piece] | None:
     lower = text.replace("\u0130", "i").lower()
     for m in _WORDS.finditer(lower):
         edits.extend(_number_words(lower, m.start(), m.end()))
+    if "+" in text:
+        edits.extend((m.start(3), m.end(3), "") for m in _PLUS.finditer(text) if _plus_is_a_bound(m))
     for m in _LONG_RUN.finditer(text):
         edits.extend((p, p + 1, text[p] + " ") for p in range(m.start() + MAX_RUN - 1, m.end() - 1, MAX_RUN))
     if not edits:
@@ -501,6 +503,16 @@ def _tokens(text: str) -> list[Piece] | None:
     if done < len(text):
         pieces.append([text[done:], done, len(text), True])
     return pieces
+
+
+# "80,000+ of you", "1.2k+ fans": a plus after a count is its lower bound, which is what the policy
+# counts, so it is dropped and the parser reads a plain count (with it, "+" becomes the subject). Under
+# 100 it stays: "18+", "50+ customers" are as often ages as counts.
+_PLUS = re.compile(r"(?<![\w.,])([0-9]{1,3}(?:[,.'’ ]?[0-9]{3})*)((?:\.[0-9]+)?[kKM]|bn)?(\+)(?=[ \t]+[^\W\d_])")
+
+
+def _plus_is_a_bound(m: re.Match) -> bool:
+    return bool(m.group(2)) or int(re.sub(r"[^0-9]", "", m.group(1))) >= 100
 
 
 def _number(m: re.Match, text: str) -> str | None:

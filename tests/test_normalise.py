@@ -51,6 +51,9 @@ EVASIONS = [
     ("one dozen of you", "12 of you", "12", "one dozen"),
     ("half a dozen of you", "6 of you", "6", "half a dozen"),
     ("ｆｉｆｔｙ-three of you", "53 of you", "53", "ｆｉｆｔｙ-three"),
+    ("64,000+ of you", "64000 of you", "64000", "64,000"),
+    ("700+ readers", "700 readers", "700", "700"),
+    ("3.5k+ fans", "3500 fans", "3500", "3.5k"),
 ]
 
 UNCHANGED = [
@@ -79,6 +82,10 @@ UNCHANGED = [
     "twenty-first",
     "twenty first century",
     "someone often attends",
+    "18+ only",
+    "55+ members",
+    "+44 7700",
+    "4+3 bundle",
     "",
 ]
 

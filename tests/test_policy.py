@@ -56,6 +56,7 @@ def test_cohort_size_is_read_from_words_percentages_and_ratios():
         "0.01% of our 3 million riders took the ferry route.": 300,
         "1 in 20,000 players has finished the raid solo. With 4 million of you playing, that is rare.": 200,
         "Two hundred of you renewed on the first day.": 200,
+        "8,500+ of you dozed off to the lighthouse mix most nights in June.": 8500,
     }
     for draft, n in sizes.items():
         claims = linter.lint(draft).claims
