@@ -292,6 +292,14 @@ def test_claims_that_span_two_sentences(draft, decision):
     assert linter.lint(draft).decision == decision
 
 
+def test_counted_activity_without_a_verb_is_a_claim_of_unknown_size_when_it_narrows():
+    narrowed = linter.lint("Nearly 6,000 bookings on the first day of the sale 😮")
+    assert [(c["n_kind"], [t["text"] for t in c["time"]]) for c in narrowed.claims] == [
+        ("unknown", ["on the first day"])
+    ]
+    assert linter.lint("5.2M plays of the new single in its first month 🔥").claims == ()
+
+
 # -- the learned readers: classes of draft the grammar alone misses or over-reads (invented fixtures) --
 @pytest.mark.parametrize(
     "draft",

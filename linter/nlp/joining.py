@@ -1,5 +1,5 @@
-"""Claims that take more than one sentence: a count restated after the behaviour, a counted group standing
-as a fragment before its detail, and a reply to an @handle about that account's activity."""
+"""Claims that take more than one sentence: a count restated after the behaviour, a counted group or
+counted activity standing as a fragment before its detail, and a reply to an @handle about that account's activity."""
 
 from __future__ import annotations
 
@@ -48,8 +48,8 @@ class Joining:
             root = sent.root
             if root.i in claimed or root.i in excluded or any(t.pos_ in {"VERB", "AUX"} for t in sent):
                 continue
-            found = self._quantity_of_group(root, set()) or self._person_noun(root)
-            if found is None or found[2].low is None or self._is_staff(found[0], found[1]):
+            found = self._counted_group(root) or self._counted_activity(root)
+            if found is None:
                 continue
             following = [s for s in sents[index + 1 : index + 3] if not any(t.pos_ in {"VERB", "AUX"} for t in s)]
             region = doc[sent.start : (following[-1].end if following else sent.end)]
@@ -58,6 +58,22 @@ class Joining:
             self._attach_details(claim, region)
             if any(claim.spans(kind) for kind in ("repetition", "time", "place", "sensitive")):
                 yield claim
+
+    def _counted_group(self, root):
+        found = self._quantity_of_group(root, set()) or self._person_noun(root)
+        if found is None or found[2].low is None or self._is_staff(found[0], found[1]):
+            return None
+        return found
+
+    def _counted_activity(self, root):
+        """ "Over 3 million swipes on Valentine's Day": counted activity with no verb. Events are not
+        people, so its size is unknown (POLICY); like a group, it makes a claim only with detail."""
+        if root.lemma_.lower() not in self.behaviour_nouns or not any(c.dep_ == "nummod" for c in root.children):
+            return None
+        if any(c.dep_ == "poss" or c.lower_ in {"this", "that", "my", "our"} for c in root.children):
+            return None
+        cohort = root.doc[root.left_edge.i : root.i + 1]
+        return (root, cohort, CohortSize("unknown", None, cohort.text), cohort)
 
     def _reply_claim(self, doc: Doc, addressee: Span) -> Iterator[Claim]:
         """A reply to an @handle (or a post greeting one person by name) that mentions that account's
