@@ -489,9 +489,21 @@ def test_an_age_under_18_is_about_children_and_holders_are_people(draft, rules):
         ("Our courier Tomasz did 58 deliveries in the storm on Friday.", "block"),  # works through the platform
         ("Our head chef Ana baked 300 croissants before 6am on Friday.", "pass"),
         ("Our pharmacists Ana and Ben refilled inhalers for 40 patients in Leeds on Friday.", "block"),
+        ("Our host, Mirela, has replayed the trivia episode 20 times this week.", "pass"),  # a show's host
+        ("72 of our hosts in Harrogate paused their listings on Boxing Day.", "block"),  # platform hosts
+        ("Only 40 sellers in Leith shipped an order on New Year's Day.", "block"),
+        ("Shout-out to Idris, one of our couriers, who according to the app has completed 3,100 deliveries.", "block"),
+        ("17,000 of you came to the late opening, and the top seller was the fig tart.", "pass"),
     ],
 )
 def test_a_sentence_about_our_own_staff_by_role_and_name_is_not_about_users(draft, decision):
     """Staff the organisation names by role and name are not users, unless the sentence names users too;
-    couriers and drivers work through the platform and are users (POLICY)."""
+    couriers, hosts and sellers work through the platform and are users (POLICY), and "according to the
+    app" is our own record, not an outside source."""
     assert linter.lint(draft).decision == decision
+
+
+def test_people_who_work_through_the_platform_are_counted_as_users():
+    claims = linter.lint("210 hosts paused their listings for the spring break.").claims
+    assert [(c["cohort"]["text"], c["n"]) for c in claims] == [("210 hosts", 210)]
+    assert not linter.lint("Our best seller this month was the rye loaf.").claims

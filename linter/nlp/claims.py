@@ -50,9 +50,12 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.age_words = word_set(lexicons, "grammar.age_words")
         self.reporting_verbs = word_set(lexicons, "grammar.reporting_verbs")
         self.plural_people = word_set(lexicons, "grammar.plural_people")
-        self.person_nouns = word_set(lexicons, "person_nouns")
+        self.own_records = word_set(lexicons, "grammar.own_records")
+        self.platform_workers = word_set(lexicons, "platform_workers")
+        self.person_nouns = word_set(lexicons, "person_nouns") | self.platform_workers
         self.individual_pronouns = word_set(lexicons, "individual_pronouns")
-        self.staff = word_set(lexicons, "staff_markers")
+        self.staff_roles = word_set(lexicons, "staff_markers")
+        self.staff = self.staff_roles - self.platform_workers
         self.behaviour_verbs = word_set(lexicons, "behaviour_verbs")
         self.behaviour_nouns = word_set(lexicons, "behaviour_nouns")
         self.headline_verbs = word_set(lexicons, "headline_verbs")
@@ -79,7 +82,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
 
     def __call__(self, doc: Doc) -> Doc:
         addressee = self._addressee(doc)
-        excluded = excluded_tokens(doc)
+        excluded = excluded_tokens(doc, self.own_records)
         claims: list[Claim] = []
         ruled_out = [Span(doc, sent.start, sent.end, label="source") for sent in {doc[i].sent for i in excluded}]
         consumed: set[int] = set()

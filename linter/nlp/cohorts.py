@@ -109,6 +109,10 @@ class CohortFinding:
             return None  # "our 12-person team", "a user guide": the noun describes something else
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i < token.i:
             return None  # counted by the quantity in front: "a couple of members"
+        if token.lemma_.lower() == "seller" and any(
+            c.lower_ in self.superlative_words or c.tag_ == "JJS" for c in token.children
+        ):
+            return None  # "our top seller", "the best seller this week": a product
         left = left_edge(token)
         cohort = token_span(token.doc, left, token.i + 1 + id_suffix(token))
         if id_suffix(token):  # "user #4821": one account, whatever the parse made of the number

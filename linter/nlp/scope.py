@@ -9,9 +9,6 @@ from linter.nlp.extensions import SPAN_KEY
 from linter.nlp.places import TOWNS
 from linter.nlp.syntax import is_us, subject_is_us
 
-# People who work through the platform are its users (POLICY), even where a team calls them its own.
-PLATFORM_WORKERS = {"courier", "driver", "rider", "seller", "creator", "partner"}
-
 
 class Scope:
     """Part of `ClaimFinder`: whether a cohort and its verb are the organisation's record of its users."""
@@ -61,12 +58,21 @@ class Scope:
     def _is_staff(self, head: Token, cohort: Span) -> bool:
         """ "Our 12 engineers", "Priya from the kitchen team"; not "a team of 6 at an office in Soho": a
         team or an office with "a" before it is someone else's."""
+        if self._titles_a_name(head):
+            return True
         around = list(cohort) + [t for c in head.children if c.dep_ == "prep" for t in c.subtree]
         return any(
             self._is_staff_word(t)
             and not any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in t.children)
             for t in around
             if t.i != head.i or t.lower_ not in self.person_nouns
+        )
+
+    def _titles_a_name(self, head: Token) -> bool:
+        """ "Our host, Jules, has…": a staff role that is also a kind of platform worker is staff when it
+        titles one named person, and a user when counted ("340 hosts")."""
+        return head.lemma_.lower() in self.staff_roles and any(
+            c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children
         )
 
     def _is_staff_word(self, token: Token) -> bool:
@@ -85,7 +91,7 @@ class Scope:
                 if token.pos_ == "PROPN" and token.text[:1].isupper():
                     roles, rest = words[1:i], words[i + 1 :]
                     role_words = {r.lemma_.lower() for r in roles}
-                    staff_role = bool(role_words & self.staff) and not role_words & PLATFORM_WORKERS
+                    staff_role = bool(role_words & self.staff_roles)
                     about_users = any(self._is_people(t) for t in rest)  # "…prescribed to 2,400 patients"
                     if staff_role and not about_users and token.text not in TOWNS:
                         found.append(Span(doc, words[0].i, token.i + 1, label="staff"))
@@ -105,11 +111,11 @@ class Scope:
         return False
 
 
-def excluded_tokens(doc: Doc) -> set[int]:
+def excluded_tokens(doc: Doc, own_records: set[str]) -> set[int]:
     """Tokens of sentences that quote an outside source or a testimonial shared with permission."""
     excluded: set[int] = set()
     for span in doc.spans[SPAN_KEY]:
-        if span.label_ == "external_sources" and _first_party(span):
+        if span.label_ == "external_sources" and _first_party(span, own_records):
             continue
         if span.label_ in {"external_sources", "permission_markers"}:
             sent = span.sent
@@ -117,10 +123,15 @@ def excluded_tokens(doc: Doc) -> set[int]:
     return excluded
 
 
-def _first_party(span: Span) -> bool:
-    """ "according to our app", "data from our records": the organisation's own data, not an outside source."""
-    after = span.doc[span.end] if span.end < len(span.doc) else None
-    return after is not None and (after.lower_ in {"our", "my", "us"} or is_us(after))
+def _first_party(span: Span, own_records: set[str]) -> bool:
+    """ "according to our app", "data from our records", "according to the app": the organisation's own
+    data, not an outside source."""
+    after = span.doc[span.end : span.end + 2]
+    if not len(after):
+        return False
+    if after[0].lower_ in {"our", "my", "us"} or is_us(after[0]):
+        return True
+    return len(after) == 2 and after[0].lower_ == "the" and after[1].lemma_.lower() in own_records
 
 
 def _bare_plural(token: Token) -> bool:

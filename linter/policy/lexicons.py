@@ -30,6 +30,7 @@ LEXICONS: dict[str, Lexicon] = {
     "person_nouns": Lexicon(WORDS, "nouns for an organisation's users: a number on one is a cohort size"),
     "individual_pronouns": Lexicon(WORDS, "words that on their own name one person (n = 1)"),
     "staff_markers": Lexicon(WORDS, "a cohort with one of these is staff or the organisation, not its users"),
+    "platform_workers": Lexicon(WORDS, "people who work through the platform: users, never staff"),
     "vague_quantities.*": Lexicon(PHRASES, "quantifiers, grouped by the size they mean (under_100, hundreds…)"),
     "bounds.*": Lexicon(PHRASES, "words before a number that bound it (at_least, at_most)"),
     # what they did
@@ -78,6 +79,7 @@ LEXICONS: dict[str, Lexicon] = {
     "grammar.age_words": Lexicon(WORDS, "words before a number that make it an age"),
     "grammar.reporting_verbs": Lexicon(WORDS, "verbs an outside source reports with"),
     "grammar.plural_people": Lexicon(WORDS, "singular-looking words for many people"),
+    "grammar.own_records": Lexicon(WORDS, "what 'according to the …' names when the source is our own records"),
 }
 
 
