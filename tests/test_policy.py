@@ -507,3 +507,28 @@ def test_people_who_work_through_the_platform_are_counted_as_users():
     claims = linter.lint("210 hosts paused their listings for the spring break.").claims
     assert [(c["cohort"]["text"], c["n"]) for c in claims] == [("210 hosts", 210)]
     assert not linter.lint("Our best seller this month was the rye loaf.").claims
+
+
+@pytest.mark.parametrize(
+    ("draft", "n", "places"),
+    [
+        ("Around 250 Bristolians rode the new night bus in its first week.", 250, ["Bristolians"]),
+        ("Glaswegians ordered more soup than anyone else this winter.", None, ["Glaswegians"]),
+        ("8% of Dubliners who ordered in May tried the new curry.", None, ["Dubliners"]),
+        ("A Mancunian booked 30 rides on Sunday.", 1, ["Mancunian", "on Sunday"]),
+        ("Italians booked more train tickets than anyone this summer.", None, []),  # a nation's people
+    ],
+)
+def test_a_towns_people_are_a_cohort_and_the_town_narrows(draft, n, places):
+    """Residents and demonyms of a place are a cohort; the place is narrowing detail when smaller than a
+    country (POLICY). "Bristolians" is read from the towns list, "Mancunians" from the irregular ones."""
+    (claim,) = linter.lint(draft).claims
+    assert claim["n"] == n
+    assert [p["text"] for p in claim["place"] + claim["time"]] == places
+
+
+@pytest.mark.parametrize(
+    "draft", ["Ramadan Mubarak to all of you celebrating tonight.", "Hamburgers sold out by noon at the stall."]
+)
+def test_a_name_with_a_demonyms_ending_is_not_always_a_towns_people(draft):
+    assert not linter.lint(draft).claims

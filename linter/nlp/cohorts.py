@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from linter.nlp.claim import CohortSize
 from linter.nlp.joining import spoken_to
+from linter.nlp.places import place_of_demonym
 from linter.nlp.sizes import (
     bounded_low,
     count_of,
@@ -199,8 +200,10 @@ class CohortFinding:
             return False
         if token.pos_ == "PROPN" and (self._greeted(token.doc, token.i) or self._name_from_town(token) is not None):
             return True
-        return self._is_agent_noun(token) or any(
-            c.lower_ in self.ranking_words or c.tag_ in {"JJS", "RBS"} for c in token.children
+        return (
+            self._is_agent_noun(token)
+            or place_of_demonym(token) is not None
+            or any(c.lower_ in self.ranking_words or c.tag_ in {"JJS", "RBS"} for c in token.children)
         )
 
     def _ranking(self, token: Token):
@@ -227,7 +230,12 @@ class CohortFinding:
     def _is_person_word(self, token: Token) -> bool:
         word, lemma = token.lower_, token.lemma_.lower()
         in_lexicon = word in self.person_nouns or lemma in self.person_nouns or word in self.individual_pronouns
-        return in_lexicon or self._is_agent_noun(token) or AGE_GROUP.match(token.text) is not None
+        return (
+            in_lexicon
+            or self._is_agent_noun(token)
+            or AGE_GROUP.match(token.text) is not None
+            or place_of_demonym(token) is not None
+        )
 
     def _is_people(self, token: Token) -> bool:
         if token.lower_ == "them":

@@ -36,7 +36,51 @@ TOWNS = frozenset(
     for line in (Path(__file__).parent / "data" / "towns.txt").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 ) - {*calendar.month_name, *calendar.day_name}
+# Demonyms: a town's people by the town's name with an ending ("Bristolians", "Dubliners", "Tokyoites",
+# "Osakans"), or as listed in data/demonyms.txt ("Mancunians").
+DEMONYM_SUFFIXES = ("nian", "ian", "ean", "ite", "an", "er", "ese", "ois", "ais", "i")
+NOT_DEMONYMS = {"hamburger", "frankfurter", "wiener"}  # food first
+_TOWN_KEYS = {re.sub(r"[\s.'-]", "", town.lower()): town for town in TOWNS}
+_COUNTRY_KEYS = {re.sub(r"[\s.'-]", "", country): country for country in country_names([])}
+_IRREGULAR_DEMONYMS = dict(
+    line.split("\t")
+    for line in (Path(__file__).parent / "data" / "demonyms.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
 NOT_TOWNS = {"DATE", "TIME", "PERSON", "NORP", "EVENT", "WORK_OF_ART", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
+
+
+def place_of_demonym(token: Token) -> str | None:
+    """The town or country a capitalised word names the people of ("Bristolians" -> "Bristol", "Italians"
+    -> "italy"), or None. A sentence's first word is capitalised anyway, so there a short town ("Deal" in
+    "Dealers") is not taken."""
+    if not token.text[:1].isupper() or token.is_upper or token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    word = token.lower_
+    plural = word.endswith("s") and not word.endswith("ss")
+    counted_one = any(c.dep_ == "det" and c.lower_ in {"a", "an", "one", "every", "each"} for c in token.children)
+    if not plural and not counted_one:
+        return None  # one of them is "a Glaswegian"; a bare singular ("Ramadan") is a name of its own
+    singular = word[:-1] if plural else word
+    if singular in NOT_DEMONYMS:
+        return None
+    if singular in _IRREGULAR_DEMONYMS:
+        return _IRREGULAR_DEMONYMS[singular]
+    first = token.i == token.sent.start
+    for suffix in DEMONYM_SUFFIXES:
+        stem = singular.removesuffix(suffix)
+        if stem == singular or len(stem) < 3:
+            continue
+        undoubled = stem[:-1] if stem[-1] == stem[-2] else None  # "Winnipeggers"
+        keys = [key for key in (stem, stem + "a", stem + "e", stem + "o", stem + "y", undoubled) if key]
+        country = next((_COUNTRY_KEYS[key] for key in keys if key in _COUNTRY_KEYS), None)
+        if country is not None:
+            return country  # "Indians": a nation's people (a town "Indi" notwithstanding)
+        for key in keys:
+            town = _TOWN_KEYS.get(key)
+            if town is not None and not (first and len(key) < 5):
+                return town
+    return None
 
 
 def entities(nlp: Language, recogniser: str) -> Callable[[list[Doc]], list[Doc]]:
@@ -109,6 +153,8 @@ class Places:
         places += self._named_towns(doc, places)
         people = {claim.cohort.root.i for claim in doc._.claims}
         places = [p for p in places if not any(p.start <= i < p.end for i in people)]  # "Nadia", read as a town
+        named_by_town = {t.i for claim in doc._.claims for t in claim.cohort if self._town_of_people(t)}
+        places += [Span(doc, i, i + 1, label="place") for i in sorted(named_by_town)]
         if not places:
             return doc
         known = {(s.start, s.end, s.label_) for s in doc.spans[SPAN_KEY]}
@@ -156,6 +202,11 @@ class Places:
             if modifies or placed:
                 found.append(Span(doc, name.start, name.end, label="place"))
         return found
+
+    def _town_of_people(self, token: Token) -> bool:
+        """ "Dubliners", "a Mancunian": people named by a place smaller than a country."""
+        place = place_of_demonym(token)
+        return place is not None and place.lower() not in self.countries
 
     def _of_place(self, preposition: Token) -> bool:
         """ "in", "at", "from"…, or "of" after people or premises ("residents of Truro")."""
