@@ -532,3 +532,18 @@ def test_a_towns_people_are_a_cohort_and_the_town_narrows(draft, n, places):
 )
 def test_a_name_with_a_demonyms_ending_is_not_always_a_towns_people(draft):
     assert not linter.lint(draft).claims
+
+
+@pytest.mark.parametrize(
+    ("draft", "sensitive"),
+    [
+        ("300 of you rode the heritage railway on its opening weekend.", False),  # not ethnicity
+        ("Some of you finished the true-crime podcast in a single night.", False),  # a genre, not a crime
+        ("Friday mood: 2,300 of you ordered pizza before noon.", False),  # a feeling, not mental health
+        ("Mixed-heritage families in Leyton ordered the combo box twice as often.", True),
+        ("9 of you reported a crime through the app this week.", True),
+        ("40 of you logged a low mood in the app on Monday.", True),
+    ],
+)
+def test_words_of_a_special_category_only_in_that_sense(draft, sensitive):
+    assert ("PL201" in {f.rule for f in linter.lint(draft).findings}) is sensitive
