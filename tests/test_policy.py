@@ -517,6 +517,7 @@ def test_people_who_work_through_the_platform_are_counted_as_users():
         ("8% of Dubliners who ordered in May tried the new curry.", None, ["Dubliners"]),
         ("A Mancunian booked 30 rides on Sunday.", 1, ["Mancunian", "on Sunday"]),
         ("Italians booked more train tickets than anyone this summer.", None, []),  # a nation's people
+        ("Our rides doubled in Glasgow. Glaswegians, who are you dressing up for?", None, ["Glaswegians"]),
     ],
 )
 def test_a_towns_people_are_a_cohort_and_the_town_narrows(draft, n, places):

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 from text_to_num import text2num
 
 from linter.nlp.claim import CohortSize
+from linter.nlp.places import place_of_demonym
 
 MULTIPLIERS = {
     "hundred": 100,
@@ -176,6 +177,8 @@ class SizeReading:
         if vague is not None and words not in self.singular_determiners:
             return vague
         singular = token.tag_ in {"NN", "NNP"} and token.lower_ not in self.plural_people
+        if singular and token.lower_.endswith("s") and place_of_demonym(token) is not None:
+            singular = False  # "Glaswegians", whatever tag the parse gave it
         determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod", "quantmod"}}
         modifiers = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound", "nmod"}} | {
             c.lower_ for c in token.children if c.tag_ in {"JJS", "RBS"}
