@@ -506,6 +506,8 @@ def test_a_sentence_about_our_own_staff_by_role_and_name_is_not_about_users(draf
 def test_people_who_work_through_the_platform_are_counted_as_users():
     claims = linter.lint("210 hosts paused their listings for the spring break.").claims
     assert [(c["cohort"]["text"], c["n"]) for c in claims] == [("210 hosts", 210)]
+    claims = linter.lint("Thanks to the 480 supporters who have given every week since May.").claims
+    assert [(c["cohort"]["text"], c["n"]) for c in claims] == [("the 480 supporters", 480)]
     assert not linter.lint("Our best seller this month was the rye loaf.").claims
 
 
@@ -544,6 +546,7 @@ def test_a_name_with_a_demonyms_ending_is_not_always_a_towns_people(draft):
         ("Mixed-heritage families in Leyton ordered the combo box twice as often.", True),
         ("9 of you reported a crime through the app this week.", True),
         ("40 of you logged a low mood in the app on Monday.", True),
+        ("Eid Mubarak ✨ 3,000 of you set a sehri alarm in the app this week.", True),
     ],
 )
 def test_words_of_a_special_category_only_in_that_sense(draft, sensitive):
