@@ -551,3 +551,25 @@ def test_a_name_with_a_demonyms_ending_is_not_always_a_towns_people(draft):
 )
 def test_words_of_a_special_category_only_in_that_sense(draft, sensitive):
     assert ("PL201" in {f.rule for f in linter.lint(draft).findings}) is sensitive
+
+
+@pytest.mark.parametrize(
+    ("draft", "places"),
+    [
+        ("Cardiff topped our UK chart for oat milk orders this summer.", ["Cardiff"]),
+        ("Leicester streamed more rain sounds than anywhere else this year.", ["Leicester"]),
+        ("Krakow bookings rose 48% year on year.", ["Krakow"]),
+        ("Norway ordered more pizza than anyone this year.", []),  # a country does not narrow
+    ],
+)
+def test_a_place_that_did_what_users_do_stands_for_its_users(draft, places):
+    """An aggregate trend is a claim with n unknown; a place as its doer, or ranked on a chart of it, is
+    the cohort's place (POLICY, settled questions)."""
+    (claim,) = linter.lint(draft).claims
+    assert claim["n"] is None
+    assert [p["text"] for p in claim["place"]] == places
+
+
+def test_a_festival_as_the_subject_is_a_time_not_a_place():
+    claims = linter.lint("This Diwali, 52,000 of you ordered sweets. Happy Diwali from all of us 🪔").claims
+    assert [c["cohort"]["text"] for c in claims] == ["52,000 of you"]

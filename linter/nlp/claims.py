@@ -38,6 +38,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.percent_words = word_set(lexicons, "grammar.percent_words")
         self.generic_people = word_set(lexicons, "grammar.generic_people")
         self.ranking_words = word_set(lexicons, "grammar.ranking_words")
+        self.chart_verbs = word_set(lexicons, "grammar.chart_verbs")
         self.demonstratives = word_set(lexicons, "grammar.demonstratives")
         self.state_verbs = word_set(lexicons, "grammar.state_verbs")
         self.second_person = word_set(lexicons, "grammar.second_person")
@@ -111,6 +112,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
             or self._second_person(token, addressee)
             or self._third_person(token)
             or self._activity_noun(token)
+            or self._people_of_a_place(token)
             or self._ranking(token)
         )
         if found is None:

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from linter.nlp.claim import CohortSize
 from linter.nlp.joining import spoken_to
-from linter.nlp.places import place_of_demonym
+from linter.nlp.places import NOT_TOWNS, PLACE_ENTITIES, TOWNS, place_of_demonym
 from linter.nlp.sizes import (
     bounded_low,
     count_of,
@@ -198,12 +198,42 @@ class CohortFinding:
             return self._greeted(token.doc, token.i)
         if token.pos_ not in {"NOUN", "PROPN"}:
             return False
-        if token.pos_ == "PROPN" and (self._greeted(token.doc, token.i) or self._name_from_town(token) is not None):
+        if token.pos_ == "PROPN" and (
+            self._greeted(token.doc, token.i) or self._name_from_town(token) is not None or self._place_does(token)
+        ):
             return True
         return (
             self._is_agent_noun(token)
             or place_of_demonym(token) is not None
             or any(c.lower_ in self.ranking_words or c.tag_ in {"JJS", "RBS"} for c in token.children)
+        )
+
+    def _people_of_a_place(self, token: Token):
+        """ "Cardiff ordered more oat milk than anywhere", "Ontario led Canada in sunscreen orders": a place
+        that did what users do, or tops a chart of it, stands for its users there, an unknown number."""
+        if token.pos_ != "PROPN" or not self._place_does(token):
+            return None
+        doc = token.doc
+        self.entities([doc])
+        place = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        if place is not None and place.label_ in PLACE_ENTITIES and place.end == token.i + 1:
+            start = place.start
+        elif token.text in TOWNS and (place is None or place.label_ not in NOT_TOWNS | {"ORG"}):
+            start = token.i  # a town the small recogniser missed or took for a product
+        else:
+            return None
+        cohort = Span(doc, start, token.i + 1, label="place")
+        return (token, cohort, CohortSize("unknown", None, cohort.text), cohort)
+
+    def _place_does(self, token: Token) -> bool:
+        """A name as the subject of a behaviour verb, or of a chart verb with an activity noun after it."""
+        verb = token.head
+        if token.dep_ != "nsubj" or verb.pos_ != "VERB" or any(c.dep_ == "det" for c in token.children):
+            return False  # "this Diwali" is a time
+        if verb.lemma_.lower() in self.behaviour_verbs:
+            return True
+        return verb.lemma_.lower() in self.chart_verbs and any(
+            t.lemma_.lower() in self.behaviour_nouns for t in verb.subtree if t.i > verb.i
         )
 
     def _ranking(self, token: Token):

@@ -117,6 +117,7 @@ class Places:
         self.countries = country_names(lexicons.get("countries_extra", []))
         self.premises = {word.lower() for word in lexicons.get("premises", [])}
         self.people = {word.lower() for word in lexicons.get("person_nouns", [])}
+        self.activity = {word.lower() for word in lexicons.get("behaviour_nouns", [])}
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
@@ -151,10 +152,9 @@ class Places:
             if ent.label_ in PLACE_ENTITIES and ent.text.lower().removeprefix("the ") not in self.countries
         ]
         places += self._named_towns(doc, places)
-        people = {claim.cohort.root.i for claim in doc._.claims}
+        people = {claim.cohort.root.i for claim in doc._.claims if claim.cohort.label_ != "place"}
         places = [p for p in places if not any(p.start <= i < p.end for i in people)]  # "Nadia", read as a town
-        named_by_town = {t.i for claim in doc._.claims for t in claim.cohort if self._town_of_people(t)}
-        places += [Span(doc, i, i + 1, label="place") for i in sorted(named_by_town)]
+        places += self._places_as_people(doc, places)
         if not places:
             return doc
         known = {(s.start, s.end, s.label_) for s in doc.spans[SPAN_KEY]}
@@ -172,7 +172,8 @@ class Places:
 
     def _named_towns(self, doc: Doc, known: list[Span]) -> list[Span]:
         """Towns the small recogniser missed or read as something else: a name from the towns list that
-        modifies a premises or people noun ("our Leeds store", "Penzance households") or follows a
+        modifies a premises, people or activity noun ("our Leeds store", "Penzance households", "Krakow
+        bookings") or follows a
         preposition of place ("from Swindon", "residents of Truro"; not a name read as a person there);
         and any name that residents or locals are of ("Eastgate residents"), as the policy reads it. Never
         a name the recogniser read as a date or a nationality."""
@@ -197,11 +198,23 @@ class Places:
             unknown_place = of_residents and name.text.lower() not in self.countries
             if name.text not in TOWNS and not (unknown_place and not DEMONYM_ENDING.search(name.text.lower())):
                 continue  # a name not known as a town is a place only as where residents live ("Welsh" is not one)
-            modifies = token.dep_ == "compound" and head.lemma_.lower() in self.premises | self.people
+            modifies = token.dep_ == "compound" and head.lemma_.lower() in self.premises | self.people | self.activity
             placed = token.dep_ == "pobj" and token.ent_type_ != "PERSON" and self._of_place(token.head)
             if modifies or placed:
                 found.append(Span(doc, name.start, name.end, label="place"))
         return found
+
+    def _places_as_people(self, doc: Doc, known: list[Span]) -> list[Span]:
+        """A cohort named by its place is narrowing detail too: "Dubliners", "a Mancunian", or the place
+        itself as the doer ("Cardiff ordered…"), when smaller than a country."""
+        spans = {(t.i, t.i + 1) for claim in doc._.claims for t in claim.cohort if self._town_of_people(t)}
+        spans |= {
+            (c.cohort.start, c.cohort.end)
+            for c in doc._.claims
+            if c.cohort.label_ == "place" and c.cohort.text.lower().removeprefix("the ") not in self.countries
+        }
+        held = {(p.start, p.end) for p in known}
+        return [Span(doc, a, b, label="place") for a, b in sorted(spans - held)]
 
     def _town_of_people(self, token: Token) -> bool:
         """ "Dubliners", "a Mancunian": people named by a place smaller than a country."""
@@ -227,5 +240,6 @@ def _capitalised(token: Token) -> bool:
 )
 def make_places(nlp: Language, name: str, recogniser: str, lexicons: dict[str, list]) -> Places:
     """`recogniser` names the entity recogniser to run on posts with claims (default: the pipeline's ner);
-    `lexicons` are a pack's lexicons by name (`countries_extra`, `premises` and `person_nouns` are read here)."""
+    `lexicons` are a pack's lexicons by name (`countries_extra`, `premises`, `person_nouns` and `behaviour_nouns`
+    are read here)."""
     return Places(nlp, recogniser, lexicons)

@@ -67,6 +67,7 @@ LEXICONS: dict[str, Lexicon] = {
     "grammar.percent_words": Lexicon(WORDS, "words for a percentage"),
     "grammar.generic_people": Lexicon(WORDS, "pronouns for anyone at all"),
     "grammar.ranking_words": Lexicon(WORDS, "words that rank a noun by activity"),
+    "grammar.chart_verbs": Lexicon(WORDS, "verbs that rank places by what their users did"),
     "grammar.demonstratives": Lexicon(WORDS, "subjects of a restated count"),
     "grammar.state_verbs": Lexicon(WORDS, "verbs of wanting and having"),
     "grammar.second_person": Lexicon(WORDS, "'you' as people write it"),
