@@ -573,3 +573,21 @@ def test_a_place_that_did_what_users_do_stands_for_its_users(draft, places):
 def test_a_festival_as_the_subject_is_a_time_not_a_place():
     claims = linter.lint("This Diwali, 52,000 of you ordered sweets. Happy Diwali from all of us 🪔").claims
     assert [c["cohort"]["text"] for c in claims] == ["52,000 of you"]
+
+
+@pytest.mark.parametrize(
+    ("draft", "claimed"),
+    [
+        ("Students order 3x more noodles than anyone else.", True),  # a measured comparison reads the records
+        ("Glaswegians order more soup than anyone else in the UK.", True),
+        ("Customers love the new oat latte.", False),  # a generic statement
+        ("Readers say the new app is easier on the eyes.", False),
+    ],
+)
+def test_the_present_tense_with_a_measure_is_still_a_record(draft, claimed):
+    assert bool(linter.lint(draft).claims) is claimed
+
+
+def test_a_name_after_a_preposition_of_time_is_not_a_place():
+    (claim,) = linter.lint("Orders of tent pegs are up 40% since Easter, and 14 of you ordered two.").claims[:1]
+    assert all(p["text"] != "Easter" for p in claim["place"])

@@ -30,6 +30,7 @@ PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 DEMONYM_ENDING = re.compile(r"(?:sh|ch|an|ese|i)$")  # "Welsh", "Dutch", "Canadian", "Iraqi" residents: of a country
 RESIDENTS = {"resident", "local", "neighbour", "neighbor"}  # people named by where they live ("Eastgate residents")
 PLACE_PREPOSITIONS = {"in", "at", "from", "near", "around", "across", "outside"}
+TIME_PREPOSITIONS = {"since", "until", "till", "before", "after", "during"}
 # Towns named like a month or a day ("March", "Sunday") are read as dates, as a reader would.
 TOWNS = frozenset(
     line.strip()
@@ -149,7 +150,9 @@ class Places:
         places = [
             Span(doc, ent.start, ent.end, label="place")
             for ent in doc.ents
-            if ent.label_ in PLACE_ENTITIES and ent.text.lower().removeprefix("the ") not in self.countries
+            if ent.label_ in PLACE_ENTITIES
+            and ent.text.lower().removeprefix("the ") not in self.countries
+            and not _after_a_time_preposition(ent)
         ]
         places += self._named_towns(doc, places)
         people = {claim.cohort.root.i for claim in doc._.claims if claim.cohort.label_ != "place"}
@@ -226,6 +229,12 @@ class Places:
         if preposition.lower_ == "of":
             return preposition.head.lemma_.lower() in self.premises | self.people
         return preposition.lower_ in PLACE_PREPOSITIONS
+
+
+def _after_a_time_preposition(ent: Span) -> bool:
+    """ "since Easter", "until Diwali": a name after a preposition of time is a time, whatever the small
+    recogniser read it as."""
+    return ent.root.dep_ == "pobj" and ent.root.head.lower_ in TIME_PREPOSITIONS
 
 
 def _capitalised(token: Token) -> bool:

@@ -24,7 +24,12 @@ class Scope:
             and verb.tag_ not in {"VBD", "VBN"}
         ):
             return False  # "anyone who wants a new router" is an offer, not a record
-        if _bare_plural(head) and verb.tag_ in {"VBP", "VBZ"} and not any(c.dep_ == "aux" for c in verb.children):
+        if (
+            _bare_plural(head)
+            and verb.tag_ in {"VBP", "VBZ"}
+            and not any(c.dep_ == "aux" for c in verb.children)
+            and not _measured(verb)
+        ):
             return False  # "people love our app": a generic statement, not a record of what anyone did
         if self._reported_by_others(verb):
             return False  # "the statistics office reports that 2% of adults…"
@@ -132,6 +137,16 @@ def _first_party(span: Span, own_records: set[str]) -> bool:
     if after[0].lower_ in {"our", "my", "us"} or is_us(after[0]):
         return True
     return len(after) == 2 and after[0].lower_ == "the" and after[1].lemma_.lower() in own_records
+
+
+def _measured(verb: Token) -> bool:
+    """ "Londoners tip 18% less", "Bristolians order 3x more chips than anyone": a comparison with a
+    measure or a "than" reads the records, however general the present tense sounds."""
+    return any(
+        t.lower_ in {"%", "than"} or t.like_num or t.lower_.endswith("x") and t.lower_[:-1].isdigit()
+        for t in verb.subtree
+        if t.i > verb.i
+    )
 
 
 def _bare_plural(token: Token) -> bool:
