@@ -547,6 +547,7 @@ def test_a_name_with_a_demonyms_ending_is_not_always_a_towns_people(draft):
         ("9 of you reported a crime through the app this week.", True),
         ("40 of you logged a low mood in the app on Monday.", True),
         ("Eid Mubarak ✨ 3,000 of you set a sehri alarm in the app this week.", True),
+        ("A few of you in Ashby promised to vote for us on the doorstep and then stayed home.", True),
     ],
 )
 def test_words_of_a_special_category_only_in_that_sense(draft, sensitive):
