@@ -246,6 +246,10 @@ def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | 
     cohort = doc.char_span(start, end, alignment_mode="expand")
     if cohort is None or cohort.text.startswith("@"):
         return None
+    if cohort.text.lower() == "whoever":  # a free relative keeps its clause and its singular verb
+        a, b = norm.to_original(start, end)
+        everyone = "Everyone who" if _starts_sentence(norm.original, a) else "everyone who"
+        return Fix("Make the one user everyone who did it", "unsafe", (Edit(a, b, everyone),))
     if cohort.root.dep_ == "pobj" and cohort.root.head.dep_ == "agent" and cohort.root.head.head.dep_ == "ROOT":
         edit = Edit(*norm.to_original(start, end), "many of you")  # "watched by one subscriber": no verb to change
         return Fix("Make the one user many of you", "unsafe", (edit,))

@@ -149,3 +149,16 @@ def test_you_with_a_contraction_becomes_many_of_you_in_full(linter):
     text = "@sam_k you've been to see the same musical 19 times at our Leeds cinema."
     fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
     assert fixed.startswith("@sam_k many of you have been to see")
+
+
+@pytest.mark.parametrize(
+    ("draft", "fixed"),
+    [
+        ("Whoever booked 30 rides to the pier on Sunday made our week.", "Everyone who booked 30 rides"),
+        ("Whoever streamed the rain album 40 times on Sunday: are you okay?", "Everyone who streamed the rain album"),
+    ],
+)
+def test_whoever_becomes_everyone_who_and_keeps_its_clause(linter, draft, fixed):
+    """A free relative is often no verb's direct subject ("Whoever booked… made our week"): "everyone who"
+    keeps the clause and its singular verb grammatical where "many of you" would not."""
+    assert linter.fix(draft, linter.lint(draft), unsafe=True)[0].startswith(fixed)
