@@ -57,6 +57,8 @@ def test_cohort_size_is_read_from_words_percentages_and_ratios():
         "1 in 20,000 players has finished the raid solo. With 4 million of you playing, that is rare.": 200,
         "Two hundred of you renewed on the first day.": 200,
         "8,500+ of you dozed off to the lighthouse mix most nights in June.": 8500,
+        "Over 48,000 of you ordered from us on Friday, and half of you chose the pizza.": 24000,
+        "A third of our 90,000 riders booked a trip on Christmas Day.": 30000,
     }
     for draft, n in sizes.items():
         claims = linter.lint(draft).claims

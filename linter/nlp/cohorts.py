@@ -10,6 +10,7 @@ from linter.nlp.claim import CohortSize
 from linter.nlp.joining import spoken_to
 from linter.nlp.places import NOT_TOWNS, PLACE_ENTITIES, TOWNS, place_of_demonym
 from linter.nlp.sizes import (
+    FRACTIONS,
     bounded_low,
     count_of,
     id_suffix,
@@ -65,6 +66,8 @@ class CohortFinding:
                 size = self._derived(token, rate_of(token, count_of(number_tokens(pobj))), pobj, base=None)
             elif number is not None:
                 size = self._derived(number, percent_value(number), pobj, base=base)
+            elif size_span.text.lower() in FRACTIONS:  # "half of you", "most of our riders"
+                size = self._derived(token, FRACTIONS[size_span.text.lower()], pobj, base=base)
             else:
                 size = self._stated_size(token, size_span)
             return (head, cohort, size, size_span)

@@ -96,6 +96,26 @@ def count_of(tokens: list[Token]) -> float | None:
     return min(values, default=None)
 
 
+# Fractions of a group, as rates: with a count of the group in the post, n is derived from it ("Over
+# 60,000 punters…, and most of you backed the grey" is 30,000 or more); without one, n stays unknown.
+FRACTIONS = {
+    "half": 1 / 2,
+    "most": 1 / 2,
+    "majority": 1 / 2,
+    "the majority": 1 / 2,
+    "a third": 1 / 3,
+    "one third": 1 / 3,
+    "two thirds": 2 / 3,
+    "a quarter": 1 / 4,
+    "one quarter": 1 / 4,
+    "three quarters": 3 / 4,
+    "a fifth": 1 / 5,
+    "one fifth": 1 / 5,
+    "a tenth": 1 / 10,
+    "one tenth": 1 / 10,
+}
+
+
 def bounded_low(value: float, window: Span, bounds: dict[str, set[str]]) -> int:
     """Apply "nearly"/"under" (strictly below) to a stated number, looking just before it."""
     before = re.sub(r"\s+an?$", "", " ".join(t.lower_ for t in window))  # "nearly a hundred"
