@@ -594,3 +594,17 @@ def test_the_present_tense_with_a_measure_is_still_a_record(draft, claimed):
 def test_a_name_after_a_preposition_of_time_is_not_a_place():
     (claim,) = linter.lint("Orders of tent pegs are up 40% since Easter, and 14 of you ordered two.").claims[:1]
     assert all(p["text"] != "Easter" for p in claim["place"])
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Over 30,000 of you matched with someone who also loves board games this year 🎲",
+        "Thousands of our members sent a gift card to someone special in December.",
+    ],
+)
+def test_someone_as_the_partner_of_a_groups_activity_is_not_one_user(draft):
+    """The record is the group's; "someone" is whoever they matched with or gave to."""
+    assert [c["n_kind"] for c in linter.lint(draft).claims] != [] and all(
+        c["n_kind"] != "singular" for c in linter.lint(draft).claims
+    )

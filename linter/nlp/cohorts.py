@@ -113,6 +113,8 @@ class CohortFinding:
             return None  # "our 12-person team", "a user guide": the noun describes something else
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i < token.i:
             return None  # counted by the quantity in front: "a couple of members"
+        if token.lower_ in self.individual_pronouns and self._partner_of_a_group(token):
+            return None  # "40,000 singles matched with someone who…": the group's claim, not one user's
         if token.lemma_.lower() == "seller" and any(
             c.lower_ in self.superlative_words or c.tag_ == "JJS" for c in token.children
         ):
@@ -138,6 +140,20 @@ class CohortFinding:
                 return (token, cohort, restated[2], restated[3])
         size_span = token_span(token.doc, left, token.i + 1) if left < token.i else None
         return (token, cohort, self._noun_size(token, size_span), size_span or cohort)
+
+    def _partner_of_a_group(self, token: Token) -> bool:
+        """ "someone" as the object of a verb whose subject is a group of users ("thousands of you gifted
+        it to someone", "singles matched with someone"): whoever it is, the record is the group's."""
+        verb = token.head.head if token.dep_ == "pobj" else token.head if token.dep_ == "dobj" else None
+        if verb is None or verb.pos_ != "VERB":
+            return False
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects:  # the parse lost the group ("Over 30000 of you matched…" read as a phrase)
+            subjects = [t for t in verb.doc[verb.sent.start : verb.i] if self._is_people(t)]
+        return any(
+            s.like_num or s.tag_ in {"NNS", "NNPS"} or s.lower_ in self.second_person or s.lower_ in self.quantity_words
+            for s in subjects
+        )
 
     def _second_person(self, token: Token, addressee: Span | None):
         """ "you" as the doer: the one account a reply or a greeting by name speaks to, an unknown group
