@@ -608,3 +608,14 @@ def test_someone_as_the_partner_of_a_groups_activity_is_not_one_user(draft):
     assert [c["n_kind"] for c in linter.lint(draft).claims] != [] and all(
         c["n_kind"] != "singular" for c in linter.lint(draft).claims
     )
+
+
+@pytest.mark.parametrize(
+    ("draft", "shaming"),
+    [
+        ("Some of you have replayed the breakup album 30 times this week. Bless you.", True),
+        ("2,400 of you walked our charity 10k on Sunday. God bless you all!", False),  # a blessing
+    ],
+)
+def test_bless_you_pities_but_a_blessing_does_not(draft, shaming):
+    assert ("PL401" in {f.rule for f in linter.lint(draft).findings}) is shaming
