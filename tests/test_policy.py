@@ -59,6 +59,8 @@ def test_cohort_size_is_read_from_words_percentages_and_ratios():
         "8,500+ of you dozed off to the lighthouse mix most nights in June.": 8500,
         "Over 48,000 of you ordered from us on Friday, and half of you chose the pizza.": 24000,
         "A third of our 90,000 riders booked a trip on Christmas Day.": 30000,
+        "Last winter 21,000 Tidewell members booked a flu jab through the app.": 21000,  # parse hung it on "winter"
+        "Since spring, 12,000 teen accounts have switched on the focus timer.": 12000,  # one cohort, not "teen"
     }
     for draft, n in sizes.items():
         claims = linter.lint(draft).claims

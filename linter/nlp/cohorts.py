@@ -109,8 +109,8 @@ class CohortFinding:
     def _person_noun(self, token: Token):
         if token.pos_ not in {"NOUN", "PROPN", "PRON"} or not self._is_person_word(token):
             return None
-        if token.dep_ in {"compound", "amod"} and token.head.pos_ == "NOUN" and not self._is_person_word(token.head):
-            return None  # "our 12-person team", "a user guide": the noun describes something else
+        if token.dep_ in {"compound", "amod"} and token.head.pos_ == "NOUN":
+            return None  # "a user guide": describes something else; "child profiles": part of that cohort
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i < token.i:
             return None  # counted by the quantity in front: "a couple of members"
         if token.lower_ in self.individual_pronouns and self._partner_of_a_group(token):
@@ -123,7 +123,7 @@ class CohortFinding:
         cohort = token_span(token.doc, left, token.i + 1 + id_suffix(token))
         if id_suffix(token):  # "user #4821": one account, whatever the parse made of the number
             return (token, cohort, CohortSize("singular", 1, cohort.text), cohort)
-        numbers = number_tokens(token)
+        numbers = number_tokens(token) or _count_hung_before(token.doc, left)
         value = count_of(numbers)
         if value is not None:
             size_span = token_span(token.doc, left_edge(numbers[0]), numbers[-1].i + 1)
@@ -316,6 +316,15 @@ def _agent_noun_stem(word: str) -> str:
     if len(stem) > 2 and stem[-1] == stem[-2]:
         return stem[:-1]
     return stem if not stem.endswith(("g", "v", "c")) else stem + "e"
+
+
+def _count_hung_before(doc, left: int) -> list[Token]:
+    """ "Last month 32000 riders…": a count right before the group that the parse hung on an earlier word
+    ("month 32000" is no English) is the group's count."""
+    before = doc[left - 1] if left > 0 else None
+    if before is not None and before.like_num and before.dep_ == "nummod" and before.head.i < before.i:
+        return [before]
+    return []
 
 
 def _antecedent(token: Token) -> Token | None:
