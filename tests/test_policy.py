@@ -621,3 +621,16 @@ def test_someone_as_the_partner_of_a_groups_activity_is_not_one_user(draft):
 )
 def test_bless_you_pities_but_a_blessing_does_not(draft, shaming):
     assert ("PL401" in {f.rule for f in linter.lint(draft).findings}) is shaming
+
+
+@pytest.mark.parametrize(
+    ("draft", "rules"),
+    [
+        ("Searches for 'paddling pools' went up 6x this summer.", set()),  # growth of a total, not a habit
+        ("Some of you replayed the trailer 6x this week.", {"PL301"}),
+        ("Dumpling orders in Soho tripled during the lantern parade 🏮", {"PL302"}),  # a record, at an event
+    ],
+)
+def test_aggregate_growth_is_not_repetition_and_an_event_does_not_make_orders_public(draft, rules):
+    found = {f.rule for f in linter.lint(draft).findings if f.rule in {"PL301", "PL302"}}
+    assert found == rules

@@ -201,11 +201,11 @@ class CohortFinding:
         return (token, cohort, CohortSize("unknown", None, cohort.text), cohort)
 
     def _rose_or_fell(self, verb: Token) -> bool:
-        """A verb of change ("rose", "doubled"), or of being or going up or down ("were up 30%")."""
+        """A verb of change ("rose", "doubled"), or of being or going up or down ("were up 30%", "went up 4x")."""
         if verb.lemma_.lower() in self.change_verbs:
             return True
         return verb.lemma_.lower() in {"be", "go", "come"} and any(
-            c.dep_ in {"prt", "advmod"} and c.lower_ in {"up", "down"} for c in verb.children
+            c.dep_ in {"prt", "advmod", "prep"} and c.lower_ in {"up", "down"} for c in verb.children
         )
 
     def _may_start_cohort(self, token: Token) -> bool:

@@ -44,6 +44,8 @@ class Scope:
             return False  # "you won't need to scroll": obligation or wish, not something done
         if verb.lemma_.lower() in self.headline_verbs and subject_is_us(verb):
             return False
+        if head.lemma_.lower() in self.behaviour_nouns:
+            return True  # "orders near the stadium rose": our records of activity, whatever the event
         for token in verb.sent:
             word = token.lemma_.lower().rstrip(".")  # "our live Q&A." is read as one token
             if token.i == head.i or word not in self.public_events | self.events or self._taken_in_remotely(token):
