@@ -634,3 +634,18 @@ def test_bless_you_pities_but_a_blessing_does_not(draft, shaming):
 def test_aggregate_growth_is_not_repetition_and_an_event_does_not_make_orders_public(draft, rules):
     found = {f.rule for f in linter.lint(draft).findings if f.rule in {"PL301", "PL302"}}
     assert found == rules
+
+
+@pytest.mark.parametrize(
+    ("draft", "cohort"),
+    [
+        ("One shopper's trolley on Friday held 40 lemons and a single candle.", "One shopper"),
+        ("Somebody's playlist in Bangor ran the same lullaby 30 times last night.", "Somebody"),
+    ],
+)
+def test_one_persons_belongings_doing_something_is_one_user(draft, cohort):
+    """A singular possessor whose basket, trip or speaker did something is the one user the record is
+    about; "Mother's Day" and a brand like "Punter's Edge" are names, not possessors."""
+    claims = linter.lint(draft).claims
+    assert [(c["cohort"]["text"], c["n"]) for c in claims] == [(cohort, 1)]
+    assert not linter.lint("Card orders in the week before Mother's Day were up 40% on last year.").claims[1:]

@@ -24,6 +24,9 @@ class BehaviourReading:
             if head.lower_ in self.second_person and _describes(head.head):
                 return None  # "you're welcome", "you're a star": what the reply thinks of them, not what they did
             return head.head
+        owned = head.head
+        if _one_persons(head) and owned.dep_ in {"nsubj", "nsubjpass"}:
+            return owned.head if owned.head.pos_ in {"VERB", "AUX"} else None  # "One shopper's basket held…"
         if head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.tag_ == "VBN":
             return head.head.head  # "was used by 300 riders"
         if head.dep_ == "dobj" and head.head.lemma_ == "have" and not subject_is_us(head.head):
@@ -62,6 +65,16 @@ class BehaviourReading:
                 if done.pos_ == "VERB" or done.lemma_.lower() in self.behaviour_nouns:
                     return done
         return None
+
+
+def _one_persons(token: Token) -> bool:
+    """A singular possessive that is a person's, not part of a name ("Mother's Day", "Punter's Edge"): in
+    lower case, or opening its sentence ("Somebody's whole shop…")."""
+    return (
+        token.dep_ == "poss"
+        and token.tag_ in {"NN", "NNP"}
+        and (token.is_lower or token.i == token.sent.start or any(c.dep_ == "det" for c in token.children))
+    )
 
 
 def _describes(verb: Token) -> bool:
