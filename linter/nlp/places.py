@@ -176,10 +176,9 @@ class Places:
     def _named_towns(self, doc: Doc, known: list[Span]) -> list[Span]:
         """Towns the small recogniser missed or read as something else: a name from the towns list that
         modifies a premises, people or activity noun ("our Leeds store", "Penzance households", "Krakow
-        bookings") or follows a
-        preposition of place ("from Swindon", "residents of Truro"; not a name read as a person there);
-        and any name that residents or locals are of ("Eastgate residents"), as the policy reads it. Never
-        a name the recogniser read as a date or a nationality."""
+        bookings") or follows a preposition of place ("from Swindon", "residents of Truro"; not a name read
+        as a person there); and any name that residents or locals are of ("Eastgate residents"), as the
+        policy reads it. Never a name the recogniser read as a date or a nationality."""
         found = []
         for token in doc:
             if (
