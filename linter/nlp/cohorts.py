@@ -114,7 +114,7 @@ class CohortFinding:
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i < token.i:
             return None  # counted by the quantity in front: "a couple of members"
         if token.lower_ in self.individual_pronouns and self._partner_of_a_group(token):
-            return None  # "40,000 singles matched with someone who…": the group's claim, not one user's
+            return None  # "30,000 of you messaged someone new": the group's claim, not one user's
         if token.lemma_.lower() == "seller" and any(
             c.lower_ in self.superlative_words or c.tag_ == "JJS" for c in token.children
         ):
@@ -228,7 +228,7 @@ class CohortFinding:
         )
 
     def _people_of_a_place(self, token: Token):
-        """ "Cardiff ordered more oat milk than anywhere", "Ontario led Canada in sunscreen orders": a place
+        """ "Leicester streamed more podcasts than anywhere", "Cardiff led the UK in kayak rentals": a place
         that did what users do, or tops a chart of it, stands for its users there, an unknown number."""
         if token.pos_ != "PROPN" or not self._place_does(token):
             return None

@@ -61,7 +61,7 @@ def place_of_demonym(token: Token) -> str | None:
     plural = word.endswith("s") and not word.endswith("ss")
     counted_one = any(c.dep_ == "det" and c.lower_ in {"a", "an", "one", "every", "each"} for c in token.children)
     if not plural and not counted_one:
-        return None  # one of them is "a Glaswegian"; a bare singular ("Ramadan") is a name of its own
+        return None  # "a Glaswegian" counts one; a bare singular ("Ramadan") is a name of its own
     singular = word[:-1] if plural else word
     if singular in NOT_DEMONYMS:
         return None

@@ -131,8 +131,8 @@ def excluded_tokens(doc: Doc, own_records: set[str]) -> set[int]:
 
 
 def _first_party(span: Span, own_records: set[str]) -> bool:
-    """ "according to our app", "data from our records", "according to the app": the organisation's own
-    data, not an outside source."""
+    """ "data from our records", "according to the app", "according to our figures": the organisation's
+    own data, not an outside source."""
     after = span.doc[span.end : span.end + 2]
     if not len(after):
         return False

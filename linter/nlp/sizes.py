@@ -96,8 +96,8 @@ def count_of(tokens: list[Token]) -> float | None:
     return min(values, default=None)
 
 
-# Fractions of a group, as rates: with a count of the group in the post, n is derived from it ("Over
-# 60,000 punters…, and most of you backed the grey" is 30,000 or more); without one, n stays unknown.
+# Fractions of a group, as rates: with a count of the group in the post, n is derived from it ("48,000
+# of you ordered on Friday, and half of you chose the pizza" is 24,000); without one, n stays unknown.
 FRACTIONS = {
     "half": 1 / 2,
     "most": 1 / 2,
