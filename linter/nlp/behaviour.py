@@ -73,7 +73,7 @@ def _one_persons(token: Token) -> bool:
     return (
         token.dep_ == "poss"
         and token.tag_ in {"NN", "NNP"}
-        and (token.is_lower or token.i == token.sent.start or any(c.dep_ == "det" for c in token.children))
+        and (token.is_lower or token.is_sent_start or any(c.dep_ == "det" for c in token.children))
     )
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -62,12 +63,16 @@ def place_of_demonym(token: Token) -> str | None:
     counted_one = any(c.dep_ == "det" and c.lower_ in {"a", "an", "one", "every", "each"} for c in token.children)
     if not plural and not counted_one:
         return None  # "a Glaswegian" counts one; a bare singular ("Ramadan") is a name of its own
-    singular = word[:-1] if plural else word
+    return _place_named_by(word[:-1] if plural else word, bool(token.is_sent_start))
+
+
+@lru_cache(maxsize=8192)
+def _place_named_by(singular: str, first: bool) -> str | None:
+    """The town or country whose people `singular` names, by the irregular list or by an ending."""
     if singular in NOT_DEMONYMS:
         return None
     if singular in _IRREGULAR_DEMONYMS:
         return _IRREGULAR_DEMONYMS[singular]
-    first = token.i == token.sent.start
     for suffix in DEMONYM_SUFFIXES:
         stem = singular.removesuffix(suffix)
         if stem == singular or len(stem) < 3:
