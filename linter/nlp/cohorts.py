@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from linter.nlp.claim import CohortSize
 from linter.nlp.joining import spoken_to
-from linter.nlp.places import NOT_TOWNS, PLACE_ENTITIES, TOWNS, place_of_demonym
+from linter.nlp.places import place_of_demonym
 from linter.nlp.sizes import (
     FRACTIONS,
     bounded_low,
@@ -232,16 +232,12 @@ class CohortFinding:
         that did what users do, or tops a chart of it, stands for its users there, an unknown number."""
         if token.pos_ != "PROPN" or not self._place_does(token):
             return None
-        doc = token.doc
-        self.entities([doc])
-        place = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-        if place is not None and place.label_ in PLACE_ENTITIES and place.end == token.i + 1:
-            start = place.start
-        elif token.text in TOWNS and (place is None or place.label_ not in NOT_TOWNS | {"ORG"}):
-            start = token.i  # a town the small recogniser missed or took for a product
-        else:
-            return None
-        cohort = Span(doc, start, token.i + 1, label="place")
+        start = token.i
+        while start > 0 and token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].pos_ == "PROPN":
+            start -= 1  # "New York"
+        # Whether the name is a place is read later, by `postlint_places`, which runs the entity
+        # recogniser on claim sentences only; a name it does not take for a place drops the claim.
+        cohort = Span(token.doc, start, token.i + 1, label="place")
         return (token, cohort, CohortSize("unknown", None, cohort.text), cohort)
 
     def _place_does(self, token: Token) -> bool:

@@ -150,6 +150,7 @@ class Places:
                 doc.set_ents(found[id(doc)], default="unmodified")
 
     def _attach(self, doc: Doc) -> Doc:
+        doc._.claims = [c for c in doc._.claims or () if c.cohort.label_ != "place" or self._is_place(c.cohort)]
         if not doc._.claims:
             return doc
         places = [
@@ -210,6 +211,14 @@ class Places:
             if modifies or placed:
                 found.append(Span(doc, name.start, name.end, label="place"))
         return found
+
+    def _is_place(self, name: Span) -> bool:
+        """A name the claim finder took for a place as the doer ("Cardiff ordered…"): a place entity, or a
+        town the recogniser missed or took for a product (not a person or an organisation)."""
+        entity = next((e for e in name.doc.ents if e.start <= name.end - 1 < e.end), None)
+        if entity is not None and entity.label_ in PLACE_ENTITIES and entity.end == name.end:
+            return True
+        return name.text in TOWNS and (entity is None or entity.label_ not in NOT_TOWNS | {"ORG"})
 
     def _places_as_people(self, doc: Doc, known: list[Span]) -> list[Span]:
         """A cohort named by its place is narrowing detail too: "Dubliners", "a Mancunian", or the place
