@@ -90,9 +90,7 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
     if kind == "replace":
         start, end, joined = _as_quantity(doc, start, end)
         a, b = norm.to_original(start, end)
-        words = action["with"] + " " * joined
-        if _starts_sentence(original, a):
-            words = words[:1].upper() + words[1:]
+        words = _cased(original, a, action["with"] + " " * joined)
         count = doc.char_span(start, end, alignment_mode="expand")
         subject = next((t for t in count or () if t.dep_ in {"nsubj", "nsubjpass"}), None)
         agreeing = _verb_made_plural(norm, subject) if subject is not None else []  # "1 in 500 has" -> "Many have"
@@ -193,6 +191,11 @@ def _whole_clause(text: str, a: int, b: int) -> bool:
     return opens and re.match(r"[ \t]*(?:[?!.…]+|[,;:—–]|\r?\n|$)", text[b:]) is not None
 
 
+def _cased(text: str, at: int, words: str) -> str:
+    """Replacement `words` capitalised where they start a sentence of `text` at `at`."""
+    return words[:1].upper() + words[1:] if _starts_sentence(text, at) else words
+
+
 def _starts_sentence(text: str, at: int) -> bool:
     before = text[:at].rstrip()
     return not before or before[-1] in ".!?\n" or text[:at].endswith("\n")
@@ -248,8 +251,9 @@ def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | 
         return None
     if cohort.text.lower() == "whoever":  # a free relative keeps its clause and its singular verb
         a, b = norm.to_original(start, end)
-        everyone = "Everyone who" if _starts_sentence(norm.original, a) else "everyone who"
-        return Fix("Make the one user everyone who did it", "unsafe", (Edit(a, b, everyone),))
+        return Fix(
+            "Make the one user everyone who did it", "unsafe", (Edit(a, b, _cased(norm.original, a, "everyone who")),)
+        )
     if cohort.root.dep_ == "pobj" and cohort.root.head.dep_ == "agent" and cohort.root.head.head.dep_ == "ROOT":
         edit = Edit(*norm.to_original(start, end), "many of you")  # "watched by one subscriber": no verb to change
         return Fix("Make the one user many of you", "unsafe", (edit,))
@@ -262,9 +266,7 @@ def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | 
     contracted = re.match(r"['’](ve|re|d|ll)\b", norm.original[b:]) if cohort.text.lower() == "you" else None
     if contracted:
         b += contracted.end()
-    edits = [Edit(a, b, "many of you" + (CONTRACTIONS[contracted[1]] if contracted else ""))]
-    if _starts_sentence(norm.original, edits[0].start):
-        edits[0] = Edit(edits[0].start, edits[0].end, "Many of you")
+    edits = [Edit(a, b, _cased(norm.original, a, "many of you" + (CONTRACTIONS[contracted[1]] if contracted else "")))]
     edits += _verb_made_plural(norm, cohort.root)
     return Fix("Make the one user many of you", "unsafe", tuple(sorted(edits, key=lambda e: e.start)))
 

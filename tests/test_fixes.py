@@ -162,3 +162,9 @@ def test_whoever_becomes_everyone_who_and_keeps_its_clause(linter, draft, fixed)
     """A free relative is often no verb's direct subject ("Whoever booked… made our week"): "everyone who"
     keeps the clause and its singular verb grammatical where "many of you" would not."""
     assert linter.fix(draft, linter.lint(draft), unsafe=True)[0].startswith(fixed)
+
+
+def test_you_with_a_contraction_at_a_sentence_start_keeps_its_verb(linter):
+    text = "@sam_k Wow. You've been to see the same musical 19 times at our Leeds cinema."
+    (fix,) = [f.fix for f in linter.lint(text).findings if f.rule == "PL101"]
+    assert [e.replacement for e in fix.edits] == ["Many of you have"]
