@@ -191,9 +191,14 @@ class CohortFinding:
 
     def _activity_noun(self, token: Token):
         """ "Soup orders in Dundee rose 300%": activity that rose or fell, by an unknown number of people."""
-        if token.dep_ not in {"nsubj"} or token.lemma_.lower() not in self.behaviour_nouns:
+        if token.dep_ not in {"nsubj"} or not self._rose_or_fell(token.head):
             return None
-        if not self._rose_or_fell(token.head):
+        return self._many_peoples_activity(token)
+
+    def _many_peoples_activity(self, token: Token):
+        """An activity noun as a claim about an unknown number of people, unless it is owned ("our sales",
+        "this order": the organisation's own, or one particular order)."""
+        if token.lemma_.lower() not in self.behaviour_nouns:
             return None
         if any(c.dep_ == "poss" or c.lower_ in {"this", "that", "my", "our"} for c in token.children):
             return None

@@ -68,12 +68,9 @@ class Joining:
     def _counted_activity(self, root):
         """ "Over 3 million swipes on Valentine's Day": counted activity with no verb. Events are not
         people, so its size is unknown (POLICY); like a group, it makes a claim only with detail."""
-        if root.lemma_.lower() not in self.behaviour_nouns or not any(c.dep_ == "nummod" for c in root.children):
+        if not any(c.dep_ == "nummod" for c in root.children):
             return None
-        if any(c.dep_ == "poss" or c.lower_ in {"this", "that", "my", "our"} for c in root.children):
-            return None
-        cohort = root.doc[root.left_edge.i : root.i + 1]
-        return (root, cohort, CohortSize("unknown", None, cohort.text), cohort)
+        return self._many_peoples_activity(root)
 
     def _reply_claim(self, doc: Doc, addressee: Span) -> Iterator[Claim]:
         """A reply to an @handle (or a post greeting one person by name) that mentions that account's

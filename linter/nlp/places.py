@@ -156,9 +156,7 @@ class Places:
         places = [
             Span(doc, ent.start, ent.end, label="place")
             for ent in doc.ents
-            if ent.label_ in PLACE_ENTITIES
-            and ent.text.lower().removeprefix("the ") not in self.countries
-            and not _after_a_time_preposition(ent)
+            if ent.label_ in PLACE_ENTITIES and not self._is_country(ent.text) and not _after_a_time_preposition(ent)
         ]
         places += self._named_towns(doc, places)
         people = {claim.cohort.root.i for claim in doc._.claims if claim.cohort.label_ != "place"}
@@ -203,7 +201,7 @@ class Places:
             while head.dep_ == "compound" and head.lemma_.lower() not in self.premises:
                 head = head.head
             of_residents = (head if token.dep_ == "compound" else token.head.head).lemma_.lower() in RESIDENTS
-            unknown_place = of_residents and name.text.lower() not in self.countries
+            unknown_place = of_residents and not self._is_country(name.text)
             if name.text not in TOWNS and not (unknown_place and not DEMONYM_ENDING.search(name.text.lower())):
                 continue  # a name not known as a town is a place only as where residents live ("Welsh" is not one)
             modifies = token.dep_ == "compound" and head.lemma_.lower() in self.premises | self.people | self.activity
@@ -227,7 +225,7 @@ class Places:
         spans |= {
             (c.cohort.start, c.cohort.end)
             for c in doc._.claims
-            if c.cohort.label_ == "place" and c.cohort.text.lower().removeprefix("the ") not in self.countries
+            if c.cohort.label_ == "place" and not self._is_country(c.cohort.text)
         }
         held = {(p.start, p.end) for p in known}
         return [Span(doc, a, b, label="place") for a, b in sorted(spans - held)]
@@ -235,7 +233,11 @@ class Places:
     def _town_of_people(self, token: Token) -> bool:
         """ "Dubliners", "a Mancunian": people named by a place smaller than a country."""
         place = place_of_demonym(token)
-        return place is not None and place.lower() not in self.countries
+        return place is not None and not self._is_country(place)
+
+    def _is_country(self, name: str) -> bool:
+        """A country or an area as large ("the Netherlands", "Europe"): being in one does not narrow."""
+        return name.lower().removeprefix("the ") in self.countries
 
     def _of_place(self, preposition: Token) -> bool:
         """ "in", "at", "from"…, or "of" after people or premises ("residents of Truro")."""

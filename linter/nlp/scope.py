@@ -76,8 +76,8 @@ class Scope:
         )
 
     def _titles_a_name(self, head: Token) -> bool:
-        """ "Our host, Jules, has…": a staff role that is also a kind of platform worker is staff when it
-        titles one named person, and a user when counted ("340 hosts")."""
+        """ "Our host, Jules, has…": a staff role that titles one named person is staff, even one that is
+        also a kind of platform worker and a user when counted ("340 hosts")."""
         return head.lemma_.lower() in self.staff_roles and any(
             c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children
         )
