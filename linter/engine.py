@@ -8,6 +8,7 @@ again one post at a time, and a post that still fails (or is too long to read in
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -20,7 +21,7 @@ from linter import fixes
 from linter.config import Config, build_pack
 from linter.errors import CheckError
 from linter.model import load_model
-from linter.nlp.extensions import INCOMPLETE, POST_SCORES
+from linter.nlp.extensions import ENGLISH_SHARE, INCOMPLETE, POST_SCORES
 from linter.nlp.span_docs import span_docs
 from linter.normalise import NormalisedText, normalise
 from linter.policy.checks import CHECKS
@@ -58,6 +59,8 @@ class Linter:
             if component in self.nlp.pipe_names:
                 self.nlp.add_pipe(stand_in, after=component)
                 self.nlp.disable_pipe(component)  # still loaded: the stand-in reads its rules and tables
+        if self.pack.english_below:
+            self.nlp.add_pipe("postlint_language", config={"lemmatizer": "lemmatizer"})
         self.nlp.add_pipe("postlint_details", config={"lexicons": self.pack.lexicons})
         self.nlp.add_pipe("postlint_claims", config={"lexicons": self.pack.lexicons})
         self.nlp.add_pipe("postlint_places", config={"lexicons": self.pack.lexicons})
@@ -153,6 +156,9 @@ class Linter:
             calm = self._harmless_sentences(doc, norm, pack.harmless_below)
             reason = f"the post model reads the post as harmless (flag {post['flag']:.3f} < {pack.harmless_below})"
             result = result.suppress(lambda f: checks[f.rule] != "phrase" and calm(f.start, f.end), reason)
+        english = doc._.get(ENGLISH_SHARE)
+        if english is not None and english < pack.english_below and result.decision in ("pass", "warn"):
+            result = replace(result, error=CheckError.of("E005", f"{english:.0%}"))
         return result
 
     def _harmless_sentences(self, doc: Doc, norm: NormalisedText, below: float) -> Callable[[int, int], bool]:

@@ -59,6 +59,8 @@ CHECK_ERRORS = {
     "E002": "the post is {detail} characters once normalised, over the {limit:,} this check reads",
     "E003": "the post is {detail} tokens long, over the {limit:,} this check reads",
     "E004": "the {detail} patterns ran out of time on this post, so it was not fully checked",
+    "E005": "only {detail} of this post's words are English, the one language postlint reads; it was not "
+    "checked: have someone who reads the post's language check it",
 }
 
 

@@ -22,8 +22,9 @@ from spacy.language import Language
 import linter
 from linter.config import Config
 from linter.engine import MAX_POST_TOKENS, Linter, get_linter
-from linter.errors import InputError
+from linter.errors import InputError, PackError
 from linter.inputs import read_posts
+from linter.policy.pack import default_pack_dir, load_pack
 from linter.result import DECISIONS
 
 LEAK = "A user in Leeds watched the finale 12 times"  # individual, place, repetition: a block
@@ -246,3 +247,51 @@ def test_config_values_are_type_checked_in_one_line(tmp_path, config, complaint)
     done = postlint("check", "a.txt", cwd=tmp_path)
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.count("\n") == 1 and complaint in done.stderr
+
+
+# --- a post in a language the pipeline does not read -----------------------------------------------------------------
+
+SPANISH_CLAIM = "Hemos visto que muchos de ustedes piden empanadas los domingos por la tarde, gracias por todo."
+FRENCH_NEWS = "Le nouveau magasin ouvre samedi matin avec du café offert pour tout le monde dans le quartier."
+
+
+def test_a_post_mostly_in_another_language_is_not_checked_rather_than_passed():
+    for draft in (SPANISH_CLAIM, FRENCH_NEWS):
+        result = linter.lint(draft)
+        assert result.decision == "not_checked" and result.error.code == "E005", draft
+        assert (
+            "were English" not in result.error.message and "% of this post's words are English" in result.error.message
+        )
+        assert draft[:20] not in json.dumps(result.to_dict()["error"])
+
+
+def test_code_switched_english_and_short_or_named_posts_are_still_read():
+    mixed = linter.lint("Thanks fam, 12 of you ordered biryani at 3am kal raat, sab theek?")
+    assert mixed.decision == "block" and {"PL102", "PL302"} <= {f.rule for f in mixed.findings}
+    assert linter.lint("Merci, Lyon!").decision == "pass"  # too few words to tell: read as English
+    # Capitalised words (names, headings) say nothing about the language around them.
+    assert (
+        linter.lint("MATCHDAY at Riverside Park: Rovers v Harbour Town, kick-off 3pm, tickets £12").decision == "pass"
+    )
+
+
+def test_a_block_found_in_another_language_still_blocks():
+    result = linter.lint(
+        "One of you listened 40 times yesterday: amigo, todo bien por la noche en casa con tus amigos del barrio?"
+    )
+    assert result.decision == "block" and result.error is None and "PL101" in {f.rule for f in result.findings}
+
+
+def test_a_team_can_read_every_post_as_english(tmp_path):
+    pack = tmp_path / "pack"
+    shutil.copytree(default_pack_dir(), pack)
+    meta = pack / "pack.yaml"
+    meta.write_text(
+        meta.read_text(encoding="utf-8").replace("english_below: 0.5", "english_below: 0"), encoding="utf-8"
+    )
+    assert get_linter(Config(pack_dir=pack)).lint(FRENCH_NEWS).decision == "pass"
+    meta.write_text(
+        meta.read_text(encoding="utf-8").replace("english_below: 0", "english_below: half"), encoding="utf-8"
+    )
+    with pytest.raises(PackError, match=r"pack.yaml:\d+: 'english_below' must be a score from 0 to 1"):
+        load_pack(pack)

@@ -14,6 +14,9 @@ INCOMPLETE = "postlint_incomplete"
 SCORES = "sentence_scores"
 # doc._.post_scores: {label: score} for the whole post, from the post model.
 POST_SCORES = "post_scores"
+# doc._.english_share: the share of the post's words English knows, from `postlint_language` (None: too
+# few words to tell).
+ENGLISH_SHARE = "english_share"
 
 
 def _declare(name: str) -> None:
@@ -30,3 +33,4 @@ _declare("not_claims")
 _declare(INCOMPLETE)  # set by `postlint_details` when a pattern times out
 _declare(SCORES)  # set by `postlint_sentence_model`
 _declare(POST_SCORES)  # set by `postlint_post_model`
+_declare(ENGLISH_SHARE)  # set by `postlint_language`

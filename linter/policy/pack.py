@@ -134,6 +134,9 @@ class Pack:
     # Where the post model scores a post under this for "flag" (an editor would pass it), the rules'
     # findings are kept but suppressed, each saying so. 0 leaves every decision to the rules.
     harmless_below: float = 0.0
+    # A post in which a smaller share of the words are English is not checked (E005) unless a rule
+    # blocks it: the pipeline reads English only. 0 reads every post as English.
+    english_below: float = 0.0
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id.lower() == rule_id.lower()), None)
@@ -252,17 +255,23 @@ def load_pack(folder: Path | None = None) -> Pack:
     for path in sorted((folder / "rules").glob("*.yaml")):
         rules.extend(load_rules_file(path, dict(thresholds)))
     _check_unique(rules)
-    harmless_below = meta.get("harmless_below", 0.0)
-    if isinstance(harmless_below, bool) or not isinstance(harmless_below, int | float) or not 0 <= harmless_below < 1:
-        raise PackError(f"{meta_path}:{meta.line_of('harmless_below')}: 'harmless_below' must be a score from 0 to 1")
+    harmless_below, english_below = (_share(meta, key, meta_path) for key in ("harmless_below", "english_below"))
     return Pack(
         name=str(meta.get("name", folder.name)),
         version=str(meta.get("version", "0")),
         thresholds=dict(thresholds),
         lexicons=_with_rule_lexicons(_load_lexicons(folder / "lexicons"), rules),
         rules=tuple(rules),
-        harmless_below=float(harmless_below),
+        harmless_below=harmless_below,
+        english_below=english_below,
     )
+
+
+def _share(meta: Any, key: str, meta_path: Path) -> float:
+    value = meta.get(key, 0.0)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1:
+        raise PackError(f"{meta_path}:{meta.line_of(key)}: '{key}' must be a score from 0 to 1")
+    return float(value)
 
 
 @registry.misc("postlint.pack_lexicons.v1")
