@@ -624,6 +624,19 @@ def test_bless_you_pities_but_a_blessing_does_not(draft, shaming):
 
 
 @pytest.mark.parametrize(
+    ("draft", "shaming"),
+    [
+        ("40 of you bought party hats at 4am. What happened, friends?", True),
+        ("Some of you streamed the rain playlist 9 times on Sunday. We'd love to know what happened.", True),
+        ("Checkout was down for an hour and 3,000 of you could not pay. Here's what happened: a bad update.", False),
+        ("2,000 of you could not log in on Monday. We're sorry about what happened and have fixed it.", False),
+    ],
+)
+def test_what_happened_asked_of_users_mocks_but_a_story_of_what_happened_does_not(draft, shaming):
+    assert ("PL401" in {f.rule for f in linter.lint(draft).findings}) is shaming
+
+
+@pytest.mark.parametrize(
     ("draft", "rules"),
     [
         ("Searches for 'paddling pools' went up 6x this summer.", set()),  # growth of a total, not a habit
