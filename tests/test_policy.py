@@ -662,3 +662,19 @@ def test_one_persons_belongings_doing_something_is_one_user(draft, cohort):
     claims = linter.lint(draft).claims
     assert [(c["cohort"]["text"], c["n"]) for c in claims] == [(cohort, 1)]
     assert not linter.lint("Card orders in the week before Mother's Day were up 40% on last year.").claims[1:]
+
+
+@pytest.mark.parametrize(
+    ("draft", "cohort", "n"),
+    [
+        ("The glitch hit 340 listeners who'd saved the album before Friday.", "340 listeners", 340),  # had saved
+        ("20,000 of you ordered a cake you'd picked from the spring menu.", "20,000 of you", 20000),  # the same you
+    ],
+)
+def test_had_contracted_is_a_record_and_a_counted_you_is_not_counted_again(draft, cohort, n):
+    claims = linter.lint(draft).claims
+    assert [(c["cohort"]["text"], c["n"]) for c in claims] == [(cohort, n)]
+
+
+def test_would_contracted_is_still_no_record():
+    assert linter.lint("Anyone who'd enjoy a free pastry, pop in on Saturday.").claims == ()

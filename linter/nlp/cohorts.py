@@ -165,7 +165,12 @@ class CohortFinding:
             return (token, cohort, CohortSize("singular", 1, spoken_to(addressee)), cohort)
         if token.head.tag_ not in {"VBD", "VBN"}:
             return None  # "what you pick", "you keep your current plan": habits and offers, not records
+        if any(self._counted_you(t) for t in token.doc[token.sent.start : token.i]):
+            return None  # "4,000 of you went to a gig you'd booked with us": that counted group again
         return (token, cohort, CohortSize("unknown", None, "you"), cohort)
+
+    def _counted_you(self, token: Token) -> bool:
+        return token.lower_ in self.second_person and token.dep_ == "pobj" and token.head.lower_ == "of"
 
     def _third_person(self, token: Token):
         """ "Meet our most loyal customer: she's ordered the same salad 400 times": he or she, standing

@@ -34,7 +34,7 @@ class Scope:
         if self._reported_by_others(verb):
             return False  # "the statistics office reports that 2% of adults…"
         children = list(verb.children)
-        if any(c.dep_ == "aux" and c.lower_ in self.modals for c in children):
+        if any(c.dep_ == "aux" and c.lower_ in self.modals and not _had(c, verb) for c in children):
             return False
         if any(c.dep_ == "mark" and c.lower_ in self.conditionals for c in children):
             return False
@@ -156,3 +156,9 @@ def _bare_plural(token: Token) -> bool:
     return token.tag_ in {"NNS", "NNPS"} and not any(
         c.dep_ in {"det", "nummod", "quantmod", "poss", "predet"} or c.lower_ == "of" for c in token.children
     )
+
+
+def _had(aux: Token, verb: Token) -> bool:
+    """ "'d" before a past participle is "had" ("readers who'd downloaded it"), a record; before a bare
+    verb it is "would" ("you'd love it")."""
+    return aux.lower_ in {"'d", "’d"} and verb.tag_ == "VBN"
