@@ -678,3 +678,15 @@ def test_had_contracted_is_a_record_and_a_counted_you_is_not_counted_again(draft
 
 def test_would_contracted_is_still_no_record():
     assert linter.lint("Anyone who'd enjoy a free pastry, pop in on Saturday.").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("draft", "claimed"),
+    [
+        ("The loyalty app shows that 38 of you have switched to oat milk since March.", True),  # our app
+        ("Our booking data shows that 45 of you cancelled on Monday.", True),
+        ("A travel survey shows that 12% of commuters cycled to work last year.", False),  # someone else's
+    ],
+)
+def test_what_our_own_app_or_data_shows_is_our_record_not_an_outside_source(draft, claimed):
+    assert bool(linter.lint(draft).claims) is claimed

@@ -108,13 +108,14 @@ class Scope:
         return found
 
     def _reported_by_others(self, verb: Token) -> bool:
-        """The claim is what someone else reports ("X reports that…", "a survey found…"), not our records."""
+        """The claim is what someone else reports ("X reports that…", "a survey found…"), not our records
+        ("our app shows that…", "the data shows that…")."""
         head = verb
         while head.dep_ in {"ccomp", "xcomp", "conj"} and head.head.i != head.i:
             head = head.head
             if head.lemma_.lower() in self.reporting_verbs:
                 subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-                return bool(subjects) and not any(is_us(s) for s in subjects)
+                return bool(subjects) and not any(is_us(s) or s.lemma_.lower() in self.own_records for s in subjects)
         return False
 
 
