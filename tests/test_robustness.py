@@ -265,6 +265,17 @@ def test_a_post_mostly_in_another_language_is_not_checked_rather_than_passed():
         assert draft[:20] not in json.dumps(result.to_dict()["error"])
 
 
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Un menú sin gluten de lunes a viernes, con postre de la casa.",  # "un", "sin", "de", "con": both
+        "Unsere Filiale hat ab heute auch sonntags geöffnet.",  # German capitalises its nouns: few lower-case words
+    ],
+)
+def test_words_another_language_shares_with_the_dictionary_are_no_evidence_of_english(draft):
+    assert linter.lint(draft).error.code == "E005"
+
+
 def test_code_switched_english_and_short_or_named_posts_are_still_read():
     mixed = linter.lint("Thanks fam, 12 of you ordered biryani at 3am kal raat, sab theek?")
     assert mixed.decision == "block" and {"PL102", "PL302"} <= {f.rule for f in mixed.findings}

@@ -1,15 +1,21 @@
 """`postlint_language`: how much of a post is English, the only language the pipeline reads.
 
 A post in Spanish or Swahili goes through an English parser and English word lists and comes out with
-no claim: a pass nobody earned. This component counts the post's words that English knows, so the
-engine can say "not checked" instead (E005). English here is the model's own dictionary: the forms in
-its lemmatizer's tables (the WordNet index and its exceptions) and spaCy's English stop words. Only
-words in lower case count: a capitalised word may be a name (a brand, a town, a person) or a shouted
-heading, and says nothing about the language around it. Code-switched posts keep most of their
-English words and stay well over the line; a post too short to tell is read as English.
+no claim: a pass nobody earned. This component measures the share of the post's words that are English,
+so the engine can say "not checked" instead (E005).
+
+English is the model's own dictionary: the forms in its lemmatizer's tables (the WordNet index and its
+exceptions) and spaCy's English stop words. That dictionary also holds many short foreign words as
+abbreviations or loans ("de", "un", "sin"), so the stop words of other languages spaCy ships are
+evidence too: a word that is one of them and not in the dictionary is foreign, and one that is both is
+left out of the count. Only words in lower case count: a capitalised word may be a name (a brand, a
+town, a person) or a heading, and says nothing about the language around it. Code-switched posts that
+keep most of their English stay well over the line; a post too short to tell is read as English.
 """
 
 from __future__ import annotations
+
+from importlib import import_module
 
 from spacy.attrs import IS_ALPHA, IS_LOWER, LEMMA, LENGTH, LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -19,36 +25,54 @@ from spacy.tokens import Doc
 
 from linter.nlp.extensions import ENGLISH_SHARE
 
+# Languages written in Latin script whose stop words spaCy ships and whose speakers mix them with English.
+OTHER_LANGUAGES = ["es", "pt", "fr", "it", "de", "nl", "ca", "ro", "pl", "tr", "sv", "da", "nb", "id", "ms", "tl", "ht",
+                   "lg", "tn"]  # fmt: skip
+
 
 class EnglishShare:
-    def __init__(self, nlp: Language, lemmatizer: str, min_words: int):
+    def __init__(self, nlp: Language, lemmatizer: str, other_languages: list[str], min_words: int):
         self.min_words = min_words
         tables = nlp.get_pipe(lemmatizer).lookups
-        words = set(STOP_WORDS)
+        dictionary = set(STOP_WORDS)
         for forms in tables.get_table("lemma_index").values():
-            words.update(forms)
+            dictionary.update(forms)
         for exceptions in tables.get_table("lemma_exc").values():
-            words.update(exceptions)
-        self.english = frozenset(hash_string(word) for word in words)
+            dictionary.update(exceptions)
+        foreign = set().union(*(import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS for code in other_languages))
+        self.english_function = frozenset(hash_string(word) for word in STOP_WORDS)
+        self.english = frozenset(hash_string(word) for word in dictionary)
+        self.foreign_function = frozenset(hash_string(word) for word in foreign - STOP_WORDS)
 
     def __call__(self, doc: Doc) -> Doc:
         counted = known = 0
-        rows = doc.to_array([IS_ALPHA, LENGTH, IS_LOWER, LOWER, LEMMA]).tolist()
-        for alpha, length, lower_case, lower, lemma in rows:
-            if alpha and length > 1 and lower_case:
-                counted += 1
+        for alpha, length, lower_case, lower, lemma in doc.to_array(
+            [IS_ALPHA, LENGTH, IS_LOWER, LOWER, LEMMA]
+        ).tolist():
+            if not (alpha and length > 1 and lower_case):
+                continue
+            if lower in self.english_function:
+                known += 1
+            elif lower in self.foreign_function:
+                if lower in self.english:
+                    continue  # "de", "sin", "door": a word of both, evidence of neither
+            else:
                 known += lower in self.english or lemma in self.english
+            counted += 1
         doc._.set(ENGLISH_SHARE, known / counted if counted >= self.min_words else None)
         return doc
 
 
 @Language.factory(
     "postlint_language",
-    default_config={"lemmatizer": "lemmatizer", "min_words": 6},
+    default_config={"lemmatizer": "lemmatizer", "other_languages": OTHER_LANGUAGES, "min_words": 4},
     assigns=[f"doc._.{ENGLISH_SHARE}"],
     requires=["token.lemma"],
 )
-def make_english_share(nlp: Language, name: str, lemmatizer: str, min_words: int) -> EnglishShare:
-    """`lemmatizer` names the pipeline component whose tables hold the English dictionary; posts with
-    fewer than `min_words` words to count get no share (read as English)."""
-    return EnglishShare(nlp, lemmatizer, min_words)
+def make_english_share(
+    nlp: Language, name: str, lemmatizer: str, other_languages: list[str], min_words: int
+) -> EnglishShare:
+    """`lemmatizer` names the component whose tables hold the English dictionary; `other_languages` are
+    spaCy language codes whose stop words count as foreign; posts with fewer than `min_words` words to
+    count get no share (read as English)."""
+    return EnglishShare(nlp, lemmatizer, other_languages, min_words)
