@@ -126,6 +126,9 @@ def test_an_event_taken_in_from_afar_is_still_what_users_did(draft):
         ("Welsh locals booked 30% more cottages this summer.", None),  # a nation's people, not a town's
         ("Scooter hires in Wigan jumped 35% on Saturday.", "Wigan"),
         ("Umbrella orders in the old town doubled this week.", "old town"),
+        ("Preston, you bought 40% more wellies this autumn than last.", "Preston"),  # the town spoken to
+        ("Hey Wigan, you ordered 30% more gravy this winter.", "Wigan"),
+        ("Preston, our new store opens on Friday.", None),  # spoken to, but no claim
     ],
 )
 def test_a_place_is_read_where_the_grammar_puts_one(draft, place):

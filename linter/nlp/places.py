@@ -31,6 +31,7 @@ PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 DEMONYM_ENDING = re.compile(r"(?:sh|ch|an|ese|i)$")  # "Welsh", "Dutch", "Canadian", "Iraqi" residents: of a country
 RESIDENTS = {"resident", "local", "neighbour", "neighbor"}  # people named by where they live ("Eastgate residents")
 PLACE_PREPOSITIONS = {"in", "at", "from", "near", "around", "across", "outside"}
+GREETINGS = {"hey", "hi", "hello", "oi", "yo", "dear"}  # words before a name spoken to ("Hey Leeds")
 TIME_PREPOSITIONS = {"since", "until", "till", "before", "after", "during"}
 # Towns named like a month or a day ("March", "Sunday") are read as dates, as a reader would.
 TOWNS = frozenset(
@@ -206,7 +207,7 @@ class Places:
                 continue  # a name not known as a town is a place only as where residents live ("Welsh" is not one)
             modifies = token.dep_ == "compound" and head.lemma_.lower() in self.premises | self.people | self.activity
             placed = token.dep_ == "pobj" and token.ent_type_ != "PERSON" and self._of_place(token.head)
-            if modifies or placed:
+            if modifies or placed or _addressed(name):
                 found.append(Span(doc, name.start, name.end, label="place"))
         return found
 
@@ -244,6 +245,18 @@ class Places:
         if preposition.lower_ == "of":
             return preposition.head.lemma_.lower() in self.premises | self.people
         return preposition.lower_ in PLACE_PREPOSITIONS
+
+
+def _addressed(name: Span) -> bool:
+    """A town spoken to about what "you" did ("Leeds, you ordered…", "Hey Hull! 300 of you…"): its people
+    are the cohort, so the town narrows it."""
+    doc = name.doc
+    before = doc[name.start - 1].lower_ if name.start > 0 else ""
+    set_off = (name.end < len(doc) and doc[name.end].text in {",", "!"}) or before in GREETINGS
+    sent = name.sent
+    return set_off and any(
+        t.lower_ == "you" for claim in doc._.claims if claim.cohort.sent == sent for t in claim.cohort
+    )
 
 
 def _after_a_time_preposition(ent: Span) -> bool:
