@@ -696,3 +696,17 @@ def test_would_contracted_is_still_no_record():
 )
 def test_what_our_own_app_or_data_shows_is_our_record_not_an_outside_source(draft, claimed):
     assert bool(linter.lint(draft).claims) is claimed
+
+
+@pytest.mark.parametrize(
+    ("draft", "count"),
+    [
+        ("900 members signed up for Plank Month. Only 6 planked every single day of it.", "Only 6"),
+        ("3,000 of you entered the quiz. 11 answered every question right.", "11"),
+        ("We have 3,000 members. 2025 was our best year yet.", None),  # a year, not a count
+        ("1/2 Our 4,000 members voted. 2/2 Results are on the site.", None),  # a thread's numbering
+    ],
+)
+def test_a_bare_count_after_a_counted_group_is_that_many_of_them(draft, count):
+    cohorts = [c["cohort"]["text"] for c in linter.lint(draft).claims]
+    assert (count in cohorts) if count else all(not c[0].isdigit() or " " in c for c in cohorts)

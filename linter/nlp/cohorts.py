@@ -25,6 +25,7 @@ from linter.nlp.syntax import is_subject_of_verb, left_edge, token_span
 
 AGE_GROUP = re.compile(r"^(?:under|over)-?\d{1,2}s$|^u\d{1,2}s$", re.I)  # "under-11s", "U10s": a team or class by age
 RATIO = re.compile(r"^(?P<part>\d+(?:\.\d+)?)\s+(?:in|out\s+of)\s+(?P<whole>\d+(?:\.\d+)?)\b", re.I)
+YEAR = re.compile(r"(?:19|20)\d\d")  # "2024 was our year": a year, not a count
 
 
 class CohortFinding:
@@ -71,6 +72,15 @@ class CohortFinding:
             else:
                 size = self._stated_size(token, size_span)
             return (head, cohort, size, size_span)
+        if (
+            number is None
+            and token.dep_ == "nsubj"
+            and token.like_num
+            and not YEAR.fullmatch(token.text)
+            and "/" not in token.text  # "2/3": a thread's numbering
+            and all(c.dep_ in {"advmod", "quantmod"} for c in token.children)
+        ):
+            return self._count_of_earlier_group(token, left)
         if number is not None and token.i == head.i and is_subject_of_verb(head):
             people = next((t for t in token.sent if t.i not in {number.i, head.i} and self._is_people(t)), None)
             if people is None:
@@ -83,6 +93,21 @@ class CohortFinding:
                 size_span,
             )
         return None
+
+    def _count_of_earlier_group(self, count: Token, left: int):
+        """ "2,000 members joined the challenge. Only 9 finished it.": a bare count as a verb's subject is
+        that many of a group of people counted earlier in the post."""
+        earlier = count.doc[max(count.sent.start - 40, 0) : count.sent.start]
+        if not any(self._counted_people(t) for t in earlier):
+            return None
+        size_span = token_span(count.doc, left, count.i + 1)
+        return (count, size_span, self._stated_size(count, size_span), size_span)
+
+    def _counted_people(self, token: Token) -> bool:
+        """ "2,000 members", "5,000 of you": people with a count of their own."""
+        if self._counted_you(token):
+            return token.head.head.like_num
+        return self._is_person_word(token) and own_count(token) is not None
 
     def _ratio_of(self, token: Token, whole: Token, left: int):
         """ "1 in 5000 of our 2 million savers": the group is named after the ratio, before it ("Of our
