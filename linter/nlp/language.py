@@ -15,7 +15,8 @@ keep most of their English stay well over the line; a post too short to tell is 
 
 from __future__ import annotations
 
-from importlib import import_module
+from importlib import resources
+from importlib.util import module_from_spec, spec_from_file_location
 
 from spacy.attrs import IS_ALPHA, IS_LOWER, LEMMA, LENGTH, LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -39,7 +40,7 @@ class EnglishShare:
             dictionary.update(forms)
         for exceptions in tables.get_table("lemma_exc").values():
             dictionary.update(exceptions)
-        foreign = set().union(*(import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS for code in other_languages))
+        foreign = set().union(*(_stop_words(code) for code in other_languages))
         self.english_function = frozenset(hash_string(word) for word in STOP_WORDS)
         self.english = frozenset(hash_string(word) for word in dictionary)
         self.foreign_function = frozenset(hash_string(word) for word in foreign - STOP_WORDS)
@@ -61,6 +62,18 @@ class EnglishShare:
             counted += 1
         doc._.set(ENGLISH_SHARE, known / counted if counted >= self.min_words else None)
         return doc
+
+
+def _stop_words(code: str) -> set[str]:
+    """spaCy's stop words for a language, read from their own module: importing the language package
+    would compile its tokenizer's rules too, seconds for the 19 languages."""
+    path = resources.files("spacy.lang") / code / "stop_words.py"
+    spec = spec_from_file_location(f"postlint_stop_words_{code}", str(path))
+    if spec is None or spec.loader is None:
+        raise ImportError(f"spaCy has no stop words for '{code}'")
+    module = module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.STOP_WORDS
 
 
 @Language.factory(
