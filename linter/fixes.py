@@ -283,12 +283,20 @@ def _verb_made_plural(norm: NormalisedText, subject: Any) -> list[Edit]:
 
 
 def chosen_edits(fixes: Iterable[Fix]) -> list[Edit]:
-    """The edits of every fix that overlaps none chosen before it (earliest and widest first)."""
+    """The edits of every fix that overlaps none chosen before it (earliest and widest first). Removals
+    that overlap become one removal of both ("in Derby, 64" and ", 64,": the place and the age go
+    together, with both commas), so no stray punctuation is left between them."""
     chosen: list[Edit] = []
     for fix in sorted(fixes, key=lambda f: (f.edits[0].start, -(f.edits[-1].end - f.edits[0].start))):
-        if any(e.start < c.end and c.start < e.end or e.start == c.start for e in fix.edits for c in chosen):
-            continue
-        chosen.extend(fix.edits)
+        clashing = [
+            c for c in chosen if any(e.start < c.end and c.start < e.end or e.start == c.start for e in fix.edits)
+        ]
+        if not clashing:
+            chosen.extend(fix.edits)
+        elif len(fix.edits) == 1 and not fix.edits[0].replacement and not any(c.replacement for c in clashing):
+            spans = [fix.edits[0], *clashing]
+            chosen = [c for c in chosen if c not in clashing]
+            chosen.append(Edit(min(e.start for e in spans), max(e.end for e in spans), ""))
     return sorted(chosen, key=lambda e: e.start)
 
 
