@@ -35,7 +35,7 @@ def test_a_call_out_addresses_everyone_and_a_taunt_goes_with_its_colon(linter):
 def test_overlapping_removals_become_one_with_no_stray_comma(linter):
     text = "Our listeners in Dundee, 70, streamed the finale twice as much as anyone."
     assert linter.fix(text, linter.lint(text))[0] == "Our listeners streamed the finale twice as much as anyone."
-    place, age = Fix("place", "safe", (Edit(13, 26, ""),)), Fix("age", "safe", (Edit(23, 28, ""),))
+    place, age = Fix("place", "safe", (Edit(13, 27, ""),)), Fix("age", "safe", (Edit(23, 28, ""),))
     assert (
         apply_edits("Our listeners in Dundee, 70, streamed it", chosen_edits([place, age]))
         == "Our listeners streamed it"
