@@ -710,3 +710,20 @@ def test_what_our_own_app_or_data_shows_is_our_record_not_an_outside_source(draf
 def test_a_bare_count_after_a_counted_group_is_that_many_of_them(draft, count):
     cohorts = [c["cohort"]["text"] for c in linter.lint(draft).claims]
     assert (count in cohorts) if count else all(not c[0].isdigit() or " " in c for c in cohorts)
+
+
+@pytest.mark.parametrize(
+    ("draft", "cohort"),
+    [
+        ("Order #55120 held 9 jars of pickles and a tiara.", "Order #55120"),
+        ("Member no. 0731 has done 250 spin classes this year.", "Member no. 0731"),
+        ("Basket #3302 contained 12 tubs of hummus this morning.", "Basket #3302"),
+        ("Ticket #2,000,000 sold this weekend. Thank you all!", None),  # a milestone, not an account
+    ],
+)
+def test_a_record_or_person_with_an_id_is_one_customer(draft, cohort):
+    claims = linter.lint(draft).claims
+    if cohort is None:
+        assert not claims
+    else:
+        assert [(c["cohort"]["text"], c["n"]) for c in claims] == [(cohort, 1)]

@@ -53,6 +53,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.plural_people = word_set(lexicons, "grammar.plural_people")
         self.own_records = word_set(lexicons, "grammar.own_records")
         self.platform_workers = word_set(lexicons, "platform_workers")
+        self.identified_records = word_set(lexicons, "identified_records")
         self.person_nouns = word_set(lexicons, "person_nouns") | self.platform_workers
         self.individual_pronouns = word_set(lexicons, "individual_pronouns")
         self.staff_roles = word_set(lexicons, "staff_markers")

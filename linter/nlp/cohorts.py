@@ -103,6 +103,14 @@ class CohortFinding:
         size_span = token_span(count.doc, left, count.i + 1)
         return (count, size_span, self._stated_size(count, size_span), size_span)
 
+    def _identified_record(self, token: Token) -> bool:
+        """ "Order #4821", "card no. 0042": a record with its id is the one customer behind it; not a
+        milestone ("ticket #1,000,000 sold")."""
+        skip = id_suffix(token)
+        if token.lemma_.lower() not in self.identified_records or not skip:
+            return False
+        return not token.doc[token.i + skip].text.lstrip("#").endswith("000")
+
     def _counted_people(self, token: Token) -> bool:
         """ "2,000 members", "5,000 of you": people with a count of their own."""
         if self._counted_you(token):
@@ -132,7 +140,9 @@ class CohortFinding:
         return (token, cohort, self._derived(token, rate, people, base=base), size_span)
 
     def _person_noun(self, token: Token):
-        if token.pos_ not in {"NOUN", "PROPN", "PRON"} or not self._is_person_word(token):
+        if token.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            return None
+        if not self._is_person_word(token) and not self._identified_record(token):
             return None
         if token.dep_ in {"compound", "amod"} and token.head.pos_ == "NOUN":
             return None  # "a user guide": describes something else; "child profiles": part of that cohort
@@ -250,6 +260,8 @@ class CohortFinding:
             return True
         if token.text.startswith("@"):
             return self._greeted(token.doc, token.i)
+        if self._identified_record(token):
+            return True
         if token.pos_ not in {"NOUN", "PROPN"}:
             return False
         if token.pos_ == "PROPN" and (

@@ -139,12 +139,14 @@ def vague_size(words: str, vague: dict[str, set[str]]) -> CohortSize | None:
 
 
 def id_suffix(token: Token) -> int:
-    """ "user #4821": the id after the noun makes it one account."""
-    doc = token.doc
-    if token.i + 2 < len(doc) and doc[token.i + 1].text == "#" and doc[token.i + 2].like_num:
-        return 2
-    if token.i + 1 < len(doc) and doc[token.i + 1].text.startswith("#") and doc[token.i + 1].text[1:].isdigit():
+    """ "user #4821", "card no. 0042": the id after the noun makes it one account."""
+    words = [t.lower_ for t in token.doc[token.i + 1 : token.i + 4]]
+    if words and words[0].startswith("#") and words[0][1:].isdigit():
         return 1
+    for marker in (["#"], ["no."], ["no", "."], ["number"]):
+        after = words[len(marker) : len(marker) + 1]
+        if words[: len(marker)] == marker and after and after[0].isdigit():
+            return len(marker) + 1
     return 0
 
 
