@@ -105,7 +105,7 @@ class CohortFinding:
 
     def _identified_record(self, token: Token) -> bool:
         """ "Order #4821", "card no. 0042": a record with its id is the one customer behind it; not a
-        milestone ("ticket #1,000,000 sold")."""
+        milestone ("order #5,000,000 went out today")."""
         skip = id_suffix(token)
         if token.lemma_.lower() not in self.identified_records or not skip:
             return False
