@@ -28,7 +28,10 @@ from linter.model import DEFAULT_MODEL
 from linter.policy.lexicons import entry_problem, lexicon_type
 from linter.policy.pack import SEVERITIES, Pack, Rule, load_pack, load_rules_file, selected, with_overrides
 
-CONFIG_KEYS = {"model", "fail_on", "select", "ignore", "disable", "extend", "pack", "thresholds", "severity", "terms"}
+CONFIG_KEYS = {
+    "model", "fail_on", "select", "ignore", "disable", "extend", "pack", "english_below",
+    "thresholds", "severity", "terms",
+}  # fmt: skip
 SURFACE_TABLES = {"server", "slack", "x"}  # read by each surface's own settings module
 FAIL_ON = ("warn", "block")
 
@@ -45,6 +48,7 @@ class Config:
     thresholds: tuple[tuple[str, int], ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
     terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    english_below: float | None = None  # the pack's own share unless set
     source: Path | None = field(default=None, compare=False)
 
 
@@ -112,6 +116,11 @@ def _parse(table: dict[str, Any], path: Path, text: str) -> Config:
             fail(key, "must be a list of strings")
     if not isinstance(table.get("pack", ""), str):
         fail("pack", "must be the path of a rules pack folder")
+    english_below = table.get("english_below")
+    if english_below is not None and (
+        isinstance(english_below, bool) or not isinstance(english_below, int | float) or not 0 <= english_below < 1
+    ):
+        fail("english_below", "must be a share from 0 to 1 (0 reads every post as English)")
     for key, example in (("thresholds", "k_block = 250"), ("severity", 'PL302 = "block"'), ("terms", '"x" = ["y"]')):
         if not isinstance(table.get(key, {}), dict):
             fail(key, f"must be a table of settings such as [tool.postlint.{key}] {example}")
@@ -140,6 +149,7 @@ def _parse(table: dict[str, Any], path: Path, text: str) -> Config:
         thresholds=tuple(sorted(thresholds.items())),
         severity=tuple(sorted(severity.items())),
         terms=tuple(sorted((k, tuple(v)) for k, v in terms.items())),
+        english_below=None if english_below is None else float(english_below),
         source=path,
     )
 
@@ -212,6 +222,8 @@ def build_pack(config: Config) -> Pack:
                 _config_error(config, key, f"'{key}' names no rule, rule name or category: {selector} "
                               "(list them with: postlint rules)")  # fmt: skip
             into |= ids
+    if config.english_below is not None:
+        pack = replace(pack, english_below=config.english_below)
     return with_overrides(
         pack,
         thresholds=dict(config.thresholds),

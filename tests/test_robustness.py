@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 import linter
-from linter.config import Config
+from linter.config import Config, load_config
 from linter.engine import MAX_POST_TOKENS, Linter, get_linter
 from linter.errors import InputError, PackError
 from linter.inputs import read_posts
@@ -306,3 +306,11 @@ def test_a_team_can_read_every_post_as_english(tmp_path):
     )
     with pytest.raises(PackError, match=r"pack.yaml:\d+: 'english_below' must be a score from 0 to 1"):
         load_pack(pack)
+
+
+def test_a_config_sets_the_language_line_and_rejects_a_bad_one(tmp_path):
+    (tmp_path / "postlint.toml").write_text("english_below = 0\n", encoding="utf-8")
+    assert get_linter(load_config(start=tmp_path)).lint(FRENCH_NEWS).decision == "pass"
+    (tmp_path / "postlint.toml").write_text("english_below = 2\n", encoding="utf-8")
+    with pytest.raises(PackError, match=r"postlint.toml:1: field 'english_below' must be a share from 0 to 1"):
+        load_config(start=tmp_path)
