@@ -129,6 +129,8 @@ def test_an_event_taken_in_from_afar_is_still_what_users_did(draft):
         ("Preston, you bought 40% more wellies this autumn than last.", "Preston"),  # the town spoken to
         ("Hey Wigan, you ordered 30% more gravy this winter.", "Wigan"),
         ("Preston, our new store opens on Friday.", None),  # spoken to, but no claim
+        ("Shoppers in Singapore bought 30% more umbrellas this spring.", None),  # a city that is a country
+        ("Riders across Latin America booked 12% more trips this spring.", None),  # bigger than a country
     ],
 )
 def test_a_place_is_read_where_the_grammar_puts_one(draft, place):
