@@ -93,8 +93,8 @@ class Linter:
             chosen = [f.fix for f in result.findings if f.fix and not f.suppressed and (unsafe or f.fix.safe)]
             edits = fixes.chosen_edits(chosen)
             fixed = fixes.apply_edits(text, edits)
-            if fixed == text or not fixed.strip():
-                break
+            if fixed == text or not any(c.isalnum() for c in fixed):
+                break  # nothing left to post but emoji and punctuation: not a fix
             allows = tuple(allow.moved(edits) for allow in allows)
             text, result = fixed, suppressed(self.lint(fixed), allows)
         return text, result

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from linter.config import Config
 from linter.engine import get_linter
 from linter.fixes import Edit, Fix, apply_edits, chosen_edits
 
@@ -178,3 +179,18 @@ def test_you_with_a_contraction_at_a_sentence_start_keeps_its_verb(linter):
     text = "@sam_k Wow. You've been to see the same musical 19 times at our Leeds cinema."
     (fix,) = [f.fix for f in linter.lint(text).findings if f.rule == "PL101"]
     assert [e.replacement for e in fix.edits] == ["Many of you have"]
+
+
+def test_a_fix_that_would_leave_only_emoji_is_not_applied(tmp_path):
+    team = tmp_path / "team.yaml"
+    team.write_text(
+        "rules:\n  - {id: TEAM010, name: codename, category: specificity, severity: block, check: phrase,\n"
+        "     terms: [project zorblat], message: m, suggestion: s, fix: {action: remove}}\n",
+        encoding="utf-8",
+    )
+    engine = get_linter(Config(extend=(team,)))
+    for text, fixed in (
+        ("Project Zorblat 🎉🚀", "Project Zorblat 🎉🚀"),
+        ("Project Zorblat ships today 🎉", "ships today 🎉"),
+    ):
+        assert engine.fix(text, engine.lint(text), unsafe=True)[0] == fixed
