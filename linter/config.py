@@ -26,7 +26,7 @@ from typing import Any
 from linter.errors import PackError
 from linter.model import DEFAULT_MODEL
 from linter.policy.lexicons import entry_problem, lexicon_type
-from linter.policy.pack import SEVERITIES, Pack, Rule, load_pack, load_rules_file, selected, with_overrides
+from linter.policy.pack import SEVERITIES, Pack, Rule, is_share, load_pack, load_rules_file, selected, with_overrides
 
 CONFIG_KEYS = {
     "model", "fail_on", "select", "ignore", "disable", "extend", "pack", "english_below",
@@ -117,9 +117,7 @@ def _parse(table: dict[str, Any], path: Path, text: str) -> Config:
     if not isinstance(table.get("pack", ""), str):
         fail("pack", "must be the path of a rules pack folder")
     english_below = table.get("english_below")
-    if english_below is not None and (
-        isinstance(english_below, bool) or not isinstance(english_below, int | float) or not 0 <= english_below < 1
-    ):
+    if english_below is not None and not is_share(english_below):
         fail("english_below", "must be a share from 0 to 1 (0 reads every post as English)")
     for key, example in (("thresholds", "k_block = 250"), ("severity", 'PL302 = "block"'), ("terms", '"x" = ["y"]')):
         if not isinstance(table.get(key, {}), dict):

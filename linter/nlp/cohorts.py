@@ -106,10 +106,10 @@ class CohortFinding:
     def _identified_record(self, token: Token) -> bool:
         """ "Order #4821", "card no. 0042": a record with its id is the one customer behind it; not a
         milestone ("order #5,000,000 went out today")."""
-        skip = id_suffix(token)
-        if token.lemma_.lower() not in self.identified_records or not skip:
+        if token.lemma_.lower() not in self.identified_records:
             return False
-        return not token.doc[token.i + skip].text.lstrip("#").endswith("000")
+        skip = id_suffix(token)
+        return bool(skip) and not token.doc[token.i + skip].text.lstrip("#").endswith("000")
 
     def _counted_people(self, token: Token) -> bool:
         """ "2,000 members", "5,000 of you": people with a count of their own."""

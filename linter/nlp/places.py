@@ -202,11 +202,10 @@ class Places:
             while head.dep_ == "compound" and head.lemma_.lower() not in self.premises:
                 head = head.head
             of_residents = (head if token.dep_ == "compound" else token.head.head).lemma_.lower() in RESIDENTS
-            unknown_place = of_residents and not self._is_country(name.text)
-            if name.text not in TOWNS and not (unknown_place and not DEMONYM_ENDING.search(name.text.lower())):
+            if name.text not in TOWNS and not (of_residents and not DEMONYM_ENDING.search(name.text.lower())):
                 continue  # a name not known as a town is a place only as where residents live ("Welsh" is not one)
             if self._is_country(name.text):
-                continue  # a city that is a country too ("Singapore"): being in it does not narrow
+                continue  # a country, or a city that is one too ("Singapore"): being in it does not narrow
             modifies = token.dep_ == "compound" and head.lemma_.lower() in self.premises | self.people | self.activity
             placed = token.dep_ == "pobj" and token.ent_type_ != "PERSON" and self._of_place(token.head)
             if modifies or placed or _addressed(name):

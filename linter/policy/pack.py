@@ -267,9 +267,14 @@ def load_pack(folder: Path | None = None) -> Pack:
     )
 
 
+def is_share(value: Any) -> bool:
+    """A number from 0 up to (not including) 1: a model score or a share of a post's words."""
+    return not isinstance(value, bool) and isinstance(value, int | float) and 0 <= value < 1
+
+
 def _share(meta: Any, key: str, meta_path: Path) -> float:
     value = meta.get(key, 0.0)
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1:
+    if not is_share(value):
         raise PackError(f"{meta_path}:{meta.line_of(key)}: '{key}' must be a score from 0 to 1")
     return float(value)
 
