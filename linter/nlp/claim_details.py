@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from linter.nlp.claim import DETAIL_KINDS, Claim
 from linter.nlp.extensions import SPAN_KEY
-from linter.nlp.syntax import only_filler, overlaps, token_span
+from linter.nlp.syntax import is_thing_acted_on, only_filler, overlaps, token_span
 
 CALENDAR_WORDS = {name.lower() for name in (*calendar.month_name[1:], *calendar.day_name)}
 
@@ -59,6 +59,8 @@ class ClaimDetails:
                 kind == "repetition" and size_tokens.issuperset(range(span.start, span.end))
             ):
                 continue
+            if kind in {"device", "place"} and is_thing_acted_on(span):
+                continue  # "borrowed a laptop", "joined a book club": what they did, not where or on what
             if kind == "sensitive" and any(overlaps(span, t) for t in times):
                 continue  # "the day of the Brexit vote" dates the claim; voting is not the behaviour
             claim.details[kind].append(span)

@@ -157,7 +157,10 @@ class Places:
         places = [
             Span(doc, ent.start, ent.end, label="place")
             for ent in doc.ents
-            if ent.label_ in PLACE_ENTITIES and not self._is_country(ent.text) and not _after_a_time_preposition(ent)
+            if ent.label_ in PLACE_ENTITIES
+            and not self._is_country(ent.text)
+            and not _after_a_time_preposition(ent)
+            and not _a_service_used(ent)
         ]
         places += self._named_towns(doc, places)
         people = {claim.cohort.root.i for claim in doc._.claims if claim.cohort.label_ != "place"}
@@ -264,6 +267,12 @@ def _after_a_time_preposition(ent: Span) -> bool:
     """ "since Easter", "until Diwali": a name after a preposition of time is a time, whatever the small
     recogniser read it as."""
     return ent.root.dep_ == "pobj" and ent.root.head.lower_ in TIME_PREPOSITIONS
+
+
+def _a_service_used(ent: Span) -> bool:
+    """ "ordered on ChopLine", "reading on Readly": a name the small recogniser calls a town, after "on",
+    is the app or site used. A known town or a street after "on" ("on Mill Lane") stays a place."""
+    return ent.label_ == "GPE" and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "on" and ent.text not in TOWNS
 
 
 def _capitalised(token: Token) -> bool:

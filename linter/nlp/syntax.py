@@ -38,6 +38,18 @@ def is_us(token: Token) -> bool:
     return token.lower_ in {"we", "us", "i"} or any(c.lower_ in {"our", "my"} for c in token.children)
 
 
+def is_thing_acted_on(span: Span) -> bool:
+    """A common noun that is what a verb acts on, alone or as a modifier of it: "borrowed a laptop",
+    "bought phone cases", "joined a book club". The thing a claim's users did something to, not where
+    or on what they did it; "used" is the exception ("used a tablet" names the device)."""
+    token = span.root
+    if token.pos_ != "NOUN":
+        return False
+    while token.dep_ in {"compound", "amod", "conj"} and token.head is not token:
+        token = token.head
+    return token.dep_ == "dobj" and token.head.lemma_ != "use"
+
+
 def only_filler(span: Span) -> bool:
     return all(t.is_punct or t.is_space or t.pos_ in {"SYM", "X", "INTJ"} or not t.is_alpha for t in span)
 
