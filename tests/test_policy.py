@@ -61,6 +61,9 @@ def test_cohort_size_is_read_from_words_percentages_and_ratios():
         "A third of our 90,000 riders booked a trip on Christmas Day.": 30000,
         "Last winter 21,000 Tidewell members booked a flu jab through the app.": 21000,  # parse hung it on "winter"
         "Since spring, 12,000 teen accounts have switched on the focus timer.": 12000,  # one cohort, not "teen"
+        # the share of a fronted base, which the parse reads as the base's apposition
+        "Of our 800,000 listeners, 0.004% replayed the same podcast episode every night in May.": 32,
+        "Among Fernly's 400,000 gardeners, 0.01% watered the same cactus twice a day.": 40,
     }
     for draft, n in sizes.items():
         claims = linter.lint(draft).claims

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from linter.nlp.syntax import is_subject_of_verb, subject_is_us, token_span
+from linter.nlp.syntax import subject_is_us, token_span, verb_of_subject
 
 
 class BehaviourReading:
@@ -20,10 +20,11 @@ class BehaviourReading:
             )
             if nested is not None:
                 return nested
-        if is_subject_of_verb(head) and head.head.pos_ in {"VERB", "AUX"}:
-            if head.lower_ in self.second_person and _describes(head.head):
+        verb = verb_of_subject(head)
+        if verb is not None and verb.pos_ in {"VERB", "AUX"}:
+            if head.lower_ in self.second_person and _describes(verb):
                 return None  # "you're welcome", "you're a star": what the reply thinks of them, not what they did
-            return head.head
+            return verb
         owned = head.head
         if _one_persons(head) and owned.dep_ in {"nsubj", "nsubjpass"}:
             return owned.head if owned.head.pos_ in {"VERB", "AUX"} else None  # "One shopper's basket held…"

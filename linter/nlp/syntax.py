@@ -17,16 +17,26 @@ def left_edge(token: Token) -> int:
     return min([token.i, *left])
 
 
-def is_subject_of_verb(token: Token) -> bool:
-    """A subject, or a percentage the parse hung on a verb that has no subject of its own."""
+def verb_of_subject(token: Token) -> Token | None:
+    """The verb `token` is the subject of: as parsed, or where the parse hung a share or count elsewhere
+    on a verb that has no subject of its own: on the verb itself, or on the base of a fronted "of"
+    ("Of our 800000 listeners, 0.004% replayed…", the share read as the base's apposition)."""
     if token.dep_ in {"nsubj", "nsubjpass"}:
-        return True
+        return token.head
     verb = token.head
-    return (
-        token.dep_ in {"npadvmod", "dep"}
-        and verb.pos_ == "VERB"
-        and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
-    )
+    if token.dep_ == "appos" and (token.lower_ == "%" or token.like_num) and token.head.dep_ == "pobj":
+        fronted = token.head.head
+        if fronted.lower_ in {"of", "among"} and fronted.dep_ == "prep" and fronted.i < token.i:
+            verb = fronted.head
+    elif token.dep_ not in {"npadvmod", "dep"}:
+        return None
+    if verb.pos_ == "VERB" and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+        return verb
+    return None
+
+
+def is_subject_of_verb(token: Token) -> bool:
+    return verb_of_subject(token) is not None
 
 
 def subject_is_us(verb: Token) -> bool:
