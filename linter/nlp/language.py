@@ -5,18 +5,21 @@ no claim: a pass nobody earned. This component measures the share of the post's 
 so the engine can say "not checked" instead (E005).
 
 English is the model's own dictionary: the forms in its lemmatizer's tables (the WordNet index and its
-exceptions) and spaCy's English stop words. That dictionary also holds many short foreign words as
-abbreviations or loans ("de", "un", "sin"), so the stop words of other languages spaCy ships are
-evidence too: a word that is one of them and not in the dictionary is foreign, and one that is both is
-left out of the count. Only words in lower case count: a capitalised word may be a name (a brand, a
-town, a person) or a heading, and says nothing about the language around it. Code-switched posts that
-keep most of their English stay well over the line; a post too short to tell is read as English.
+exceptions) and spaCy's English stop words, with the English of social posts that WordNet lacks
+(`data/english_online.txt`: "lol", "thx", "repost"), or a casual English reply reads as foreign. That
+dictionary also holds many short foreign words as abbreviations or loans ("de", "un", "sin"), so the
+stop words of other languages spaCy ships are evidence too: a word that is one of them and not in the
+dictionary is foreign, and one that is both is left out of the count. Only words in lower case count: a
+capitalised word may be a name (a brand, a town, a person) or a heading, and says nothing about the
+language around it. Code-switched posts that keep most of their English stay well over the line; a post
+too short to tell is read as English.
 """
 
 from __future__ import annotations
 
 from importlib import resources
 from importlib.util import module_from_spec, spec_from_file_location
+from pathlib import Path
 
 from spacy.attrs import IS_ALPHA, IS_LOWER, LEMMA, LENGTH, LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -29,13 +32,18 @@ from linter.nlp.extensions import ENGLISH_SHARE
 # Languages written in Latin script whose stop words spaCy ships and whose speakers mix them with English.
 OTHER_LANGUAGES = ["es", "pt", "fr", "it", "de", "nl", "ca", "ro", "pl", "tr", "sv", "da", "nb", "id", "ms", "tl", "ht",
                    "lg", "tn"]  # fmt: skip
+ONLINE_ENGLISH = frozenset(
+    line.strip()
+    for line in (Path(__file__).parent / "data" / "english_online.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
 
 
 class EnglishShare:
     def __init__(self, nlp: Language, lemmatizer: str, other_languages: list[str], min_words: int):
         self.min_words = min_words
         tables = nlp.get_pipe(lemmatizer).lookups
-        dictionary = set(STOP_WORDS)
+        dictionary = set(STOP_WORDS) | ONLINE_ENGLISH
         for forms in tables.get_table("lemma_index").values():
             dictionary.update(forms)
         for exceptions in tables.get_table("lemma_exc").values():
