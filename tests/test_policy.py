@@ -222,6 +222,9 @@ def test_a_range_counts_at_its_lower_end():
         ("Couriers in our app took most of their jobs between 12:00 and 12:20.", "between 12:00 and 12:20"),
         ("Some of you ordered soup from 11pm to 2am on Friday.", "from 11pm to 2am"),
         ("Riders aged between 18 and 24 booked the most trips.", None),
+        # a weekday is a single day, with an article and a word between as well
+        ("2,300 of you ordered ramen on a wednesday.", "on a wednesday"),
+        ("Around 5,000 members booked a sauna slot on the first Saturday.", "on the first Saturday"),
     ],
 )
 def test_a_window_of_the_day_is_one_time(draft, time):
@@ -452,6 +455,9 @@ def test_bedtime_is_a_taunt_only_when_said_to_the_users(draft, taunt):
         ("Nearly a hundred households in Kent kept the heating on all night.", 99),
         ("Just under 10,000 members reordered their inhalers through the app.", 9999),
         ("Over 100 riders took the last tram on Friday.", 100),
+        # "only" and "just" say how few, not fewer than: "only 100" is 100
+        ("Only 100 ppl have unlocked the gold badge so far.", 100),
+        ("Just 40 members reached level 50 this month.", 40),
         # lakh and crore multiply
         ("Over 3 lakh riders booked a ride home after the final.", 300_000),
         ("Two lakh members renewed in March.", 200_000),
@@ -503,6 +509,13 @@ def test_an_age_under_18_is_about_children_and_holders_are_people(draft, rules):
     a user; a home game is a public event."""
     found = {f.rule for f in linter.lint(draft).findings if f.rule in {"PL102", "PL201"}}
     assert found == rules
+
+
+def test_an_age_is_read_after_the_cohort_and_a_bound_before_of_is_a_size():
+    result = linter.lint("Listeners under 25 streamed the album on Friday.")  # the parse hangs "under" on the verb
+    assert [a["text"] for a in result.claims[0]["age"]] == ["under 25"]
+    result = linter.lint("Just under 100 of you have opened the beta.")
+    assert [c["n"] for c in result.claims] == [99] and not result.claims[0]["age"]
 
 
 @pytest.mark.parametrize(

@@ -95,13 +95,16 @@ class ClaimDetails:
 
     def _cohort_ages(self, claim: Claim) -> Iterator[Span]:
         """ "men over 60", "listeners under 25": an age bound on the cohort itself (a number after "over"
-        that counts nothing: "over 50 members" is a size)."""
+        that counts nothing: "over 50 members" and "under 100 of you" are sizes). The bound may follow the
+        cohort where the parse hangs it on the verb ("Listeners under 25 streamed…")."""
         doc = claim.cohort.doc
-        for token in claim.cohort.root.subtree:
+        following = [doc[claim.cohort.end]] if claim.cohort.end < len(doc) else []
+        for token in [*claim.cohort.root.subtree, *following]:
             if token.lower_ not in self.age_words or token.i + 1 >= len(doc):
                 continue
             age = doc[token.i + 1]
-            counts_something = age.i + 1 < len(doc) and doc[age.i + 1].pos_ in {"NOUN", "PROPN"}
+            after = doc[age.i + 1] if age.i + 1 < len(doc) else None
+            counts_something = after is not None and (after.pos_ in {"NOUN", "PROPN"} or after.lower_ == "of")
             if age.text.isdecimal() and 13 <= int(age.text) <= 120 and not counts_something:
                 yield token_span(doc, token.i, age.i + 1)
 
