@@ -267,6 +267,8 @@ def test_not_user_behaviour_claims(draft):
         ("60 customers bought antidepressants with their groceries.", "block"),
         ("Over 40,000 of you logged a migraine in the app this winter.", "warn"),
         ("Some of you bet on the derby through the app.", "block"),
+        # a tool named after its job is no group of users: the count is in the agent
+        ("Our new migraine tracker was used by 60,000 members this spring.", "warn"),
     ],
 )
 def test_sensitive_threshold(draft, severity):

@@ -340,13 +340,15 @@ class CohortFinding:
         return token.lower_ in self.second_person | {"us", "those"} or self._is_person_word(token)
 
     def _is_agent_noun(self, token: Token) -> bool:
-        """People named after what they do ("intro-skippers", "bingers"), beyond the usual user nouns."""
+        """People named after what they do ("intro-skippers", "bingers"), beyond the usual user nouns; not
+        one tool named after its job and its object ("the symptom tracker", "a sleep timer")."""
         word = token.lower_
         return (
             token.pos_ in {"NOUN", "PROPN"}
             and word not in self.person_nouns
             and token.lemma_.lower() not in self.person_nouns
             and _agent_noun_stem(word) in self.behaviour_verbs
+            and not (token.tag_ == "NN" and any(c.dep_ == "compound" for c in token.children))
         )
 
 
