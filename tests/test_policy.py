@@ -142,6 +142,8 @@ def test_an_event_taken_in_from_afar_is_still_what_users_did(draft):
         ("3,000 of you used a tablet to watch the final.", "tablet"),
         ("5,200 members borrowed a laptop from us this term.", None),  # the thing borrowed
         ("3,800 of you traded old phones and tablets for store credit.", None),
+        ("Arena Snacks fans ordered 60,000 pretzels across the league.", None),  # a brand's name
+        ("3,000 of you watched the final at Wembley Stadium.", "Wembley Stadium"),
     ],
 )
 def test_a_place_is_read_where_the_grammar_puts_one(draft, place):

@@ -59,8 +59,8 @@ class ClaimDetails:
                 kind == "repetition" and size_tokens.issuperset(range(span.start, span.end))
             ):
                 continue
-            if kind in {"device", "place"} and is_thing_acted_on(span):
-                continue  # "borrowed a laptop", "joined a book club": what they did, not where or on what
+            if kind in {"device", "place"} and (is_thing_acted_on(span) or _inside_a_name(span)):
+                continue  # "borrowed a laptop", "Arena Sports": what they did or a brand, not where or on what
             if kind == "sensitive" and any(overlaps(span, t) for t in times):
                 continue  # "the day of the Brexit vote" dates the claim; voting is not the behaviour
             claim.details[kind].append(span)
@@ -115,6 +115,21 @@ def _minors(claim: Claim) -> Iterator[Span]:
         ages = [int(t.text) for t in span if t.text.isdecimal()]
         if ages and min(ages) < 18:
             yield Span(span.doc, span.start, span.end, label="sensitive.children")
+
+
+def _inside_a_name(span: Span) -> bool:
+    """A premises or device word opening a capitalised name ("Stadium Snacks", "Hotel Bravo"): the name
+    of a brand or a product. Where it ends the name ("Wembley Stadium") it is a place."""
+    token = span[-1]
+    head = token.head
+    return (
+        len(span) == 1
+        and token.text[:1].isupper()
+        and token.dep_ == "compound"
+        and head.i == token.i + 1
+        and head.text[:1].isupper()
+        and head.pos_ == "PROPN"
+    )
 
 
 def _only_determiners(span: Span) -> bool:
