@@ -145,6 +145,20 @@ def test_components_are_found_through_spacys_registry_without_importing_linter()
     assert done.stdout.strip() == "1"
 
 
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a number after a full stop starts a sentence, which the parser can leave on the one before
+        ("5,000 riders joined the step challenge. 14 in Bath finished it.", ["14 in Bath finished it."]),
+        ("Member no. 0731 joined. Welcome!", ["Member no. 0731 joined.", "Welcome!"]),  # an abbreviation
+        ("Top 3 picks:\n1. oat milk\n2. 2-litre jugs", ["1. oat milk", "2. 2-litre jugs"]),  # a list's numbering
+    ],
+)
+def test_a_number_after_a_full_stop_starts_a_sentence(text, sentences):
+    got = [s.text.strip() for s in linter.get_linter().nlp(text.replace(",", "")).sents]
+    assert all(s.replace(",", "") in got for s in sentences), got
+
+
 def test_each_item_of_a_bulleted_list_is_a_sentence_of_its_own():
     """A quoted survey in one bullet rules out that bullet, not the list: the other items stay claims."""
     text = "Summer reading 2026:\n• 80 branches, 9 weeks\n• Over 1,900 kids aged 6–10 borrowed a comic\n• 95% of parents in our survey loved it"

@@ -180,6 +180,8 @@ def test_coming_back_to_the_app_is_what_users_did_not_a_public_act():
         ("Tenants who pay by app are 2x likelier to renew.", False),
         ("A member in Derby booked the same court 30 times this month.", True),
         ("One listener played the ringtone twice in a minute.", True),
+        ("40,000 of you kept up a daily lesson all 90 days of summer.", True),  # "all 90 days"
+        ("Our cafe is open all 7 days this week.", False),
     ],
 )
 def test_a_ratio_is_not_a_repetition(draft, repetition):
@@ -459,6 +461,9 @@ def test_bedtime_is_a_taunt_only_when_said_to_the_users(draft, taunt):
         ("Nearly a hundred households in Kent kept the heating on all night.", 99),
         ("Just under 10,000 members reordered their inhalers through the app.", 9999),
         ("Over 100 riders took the last tram on Friday.", 100),
+        # a nation's people by a demonym that is not the country's name with an ending
+        ("1.8 million Germans streamed the final every night for a week.", 1_800_000),
+        ("300 Danes ordered smørrebrød on Friday.", 300),
         # "only" and "just" say how few, not fewer than: "only 100" is 100
         ("Only 100 ppl have unlocked the gold badge so far.", 100),
         ("Just 40 members reached level 50 this month.", 40),
@@ -736,6 +741,15 @@ def test_what_our_own_app_or_data_shows_is_our_record_not_an_outside_source(draf
         ("3,000 of you entered the quiz. 11 answered every question right.", "11"),
         ("We have 3,000 members. 2025 was our best year yet.", None),  # a year, not a count
         ("1/2 Our 4,000 members voted. 2/2 Results are on the site.", None),  # a thread's numbering
+        # in the same sentence, placed, or described by a "who" clause
+        ("Over 50,000 members booked a class, including 12 who booked every single day.", "12"),
+        ("9,000 riders joined the step challenge. 14 in Bath finished it twice.", "14"),
+        ("Over 40,000 members streamed the derby, including 9 in St Ives who watched it twice.", "9"),
+        ("Of our 9 million riders, one took 1,900 trips this year.", "one"),
+        # not people: a time, a ratio, a pronoun
+        ("4,000 riders were picked up between midnight and 1am on Sunday.", None),
+        ("Out of our 300,000 members, 1 in 20 logged a workout every day in May.", None),
+        ("To the 1,800 of you who ordered two puddings on Friday: which one was for you?", None),
     ],
 )
 def test_a_bare_count_after_a_counted_group_is_that_many_of_them(draft, count):

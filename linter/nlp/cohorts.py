@@ -74,11 +74,10 @@ class CohortFinding:
             return (head, cohort, size, size_span)
         if (
             number is None
-            and token.dep_ == "nsubj"
             and token.like_num
             and not YEAR.fullmatch(token.text)
             and "/" not in token.text  # "2/3": a thread's numbering
-            and all(c.dep_ in {"advmod", "quantmod"} for c in token.children)
+            and _reads_as_people(token)
         ):
             return self._count_of_earlier_group(token, left)
         if number is not None and token.i == head.i and is_subject_of_verb(head):
@@ -95,9 +94,9 @@ class CohortFinding:
         return None
 
     def _count_of_earlier_group(self, count: Token, left: int):
-        """ "2,000 members joined the challenge. Only 9 finished it.": a bare count as a verb's subject is
-        that many of a group of people counted earlier in the post."""
-        earlier = count.doc[max(count.sent.start - 40, 0) : count.sent.start]
+        """ "2,000 members joined the challenge. Only 9 finished it.", "…, including 12 who booked daily": a
+        bare count that reads as people is that many of a group of people counted earlier in the post."""
+        earlier = count.doc[max(count.sent.start - 40, 0) : count.i]
         if not any(self._counted_people(t) for t in earlier):
             return None
         size_span = token_span(count.doc, left, count.i + 1)
@@ -350,6 +349,30 @@ class CohortFinding:
             and _agent_noun_stem(word) in self.behaviour_verbs
             and not (token.tag_ == "NN" and any(c.dep_ == "compound" for c in token.children))
         )
+
+
+def _reads_as_people(count: Token) -> bool:
+    """A count with no noun of its own that stands for people: a verb's subject ("Only 9 finished", "14 in
+    Bath finished it") or what a "who" clause describes ("including 12 who booked every day"). Its other
+    dependents may only bound it or place it; a time ("1am"), a ratio ("9 in 10") or "which one" is no count
+    of people."""
+    start = left_edge(count)
+    rest = count.doc[start : count.sent.end].text  # "1 in 20": the parse may make "20" the head
+    if RATIO.match(rest) or re.match(r"\d+\s*(?:am|pm|a\.m\.|p\.m\.)\b", rest, re.I):
+        return False
+    if start > 0 and count.doc[start - 1].lower_ in {"which", "this", "that", "each", "every", "any", "another"}:
+        return False  # "which one was for you?": a pronoun, whatever the parse hung the word on
+    places = [c for c in count.children if c.dep_ == "prep" and c.lower_ in {"in", "from", "at", "near"}]
+    place_nouns = [p for prep in places for p in prep.children if p.dep_ == "pobj"]
+    described = any(  # the "who" clause may hang on the place: "14 in Alice Springs who booked…"
+        c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ == "nsubj" for w in c.children)
+        for word in (count, *place_nouns)
+        for c in word.children
+    )
+    placed_or_bounded = not any(p.like_num for p in place_nouns) and all(
+        c.dep_ in {"advmod", "quantmod", "relcl"} or c in places for c in count.children
+    )
+    return placed_or_bounded and (count.dep_ == "nsubj" or described)
 
 
 def _agent_noun_stem(word: str) -> str:

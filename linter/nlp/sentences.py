@@ -3,14 +3,16 @@
 Posts often end a sentence with an emoji instead of a full stop ("Election season 🗳️ 260,000 customers…").
 The parser then hangs the next sentence off the emoji. Marking the start before parsing fixes the parse;
 the parser keeps starts that are already set, and the next two tokens are marked as not starting one so
-the parser does not cut a number off on its own ("🗳️ 260,000 | customers sent…").
+the parser does not cut a number off on its own ("🗳️ 260,000 | customers sent…"). A number after a full
+stop starts a sentence too: the parser can leave it on the sentence before ("…the challenge. 14 | in Bath
+finished it").
 """
 
 from __future__ import annotations
 
 import regex
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 _PICTOGRAPH = regex.compile(r"^[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Emoji_Component}\u200d\ufe0f]+$")
 
@@ -41,6 +43,15 @@ def _keep_parentheses_inside(doc: Doc) -> None:
                 inside.is_sent_start = False
 
 
+NUMBERING_WORDS = {"no", "nr", "num", "vol", "ep", "ch", "pt", "p", "pp", "fig", "sec", "ver", "v", "st", "rd", "ave"}
+
+
+def _ends_a_sentence(word: Token) -> bool:
+    """Whether the full stop after `word` ends a sentence before a number: not a list's "3." nor an
+    abbreviation that numbers come after ("no. 0731", "vol. 2")."""
+    return not word.like_num and word.lower_ not in NUMBERING_WORDS
+
+
 @Language.component("postlint_sentences")
 def mark_sentence_starts(doc: Doc) -> Doc:
     for token in doc[1:]:
@@ -52,14 +63,21 @@ def mark_sentence_starts(doc: Doc) -> Doc:
                     break
                 following.is_sent_start = False
             continue
-        if (
+        after_a_break = (
             _is_break(previous.text)
             and not _is_break(token.text)
             and (token.is_title or token.is_upper or token.like_num or token.text.startswith(("@", "#", '"', "'")))
-        ):
+        )
+        if after_a_break:
             token.is_sent_start = True
             for following in doc[token.i + 1 : token.i + 3]:
                 if _is_break(following.text):
+                    break
+                following.is_sent_start = False
+        elif previous.text in SENTENCE_ENDS and token.like_num and _ends_a_sentence(doc[token.i - 2]):
+            token.is_sent_start = True
+            for following in doc[token.i + 1 : token.i + 3]:
+                if following.text in SENTENCE_ENDS or _is_break(following.text):
                     break
                 following.is_sent_start = False
     _keep_parentheses_inside(doc)
