@@ -1,9 +1,11 @@
 """The policy's worked examples, and the behaviour each category is defined by, on the real model."""
 
 import pytest
+from spacy.tokens import Doc
 
 import linter
 from linter.engine import WHOLE_POST_READ_TOKENS
+from linter.nlp.cohorts import _reads_as_people
 from linter.normalise import normalise
 from linter.report.text import because_text
 
@@ -749,12 +751,24 @@ def test_what_our_own_app_or_data_shows_is_our_record_not_an_outside_source(draf
         # not people: a time, a ratio, a pronoun
         ("4,000 riders were picked up between midnight and 1am on Sunday.", None),
         ("Out of our 300,000 members, 1 in 20 logged a workout every day in May.", None),
-        ("To the 1,800 of you who ordered two puddings on Friday: which one was for you?", None),
     ],
 )
 def test_a_bare_count_after_a_counted_group_is_that_many_of_them(draft, count):
     cohorts = [c["cohort"]["text"] for c in linter.lint(draft).claims]
     assert (count in cohorts) if count else all(not c[0].isdigit() or " " in c for c in cohorts)
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "people"),
+    [
+        (["Only", "6", "finished", "."], [1, 2, 2, 2], ["advmod", "nsubj", "ROOT", "punct"], True),
+        # "which" hung on the verb, as the parser can: "one" is still a pronoun, not a count of people
+        (["Which", "one", "is", "yours", "?"], [2, 2, 2, 2, 2], ["attr", "nsubj", "ROOT", "attr", "punct"], False),
+    ],
+)
+def test_a_bare_count_reads_as_people_by_its_parse(words, heads, deps, people):
+    doc = Doc(linter.get_linter().nlp.vocab, words=words, heads=heads, deps=deps)
+    assert _reads_as_people(doc[1]) is people
 
 
 @pytest.mark.parametrize(

@@ -361,10 +361,10 @@ def _reads_as_people(count: Token) -> bool:
     if RATIO.match(rest) or re.match(r"\d+\s*(?:am|pm|a\.m\.|p\.m\.)\b", rest, re.I):
         return False
     if start > 0 and count.doc[start - 1].lower_ in {"which", "this", "that", "each", "every", "any", "another"}:
-        return False  # "which one was for you?": a pronoun, whatever the parse hung the word on
+        return False  # "which one is yours?": a pronoun, whatever the parse hung the word on
     places = [c for c in count.children if c.dep_ == "prep" and c.lower_ in {"in", "from", "at", "near"}]
     place_nouns = [p for prep in places for p in prep.children if p.dep_ == "pobj"]
-    described = any(  # the "who" clause may hang on the place: "14 in Alice Springs who booked…"
+    described = any(  # the "who" clause may hang on the place: "9 in St Ives who watched…"
         c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ == "nsubj" for w in c.children)
         for word in (count, *place_nouns)
         for c in word.children
