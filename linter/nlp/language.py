@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from importlib import resources
 from importlib.util import module_from_spec, spec_from_file_location
-from pathlib import Path
 
 from spacy.attrs import IS_ALPHA, IS_LOWER, LEMMA, LENGTH, LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -28,15 +27,12 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from linter.nlp.extensions import ENGLISH_SHARE
+from linter.nlp.words import data_lines
 
 # Languages written in Latin script whose stop words spaCy ships and whose speakers mix them with English.
 OTHER_LANGUAGES = ["es", "pt", "fr", "it", "de", "nl", "ca", "ro", "pl", "tr", "sv", "da", "nb", "id", "ms", "tl", "ht",
                    "lg", "tn"]  # fmt: skip
-ONLINE_ENGLISH = frozenset(
-    line.strip()
-    for line in (Path(__file__).parent / "data" / "english_online.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-)
+ONLINE_ENGLISH = frozenset(data_lines("english_online.txt"))
 
 
 class EnglishShare:

@@ -17,7 +17,6 @@ import calendar
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -25,7 +24,7 @@ from spacy.util import minibatch
 
 from linter.nlp.extensions import SPAN_KEY
 from linter.nlp.span_docs import span_docs
-from linter.nlp.words import country_names
+from linter.nlp.words import country_names, data_lines
 
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 DEMONYM_ENDING = re.compile(r"(?:sh|ch|an|ese|i)$")  # "Welsh", "Dutch", "Canadian", "Iraqi" residents: of a country
@@ -34,22 +33,14 @@ PLACE_PREPOSITIONS = {"in", "at", "from", "near", "around", "across", "outside"}
 GREETINGS = {"hey", "hi", "hello", "oi", "yo", "dear"}  # words before a name spoken to ("Hey Leeds")
 TIME_PREPOSITIONS = {"since", "until", "till", "before", "after", "during"}
 # Towns named like a month or a day ("March", "Sunday") are read as dates, as a reader would.
-TOWNS = frozenset(
-    line.strip()
-    for line in (Path(__file__).parent / "data" / "towns.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-) - {*calendar.month_name, *calendar.day_name}
+TOWNS = frozenset(data_lines("towns.txt")) - {*calendar.month_name, *calendar.day_name}
 # Demonyms: a town's people by the town's name with an ending ("Bristolians", "Dubliners", "Tokyoites",
 # "Osakans"), or as listed in data/demonyms.txt ("Mancunians").
 DEMONYM_SUFFIXES = ("nian", "ian", "ean", "ite", "an", "er", "ese", "ois", "ais", "i")
 NOT_DEMONYMS = {"hamburger", "frankfurter", "wiener"}  # food first
 _TOWN_KEYS = {re.sub(r"[\s.'-]", "", town.lower()): town for town in TOWNS}
 _COUNTRY_KEYS = {re.sub(r"[\s.'-]", "", country): country for country in country_names([])}
-_IRREGULAR_DEMONYMS = dict(
-    line.split("\t")
-    for line in (Path(__file__).parent / "data" / "demonyms.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-)
+_IRREGULAR_DEMONYMS = dict(line.split("\t") for line in data_lines("demonyms.txt"))
 NOT_TOWNS = {"DATE", "TIME", "PERSON", "NORP", "EVENT", "WORK_OF_ART", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 
 

@@ -1,8 +1,19 @@
-"""Reading the word lists a component is given through its config (the pack's lexicons, by name)."""
+"""Reading the word lists a component is given through its config (the pack's lexicons, by name), and
+the general-knowledge lists that ship with the components (`data/`)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pycountry
+
+DATA = Path(__file__).parent / "data"
+
+
+def data_lines(name: str) -> list[str]:
+    """The entries of a shipped list in `data/`: one per line, blank lines and "#" comments left out."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 def word_set(lexicons: dict[str, list], name: str) -> set[str]:
