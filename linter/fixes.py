@@ -43,6 +43,7 @@ CONTRACTIONS = {"ve": " have", "re": " are", "d": " would", "ll": " will"}  # "y
 SINGULAR_VERBS = {"'ve": "'s", "'re": "'s", "have": "has", "are": "is", "were": "was", "do": "does"}
 SINGULAR_RELATIVE = re.compile(r"[ \t]+who[ \t]*(?P<verb>['’](?:ve|re)\b|(?<=\s)(?:have|are|were|do)\b)", re.I)
 PLURAL_VERBS = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "'re"}
+THREAD_MARKER = re.compile(r"(?:^|(?<=\s))(?P<marker>\d{1,2}/\d{0,2})[ \t]*$")  # a thread post's "3/" or "3/5"
 
 
 @dataclass(frozen=True)
@@ -237,6 +238,9 @@ def _remove_sentence(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fi
         text = norm.original
         while b < len(text) and text[b] in " \t\n" and (a == 0 or text[b] != "\n"):
             b += 1  # the space after it (but keep the line break of a sentence mid-post)
+        marker = THREAD_MARKER.search(text, 0, a)
+        if marker is not None:
+            a = marker.start("marker")  # "3/ " or "3/5 " would number nothing
         if b == len(text):  # the last sentence: the space before it goes instead
             while a > 0 and text[a - 1] in " \t":
                 a -= 1
