@@ -26,6 +26,7 @@ from linter.nlp.syntax import is_subject_of_verb, left_edge, token_span
 AGE_GROUP = re.compile(r"^(?:under|over)-?\d{1,2}s$|^u\d{1,2}s$", re.I)  # "under-11s", "U10s": a team or class by age
 RATIO = re.compile(r"^(?P<part>\d+(?:\.\d+)?)\s+(?:in|out\s+of)\s+(?P<whole>\d+(?:\.\d+)?)\b", re.I)
 YEAR = re.compile(r"(?:19|20)\d\d")  # "2024 was our year": a year, not a count
+CLOCK_TIME = re.compile(r"\d+\s*(?:am|pm|a\.m\.|p\.m\.)\b", re.I)  # "1am": a time, not a count
 
 
 class CohortFinding:
@@ -357,8 +358,8 @@ def _reads_as_people(count: Token) -> bool:
     dependents may only bound it or place it; a time ("1am"), a ratio ("9 in 10") or "which one" is no count
     of people."""
     start = left_edge(count)
-    rest = count.doc[start : count.sent.end].text  # "1 in 20": the parse may make "20" the head
-    if RATIO.match(rest) or re.match(r"\d+\s*(?:am|pm|a\.m\.|p\.m\.)\b", rest, re.I):
+    words = count.doc[start : min(count.i + 4, count.sent.end)].text  # "1 in 20": the parse may make "20" the head
+    if RATIO.match(words) or CLOCK_TIME.match(words):
         return False
     if start > 0 and count.doc[start - 1].lower_ in {"which", "this", "that", "each", "every", "any", "another"}:
         return False  # "which one is yours?": a pronoun, whatever the parse hung the word on

@@ -10,6 +10,8 @@ finished it").
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -52,6 +54,16 @@ def _ends_a_sentence(word: Token) -> bool:
     return not word.like_num and word.lower_ not in NUMBERING_WORDS
 
 
+def _start_sentence(token: Token, until: Callable[[str], bool]) -> None:
+    """A sentence starts at `token`, and not at the next two tokens (up to one that `until` accepts), so
+    the parser does not cut a number off from its noun."""
+    token.is_sent_start = True
+    for following in token.doc[token.i + 1 : token.i + 3]:
+        if until(following.text):
+            break
+        following.is_sent_start = False
+
+
 @Language.component("postlint_sentences")
 def mark_sentence_starts(doc: Doc) -> Doc:
     for token in doc[1:]:
@@ -63,22 +75,13 @@ def mark_sentence_starts(doc: Doc) -> Doc:
                     break
                 following.is_sent_start = False
             continue
-        after_a_break = (
+        if (
             _is_break(previous.text)
             and not _is_break(token.text)
             and (token.is_title or token.is_upper or token.like_num or token.text.startswith(("@", "#", '"', "'")))
-        )
-        if after_a_break:
-            token.is_sent_start = True
-            for following in doc[token.i + 1 : token.i + 3]:
-                if _is_break(following.text):
-                    break
-                following.is_sent_start = False
-        elif previous.text in SENTENCE_ENDS and token.like_num and _ends_a_sentence(doc[token.i - 2]):
-            token.is_sent_start = True
-            for following in doc[token.i + 1 : token.i + 3]:
-                if following.text in SENTENCE_ENDS or _is_break(following.text):
-                    break
-                following.is_sent_start = False
+        ):
+            _start_sentence(token, until=_is_break)
+        elif previous.text in SENTENCE_ENDS and token.like_num and (token.i < 2 or _ends_a_sentence(doc[token.i - 2])):
+            _start_sentence(token, until=lambda text: text in SENTENCE_ENDS or _is_break(text))
     _keep_parentheses_inside(doc)
     return doc
