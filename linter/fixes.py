@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from linter.normalise import NormalisedText
 
@@ -43,6 +43,10 @@ CONTRACTIONS = {"ve": " have", "re": " are", "d": " would", "ll": " will"}  # "y
 SINGULAR_VERBS = {"'ve": "'s", "'re": "'s", "have": "has", "are": "is", "were": "was", "do": "does"}
 SINGULAR_RELATIVE = re.compile(r"[ \t]+who[ \t]*(?P<verb>['’](?:ve|re)\b|(?<=\s)(?:have|are|were|do)\b)", re.I)
 PLURAL_VERBS = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "'re"}
+# Words that point back at the sentence before when one of the first few words of a sentence ("They…",
+# "Every one of them…", "That's dedication"): such a sentence goes with the one it points at.
+BACK_REFERENCES = {"they", "them", "their", "those", "these", "this", "that", "he", "she", "him", "her", "his"}
+REFERENCE_REACH = 4
 THREAD_MARKER = re.compile(r"(?:^|(?<=\s))(?P<marker>\d{1,2}/\d{0,2})[ \t]*$")  # a thread post's "3/" or "3/5"
 
 
@@ -227,14 +231,28 @@ def _with_surroundings(text: str, a: int, b: int) -> tuple[int, int, str]:
     return a, b, replacement
 
 
+def _refers_back(sentence: Span) -> bool:
+    """Whether a sentence opens by pointing at the one before ("Every one of them…", "That's…"), so it
+    cannot stand once that one is gone."""
+    opening = [t for t in sentence if t.is_alpha][:REFERENCE_REACH]
+    return any(
+        t.lower_ in BACK_REFERENCES and (t.pos_ == "PRON" or t.pos_ == "DET" and t.lower_ not in {"this", "that"})
+        for t in opening
+    )  # "This summer…" opens a new thought; "That's dedication" and "Those riders…" point back
+
+
 def _remove_sentence(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | None:
     sentences = [s for s in doc.sents if s.text.strip()]
-    holding = next((s for s in sentences if s.start_char <= start < s.end_char), None)
-    if holding is None:
+    at = next((i for i, s in enumerate(sentences) if s.start_char <= start < s.end_char), None)
+    if at is None:
         return None
-    rest = sum(1 for s in sentences if s is not holding for t in s if t.is_alpha)
-    if rest >= max(MIN_LEFT, sum(1 for t in holding if t.is_alpha)):
-        a, b = norm.to_original(holding.start_char, holding.end_char)
+    last = at
+    while last + 1 < len(sentences) and _refers_back(sentences[last + 1]):
+        last += 1  # what points back at the sentence goes with it
+    dropped = sentences[at : last + 1]
+    rest = sum(1 for s in sentences if s not in dropped for t in s if t.is_alpha)
+    if rest >= max(MIN_LEFT, sum(1 for t in sentences[at] if t.is_alpha)):
+        a, b = norm.to_original(dropped[0].start_char, dropped[-1].end_char)
         text = norm.original
         while b < len(text) and text[b] in " \t\n" and (a == 0 or text[b] != "\n"):
             b += 1  # the space after it (but keep the line break of a sentence mid-post)
@@ -272,6 +290,11 @@ def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | 
         b += contracted.end()
     edits = [Edit(a, b, _cased(norm.original, a, "many of you" + (CONTRACTIONS[contracted[1]] if contracted else "")))]
     edits += _verb_made_plural(norm, cohort.root)
+    edits += [  # "renewed her plan" -> "many of you renewed your plan"
+        Edit(*norm.to_original(t.idx, t.idx + len(t)), "your")
+        for t in cohort.root.head.subtree
+        if t.tag_ == "PRP$" and t.lower_ in {"his", "her"} and not cohort.start <= t.i < cohort.end
+    ]
     return Fix("Make the one user many of you", "unsafe", tuple(sorted(edits, key=lambda e: e.start)))
 
 

@@ -203,3 +203,26 @@ def test_a_dropped_thread_post_takes_its_number_with_it(linter):
     text = "1/ We added 900 new audiobooks this year. 2/ Top genre: crime, again. 3/ One listener in Hull replayed the same chapter 40 times."
     fixed, after = linter.fix(text, linter.lint(text), unsafe=True)
     assert fixed == "1/ We added 900 new audiobooks this year. 2/ Top genre: crime, again." and after.decision == "pass"
+
+
+@pytest.mark.parametrize(
+    ("after", "kept"),
+    [
+        (" Every one of them was a surprise.", False),
+        (" That's loyalty for you.", False),
+        (" This summer we open a second orchard.", True),
+    ],
+)
+def test_a_sentence_pointing_back_goes_with_the_dropped_one(linter, after, kept):
+    """A dropped sentence takes the next one with it when that one opens by pointing back at it ("Every one
+    of them…", "That's…"), which would be left referring to nothing; a new thought ("This summer…") stays."""
+    thanks = "Thanks to everyone who came to the harvest fair and to every stall holder."
+    text = f"{thanks} A subscriber in Leeds renewed her plan on every single day of March.{after}"
+    fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
+    assert fixed == (f"{thanks}{after}" if kept else thanks)
+
+
+def test_one_user_made_many_of_you_takes_your_for_his_or_her(linter):
+    text = "A rider from Hove has topped up his card every morning at 6am."
+    fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
+    assert fixed == "Many of you have topped up your card."
