@@ -91,7 +91,7 @@ class Linter:
         applied."""
         for _ in range(passes):
             chosen = [f.fix for f in result.findings if f.fix and not f.suppressed and (unsafe or f.fix.safe)]
-            edits = fixes.chosen_edits(chosen)
+            edits = fixes.chosen_edits(chosen, text)
             fixed = fixes.apply_edits(text, edits)
             if fixed == text or not any(c.isalnum() for c in fixed):
                 break  # nothing left to post but emoji and punctuation: not a fix

@@ -309,10 +309,11 @@ def _verb_made_plural(norm: NormalisedText, subject: Any) -> list[Edit]:
     ]
 
 
-def chosen_edits(fixes: Iterable[Fix]) -> list[Edit]:
+def chosen_edits(fixes: Iterable[Fix], text: str) -> list[Edit]:
     """The edits of every fix that overlaps none chosen before it (earliest and widest first). Removals
     that overlap become one removal of both ("in Derby, 64" and ", 64,": the place and the age go
-    together, with both commas), so no stray punctuation is left between them."""
+    together, with both commas), so no stray punctuation is left between them, nor a space at the end
+    where together they reach it."""
     chosen: list[Edit] = []
     for fix in sorted(fixes, key=lambda f: (f.edits[0].start, -(f.edits[-1].end - f.edits[0].start))):
         clashing = [
@@ -323,7 +324,10 @@ def chosen_edits(fixes: Iterable[Fix]) -> list[Edit]:
         elif len(fix.edits) == 1 and not fix.edits[0].replacement and not any(c.replacement for c in clashing):
             spans = [fix.edits[0], *clashing]
             chosen = [c for c in chosen if c not in clashing]
-            chosen.append(Edit(min(e.start for e in spans), max(e.end for e in spans), ""))
+            start, end = min(e.start for e in spans), max(e.end for e in spans)
+            while end == len(text) and start > 0 and text[start - 1] in " \t":
+                start -= 1
+            chosen.append(Edit(start, end, ""))
     return sorted(chosen, key=lambda e: e.start)
 
 

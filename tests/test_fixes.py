@@ -38,7 +38,7 @@ def test_overlapping_removals_become_one_with_no_stray_comma(linter):
     assert linter.fix(text, linter.lint(text))[0] == "Our listeners streamed the finale twice as much as anyone."
     place, age = Fix("place", "safe", (Edit(13, 27, ""),)), Fix("age", "safe", (Edit(23, 28, ""),))
     assert (
-        apply_edits("Our listeners in Dundee, 70, streamed it", chosen_edits([place, age]))
+        apply_edits(text := "Our listeners in Dundee, 70, streamed it", chosen_edits([place, age], text))
         == "Our listeners streamed it"
     )
 
@@ -97,10 +97,19 @@ def test_no_fix_empties_a_post_and_suppressed_findings_are_left_alone(linter):
     assert linter.fix(text, kept, unsafe=True)[0] == text
 
 
+def test_removals_that_reach_the_end_together_take_the_space_before_them():
+    """Two removals that overlap and together reach the end (a taunt's word and its emoji, each a
+    sentence) leave no space behind, as one removal at the end would not."""
+    text = "Many members watched it on a fridge. Why. 🤨"
+    word, emoji = Fix("word", "unsafe", (Edit(37, 42, ""),)), Fix("emoji", "unsafe", (Edit(41, 43, ""),))
+    assert apply_edits(text, chosen_edits([word, emoji], text)) == "Many members watched it on a fridge."
+
+
 def test_overlapping_edits_keep_the_wider_one():
     wide = Fix("wide", "safe", (Edit(0, 16, "To everyone"),))
     inner = Fix("inner", "safe", (Edit(7, 9, "many"),))
-    assert apply_edits("To the 53 people who came", chosen_edits([inner, wide])) == "To everyone who came"
+    text = "To the 53 people who came"
+    assert apply_edits(text, chosen_edits([inner, wide], text)) == "To everyone who came"
 
 
 def test_many_takes_the_place_of_the_article_and_keeps_case_after_a_colon(linter):
