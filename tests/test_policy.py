@@ -231,6 +231,11 @@ def test_a_range_counts_at_its_lower_end():
         # a weekday is a single day, with an article and a word between as well
         ("2,300 of you ordered ramen on a wednesday.", "on a wednesday"),
         ("Around 5,000 members booked a sauna slot on the first Saturday.", "on the first Saturday"),
+        # a named day, night or eve is a single day, whatever its name
+        ("About 2,000 members renewed on Canada Day.", "Canada Day"),
+        ("Some 3,400 of you ordered haggis over Burns Night.", "Burns Night"),
+        ("4,100 riders booked a cab home on the Fourth of July.", "Fourth of July"),
+        ("Around 5,000 of you bought the Day Pass.", None),
     ],
 )
 def test_a_window_of_the_day_is_one_time(draft, time):
