@@ -217,6 +217,20 @@ def test_a_greeted_name_that_is_not_a_customer_is_no_claim(draft):
     assert not [c for c in linter.lint(draft).claims if c["n"] == 1]
 
 
+@pytest.mark.parametrize(
+    ("draft", "n"),
+    [
+        ("Every rider who topped up at 6am got a free coffee this week.", None),
+        ("To each subscriber who binged the finale twice: respect.", None),
+        ("A subscriber who binged the finale twice got a badge.", 1),
+    ],
+)
+def test_every_or_each_makes_a_singular_noun_the_whole_group(draft, n):
+    """ "Every rider who…" is all of them, however many, not one rider: a relative clause on a singular
+    noun makes it one user only with a singular determiner."""
+    assert [c["n"] for c in linter.lint(draft).claims] == [n]
+
+
 def test_a_range_counts_at_its_lower_end():
     assert [c["n"] for c in linter.lint("Between 20 and 30 members renewed early.").claims] == [20]
     assert [c["n"] for c in linter.lint("2 to 3 million people streamed the final.").claims] == [2_000_000]

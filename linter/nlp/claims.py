@@ -35,6 +35,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.modals = word_set(lexicons, "grammar.modals")
         self.conditionals = word_set(lexicons, "grammar.conditionals")
         self.singular_determiners = word_set(lexicons, "grammar.singular_determiners")
+        self.distributive_determiners = word_set(lexicons, "grammar.distributive_determiners")
         self.percent_words = word_set(lexicons, "grammar.percent_words")
         self.generic_people = word_set(lexicons, "grammar.generic_people")
         self.ranking_words = word_set(lexicons, "grammar.ranking_words")

@@ -202,6 +202,8 @@ class SizeReading:
         if singular and token.lower_.endswith("s") and place_of_demonym(token) is not None:
             singular = False  # "Glaswegians", whatever tag the parse gave it
         determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod", "quantmod"}}
+        if determiners & self.distributive_determiners:  # "every subscriber who…": all of them, however many
+            return CohortSize("unknown", None, words or token.text)
         modifiers = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound", "nmod"}} | {
             c.lower_ for c in token.children if c.tag_ in {"JJS", "RBS"}
         }

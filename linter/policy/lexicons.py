@@ -65,6 +65,7 @@ LEXICONS: dict[str, Lexicon] = {
     "grammar.modals": Lexicon(WORDS, "auxiliaries of possibility or promise"),
     "grammar.conditionals": Lexicon(WORDS, "subordinators of a condition"),
     "grammar.singular_determiners": Lexicon(WORDS, "determiners that make a singular noun one person"),
+    "grammar.distributive_determiners": Lexicon(WORDS, "determiners that make a singular noun a whole group"),
     "grammar.percent_words": Lexicon(WORDS, "words for a percentage"),
     "grammar.generic_people": Lexicon(WORDS, "pronouns for anyone at all"),
     "grammar.ranking_words": Lexicon(WORDS, "words that rank a noun by activity"),
