@@ -73,8 +73,10 @@ def test_any_count_in_any_disguise_reads_as_the_count(n, style):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=300))
 def test_any_unicode_input_lints_with_spans_inside_the_text(text):
+    """Any text gets a decision; the only check that may not run is the one on a post mostly in another
+    language (E005), which says so rather than failing (E001) or passing."""
     result = linter.lint(text)
-    assert result.decision in {"pass", "warn", "block"}
+    assert result.decision in {"pass", "warn", "block"} or result.error.code == "E005"
     for finding in result.findings:
         assert 0 <= finding.start <= finding.end <= len(text)
         assert text[finding.start : finding.end] == finding.text
