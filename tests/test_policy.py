@@ -749,6 +749,10 @@ def test_would_contracted_is_still_no_record():
         ("The loyalty app shows that 38 of you have switched to oat milk since March.", True),  # our app
         ("Our booking data shows that 45 of you cancelled on Monday.", True),
         ("A travel survey shows that 12% of commuters cycled to work last year.", False),  # someone else's
+        ("A recent study found that 40% of adults skip breakfast.", False),
+        # the word names a thing bought or picked up, not where the figure comes from
+        ("Only 14 members bought the new study edition of the atlas at our Crewe branch.", True),
+        ("Just 9 shoppers picked up the survey kit at our Hull store.", True),
     ],
 )
 def test_what_our_own_app_or_data_shows_is_our_record_not_an_outside_source(draft, claimed):

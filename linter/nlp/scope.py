@@ -123,12 +123,23 @@ def excluded_tokens(doc: Doc, own_records: set[str]) -> set[int]:
     """Tokens of sentences that quote an outside source or a testimonial shared with permission."""
     excluded: set[int] = set()
     for span in doc.spans[SPAN_KEY]:
-        if span.label_ == "external_sources" and _first_party(span, own_records):
+        if span.label_ == "external_sources" and (_first_party(span, own_records) or not _names_a_source(span)):
             continue
         if span.label_ in {"external_sources", "permission_markers"}:
             sent = span.sent
             excluded.update(range(sent.start, sent.end))
     return excluded
+
+
+def _names_a_source(span: Span) -> bool:
+    """A one-word marker ("study", "survey") names where a figure comes from unless it is a word of the
+    name of a thing bought, joined or used ("bought the study edition", "signed up for a survey kit")."""
+    if len(span) > 1 or span[0].dep_ != "compound":
+        return True
+    thing = span[0].head
+    return thing.dep_ not in {"dobj", "attr", "oprd"} and not (
+        thing.dep_ == "pobj" and thing.head.lower_ not in {"in", "from", "by", "to", "per", "of"}
+    )
 
 
 def _first_party(span: Span, own_records: set[str]) -> bool:
