@@ -610,6 +610,8 @@ def test_a_name_with_a_demonyms_ending_is_not_always_a_towns_people(draft):
         ("300 of you rode the heritage railway on its opening weekend.", False),  # not ethnicity
         ("Some of you finished the true-crime podcast in a single night.", False),  # a genre, not a crime
         ("Friday mood: 2,300 of you ordered pizza before noon.", False),  # a feeling, not mental health
+        ("Only 40 of you swiped your card at the Hull depot before 6am.", False),  # a card, not a match
+        ("Only 40 of you swiped right on a match in Hull after midnight.", True),
         ("Mixed-heritage families in Leyton ordered the combo box twice as often.", True),
         ("9 of you reported a crime through the app this week.", True),
         ("40 of you logged a low mood in the app on Monday.", True),
