@@ -206,11 +206,15 @@ def _starts_sentence(text: str, at: int) -> bool:
     return not before or before[-1] in ".!?\n" or text[:at].endswith("\n")
 
 
+def _space_before(text: str, at: int) -> int:
+    """Where the spaces and tabs just before `at` begin (`at` itself if there are none)."""
+    return len(text[:at].rstrip(" \t"))
+
+
 def _with_surroundings(text: str, a: int, b: int) -> tuple[int, int, str]:
     """Widen a removal so no double space or stranded punctuation is left behind, and say what goes in
     its place: nothing, or a full stop where a clause ending the sentence went with its colon."""
-    while a > 0 and text[a - 1] in " \t":
-        a -= 1
+    a = _space_before(text, a)
     ends_sentence = re.match(r"[ \t]*[?!.…]*[ \t]*(?=\r?\n|$)", text[b:]) or re.match(r"[?!.…]+[ \t]+", text[b:])
     opens_clause = a == 0 or text[a - 1] in ".!?\n:;,—–"
     replacement = ""
@@ -260,8 +264,7 @@ def _remove_sentence(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fi
         if marker is not None:
             a = marker.start("marker")  # "3/ " or "3/5 " would number nothing
         if b == len(text):  # the last sentence: the space before it goes instead
-            while a > 0 and text[a - 1] in " \t":
-                a -= 1
+            a = _space_before(text, a)
         return Fix("Remove the sentence", "unsafe", (Edit(a, b, ""),))
     return _many_of_you(norm, doc, start, end)
 
@@ -325,9 +328,7 @@ def chosen_edits(fixes: Iterable[Fix], text: str) -> list[Edit]:
             spans = [fix.edits[0], *clashing]
             chosen = [c for c in chosen if c not in clashing]
             start, end = min(e.start for e in spans), max(e.end for e in spans)
-            while end == len(text) and start > 0 and text[start - 1] in " \t":
-                start -= 1
-            chosen.append(Edit(start, end, ""))
+            chosen.append(Edit(_space_before(text, start) if end == len(text) else start, end, ""))
     return sorted(chosen, key=lambda e: e.start)
 
 
