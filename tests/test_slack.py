@@ -44,7 +44,8 @@ from linter.slack.settings import load_settings
 from linter.slack.store import Store
 from linter.slack.text import plain_text
 
-MARKER = f"Kettlewick{uuid.uuid4().hex[:8]}"  # in every draft sent; must reach no log line and no audit byte
+MARKER = "Kettlewick"  # in every draft sent; must reach no log line and no audit byte. Fixed, not random:
+# a random suffix glued to it changed how the models read the sentence in about 1 run in 50.
 LEAK = f"To the 53 people who watched {MARKER} Bakes every night this week: are you okay?"
 LEAK_RULES = ["PL102", "PL301", "PL401", "PL402"]
 LEAK_MARKED = ["To the 53 people", "every night", "are you okay"]  # "53" lies inside the call-out
