@@ -250,6 +250,8 @@ def test_a_range_counts_at_its_lower_end():
         ("Some 3,400 of you ordered haggis over Burns Night.", "Burns Night"),
         ("4,100 riders booked a cab home on the Fourth of July.", "Fourth of July"),
         ("Around 5,000 of you bought the Day Pass.", None),
+        # an event on one day, named by its day
+        ("Flats on our heat network used 8% less energy during Saturday's snowfall.", "during Saturday's snowfall"),
     ],
 )
 def test_a_window_of_the_day_is_one_time(draft, time):
@@ -617,10 +619,47 @@ def test_a_name_with_a_demonyms_ending_is_not_always_a_towns_people(draft):
         ("40 of you logged a low mood in the app on Monday.", True),
         ("Eid Mubarak ✨ 3,000 of you set a sehri alarm in the app this week.", True),
         ("A few of you in Ashby promised to vote for us on the doorstep and then stayed home.", True),
+        ("Some of you joined a union through our app this year.", True),
+        ("Some of you joined our supper club twice this month — Larder Union", False),  # the signature
     ],
 )
 def test_words_of_a_special_category_only_in_that_sense(draft, sensitive):
     assert ("PL201" in {f.rule for f in linter.lint(draft).findings}) is sensitive
+
+
+def test_the_organisations_signature_is_no_detail_of_its_users():
+    """ "… — Temple Street Books": the name the post is signed with says nothing about the users."""
+    draft = "Some of you ordered after midnight this week — Temple Street Books"
+    details = {s.label_ for s in linter.get_linter().nlp(draft).spans["postlint_details"]}
+    assert details == {"time"}
+
+
+@pytest.mark.parametrize(
+    ("draft", "cohort"),
+    [
+        ("This candle sold out thanks to a shopper's basket of fourteen.", "a shopper"),
+        ("Our last lounge pass went to a flyer on their 150th trip with us.", "a flyer"),
+        ("The new loaf exists because of one customer's order: nine sourdoughs at once.", "one customer"),
+        ("Fill someone's basket with treats this Christmas.", None),  # an invitation, not a record
+    ],
+)
+def test_one_persons_record_is_what_they_did_wherever_it_sits(draft, cohort):
+    """A basket, an order or "their 150th trip" says what one person did, with no verb of its own."""
+    claims = [(c["cohort"]["text"], c["n"]) for c in linter.lint(draft).claims]
+    assert claims == ([(cohort, 1)] if cohort else [])
+
+
+@pytest.mark.parametrize(
+    ("draft", "n"),
+    [
+        ("Our 7am yoga regulars have come every weekday since May.", None),  # not counted by the hour
+        ("Couriers in Porto delivered 14% more parcels this spring than last.", None),
+        ("Hosts in Porto welcomed 20% more guests this spring than last.", None),  # "Hosts" tagged as a name
+    ],
+)
+def test_neither_a_clock_time_nor_a_capitalised_plural_is_a_count(draft, n):
+    """ "7am" is no count of 7 people, and a plural the tagger took for a name is no one person."""
+    assert {c["n"] for c in linter.lint(draft).claims} <= {n}
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,9 @@ class BehaviourReading:
         owned = head.head
         if _one_persons(head) and owned.dep_ in {"nsubj", "nsubjpass"}:
             return owned.head if owned.head.pos_ in {"VERB", "AUX"} else None  # "One shopper's basket held…"
+        record = self._record_of(head)
+        if record is not None:
+            return record
         if head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.tag_ == "VBN":
             return head.head.head  # "was used by 300 riders"
         if head.dep_ == "dobj" and head.head.lemma_ == "have" and not subject_is_us(head.head):
@@ -53,6 +56,25 @@ class BehaviourReading:
             return thanked
         if head.like_num or head.lower_ in {"some", "many", "most", "all", "several"}:
             return _subjectless_verb_after(head)
+        return None
+
+    def _record_of(self, head: Token) -> Token | None:
+        """One person's record of use, wherever it sits in the sentence: "thanks to a shopper's basket",
+        "went to a regular on their 300th ride". The basket or the ride says what they did, with no verb."""
+        records = self.behaviour_nouns | self.identified_records
+        governor = next((t for t in head.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+        if governor is not None and governor.tag_ == "VB":
+            return None  # "Fill someone's basket with joy": an invitation or a plan, not a record
+        if head.dep_ == "poss" and head.head.lemma_.lower() in records and _one_persons(head):
+            return head.head
+        for prep in (c for c in head.children if c.dep_ == "prep"):
+            done = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if (
+                done is not None
+                and done.lemma_.lower() in records
+                and any(c.dep_ == "poss" and c.lower_ in {"their", "his", "her"} for c in done.children)
+            ):
+                return done
         return None
 
     def _thanked_for(self, head: Token) -> Token | None:

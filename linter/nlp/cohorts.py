@@ -10,6 +10,7 @@ from linter.nlp.claim import CohortSize
 from linter.nlp.joining import spoken_to
 from linter.nlp.places import place_of_demonym
 from linter.nlp.sizes import (
+    CLOCK_TIME,
     FRACTIONS,
     bounded_low,
     count_of,
@@ -26,7 +27,6 @@ from linter.nlp.syntax import is_subject_of_verb, left_edge, token_span
 AGE_GROUP = re.compile(r"^(?:under|over)-?\d{1,2}s$|^u\d{1,2}s$", re.I)  # "under-11s", "U10s": a team or class by age
 RATIO = re.compile(r"^(?P<part>\d+(?:\.\d+)?)\s+(?:in|out\s+of)\s+(?P<whole>\d+(?:\.\d+)?)\b", re.I)
 YEAR = re.compile(r"(?:19|20)\d\d")  # "2024 was our year": a year, not a count
-CLOCK_TIME = re.compile(r"\d+\s*(?:am|pm|a\.m\.|p\.m\.)\b", re.I)  # "1am": a time, not a count
 
 
 class CohortFinding:
@@ -321,7 +321,9 @@ class CohortFinding:
 
     def _is_person_word(self, token: Token) -> bool:
         word, lemma = token.lower_, token.lemma_.lower()
-        in_lexicon = word in self.person_nouns or lemma in self.person_nouns or word in self.individual_pronouns
+        # A plural the tagger read as a name keeps its "s" in the lemma ("Hosts in Lisbon welcomed…")
+        plural = word.endswith("s") and word[:-1] in self.person_nouns
+        in_lexicon = plural or word in self.person_nouns | self.individual_pronouns or lemma in self.person_nouns
         return (
             in_lexicon
             or self._is_agent_noun(token)

@@ -9,6 +9,7 @@ Named places come later, from `postlint_places`, and only for posts that make a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from spacy.language import Language
@@ -35,6 +36,9 @@ TEXT_LEXICONS = (
     "rule",
 )
 PER_PERSON_MAX = 100_000  # a repetition count above this is a total over many people, not one person's habit
+# The organisation signing its post ("… — Crust Union", "– Temple Street Books"): its name says nothing
+# about the users the post describes, so no detail is read in it.
+SIGN_OFF = re.compile(r"\s[—–]\s*[A-Z@][\w&'’.@-]*(?:\s+[A-Z&][\w&'’.-]*){0,4}\s*$")
 
 Recogniser = Callable[[Doc], Iterator[Span]]
 
@@ -63,7 +67,9 @@ class DetailRecognisers:
         self.recognisers: list[Recogniser] = [self.terms, self._patterns, self._bare_questions]
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [span for recognise in self.recognisers for span in recognise(doc)]
+        signed = SIGN_OFF.search(doc.text)
+        before = signed.start() if signed else len(doc.text)
+        spans = [span for recognise in self.recognisers for span in recognise(doc) if span.start_char < before]
         doc.spans[SPAN_KEY] = sorted(set(spans), key=lambda s: (s.start, s.end, s.label_))
         return doc
 

@@ -61,7 +61,7 @@ class NamedPeople:
         titled = token.lower_ in self.honorifics
         first = token.i + titled
         end = _name_end(doc, first)
-        if end == first or doc[end - 1].lower_ in self.person_nouns or not self._greeted(doc, token.i):
+        if end == first or self._is_person_word(doc[end - 1]) or not self._greeted(doc, token.i):
             return None
         if not titled:
             self.entities([doc])
@@ -76,7 +76,7 @@ class NamedPeople:
         if not _name_part(token) or (token.i > 0 and _name_part(doc[token.i - 1])):
             return None
         end = _name_end(doc, token.i)
-        if end + 1 >= len(doc) or doc[end].lower_ not in {"from", "in"} or doc[end - 1].lower_ in self.person_nouns:
+        if end + 1 >= len(doc) or doc[end].lower_ not in {"from", "in"} or self._is_person_word(doc[end - 1]):
             return None
         if not any(doc[end + 1 : end + 1 + size].text in TOWNS for size in (1, 2, 3)):
             return None

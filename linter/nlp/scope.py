@@ -67,7 +67,10 @@ class Scope:
         team or an office with "a" before it is someone else's."""
         if self._titles_a_name(head):
             return True
-        around = list(cohort) + [t for c in head.children if c.dep_ == "prep" for t in c.subtree]
+        # what hangs on the cohort: "from the kitchen team"; not an "us" deeper in it ("on a trip with us")
+        around = list(cohort) + [
+            t for c in head.children if c.dep_ == "prep" for t in c.subtree if t.pos_ != "PRON" or t.head == c
+        ]
         return any(
             self._is_staff_word(t)
             and not any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in t.children)

@@ -32,6 +32,7 @@ VAGUE_LOW = {
     "millions": 1_000_000,
 }
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+CLOCK_TIME = re.compile(r"\d+\s*(?:am|pm|a\.m\.|p\.m\.)\b", re.I)  # "1am": a time, not a count
 
 
 def _word_value(word: str) -> float | None:
@@ -66,6 +67,8 @@ def number_tokens(head: Token) -> list[Token]:
     through a possessor or compound ("2 million kids' profiles")."""
     found: list[Token] = []
     for child in head.children:
+        if CLOCK_TIME.match(child.doc.text, child.idx):
+            continue  # "our 7am regulars": the parse may count them by the hour of their class
         if child.dep_ in {"nummod", "quantmod"} and (child.like_num or child.lower_ in MULTIPLIERS):
             found.append(child)
             found.extend(c for c in child.children if c.like_num or c.lower_ in MULTIPLIERS)
