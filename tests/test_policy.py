@@ -378,6 +378,20 @@ def test_a_reply_that_counts_the_handles_own_activity_blocks(draft):
 
 
 @pytest.mark.parametrize(
+    ("draft", "n"),
+    [
+        ("@dana_r around 22,000 of you booked a flu jab through the app this autumn", 22000),
+        ("@wes.t about 31,000 of you logged a migraine in the app this spring", 31000),
+    ],
+)
+def test_a_reply_that_shares_a_groups_statistic_is_about_the_group(draft, n):
+    """The parse can make the @handle the subject ("@dana … booked"); the count is, and the special
+    category is the group's, not the account's."""
+    result = linter.lint(draft)
+    assert [c["n"] for c in result.claims] == [n] and result.decision == "warn"
+
+
+@pytest.mark.parametrize(
     "draft",
     [
         "Morning-after pill refills through our app jumped by a third in Hove this spring.",

@@ -25,6 +25,10 @@ class BehaviourReading:
             if head.lower_ in self.second_person and _describes(verb):
                 return None  # "you're welcome", "you're a star": what the reply thinks of them, not what they did
             return verb
+        handle = next((a for a in head.ancestors if a.text.startswith("@") and a.i < head.i), None)
+        if handle is not None and handle.dep_ in {"nsubj", "nsubjpass"}:
+            # "@dana 22,000 of you booked…": the parse made the handle the reply speaks to the subject
+            return handle.head if handle.head.pos_ in {"VERB", "AUX"} else None
         owned = head.head
         if _one_persons(head) and owned.dep_ in {"nsubj", "nsubjpass"}:
             return owned.head if owned.head.pos_ in {"VERB", "AUX"} else None  # "One shopper's basket held…"

@@ -99,7 +99,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         claims.extend(self._restatements(doc, claims, excluded))
         claims.extend(self._fragments(doc, claims, excluded))
         if addressee is not None and not any(c.size.individual for c in claims):
-            claims.extend(self._reply_claim(doc, addressee))
+            claims.extend(self._reply_claim(doc, addressee, claims))
         doc._.claims = claims
         doc._.not_claims = ruled_out + self._own_people(doc)
         return doc

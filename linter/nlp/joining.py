@@ -72,11 +72,17 @@ class Joining:
             return None
         return self._many_peoples_activity(root)
 
-    def _reply_claim(self, doc: Doc, addressee: Span) -> Iterator[Claim]:
+    def _reply_claim(self, doc: Doc, addressee: Span, claims: list[Claim]) -> Iterator[Claim]:
         """A reply to an @handle (or a post greeting one person by name) that mentions that account's
         per-person or sensitive activity ("@sam 9 hours on one puzzle??") is about one account, even
-        without a verb."""
-        revealing = [s for s in doc.spans[SPAN_KEY] if s.label_ == "repetition" or s.label_.startswith("sensitive.")]
+        without a verb. Not a detail in a sentence that reports a group's ("@sam 14,000 of you booked a
+        jab"): the reply shares a statistic, and the detail is the group's."""
+        grouped = {c.cohort.sent.start for c in claims if c.size.low is not None and c.size.low > 1}
+        revealing = [
+            s
+            for s in doc.spans[SPAN_KEY]
+            if (s.label_ == "repetition" or s.label_.startswith("sensitive.")) and s.sent.start not in grouped
+        ]
         if not revealing:
             return
         claim = Claim(cohort=addressee, size=CohortSize("singular", 1, spoken_to(addressee)), size_span=addressee)
