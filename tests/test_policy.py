@@ -197,11 +197,24 @@ def test_a_ratio_is_not_a_repetition(draft, repetition):
         ("Huge thanks to Mr Okafor, who has topped up his card every Friday since 2019.", "Mr Okafor"),
         ("Shout-out to Harriet for renewing her plan on the first day of every month.", "Harriet"),
         ("Dear Ollie, your year on the app says you opened the quiz 700 times.", "Ollie"),
+        ("Happy 600th ride, Jonah! 🚲", "Jonah"),  # good wishes that end with the name
     ],
 )
 def test_a_customer_greeted_by_name_is_one_user(draft, named):
     claims = linter.lint(draft).claims
     assert [(c["cohort"]["text"], c["n"]) for c in claims] == [(named, 1)]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Happy Friday, everyone! 🎉",
+        "Happy Monday, Leeds!",
+        "Thanks for 300 loaves this week, Priya from our bakery team!",
+    ],
+)
+def test_good_wishes_to_a_group_a_town_or_staff_name_no_one(draft):
+    assert not [c for c in linter.lint(draft).claims if c["n"] == 1]
 
 
 @pytest.mark.parametrize(

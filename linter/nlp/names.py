@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from linter.nlp.claim import CohortSize
 from linter.nlp.joining import reply_handle
 from linter.nlp.places import PLACE_ENTITIES, TOWNS
+from linter.nlp.sentences import is_emoji
 
 NAME_MAX_TOKENS = 3  # "Farah K.", "Mr Ade Bello"
 # What the entity recogniser can call a greeted name that is not a person ("Thanks, Leeds!"). It leaves
@@ -39,7 +40,28 @@ class NamedPeople:
                 name = self._greeted_name(token)
                 if name is not None:
                     return name
+            name = self._closing_name(sent)
+            if name is not None:
+                return name
         return None
+
+    def _closing_name(self, sent: Span) -> Span | None:
+        """ "Happy 500th order, Benji!", "Congrats on 300 rides, Ana!": a name after the last comma of a
+        sentence that opens with good wishes is the person it speaks to."""
+        opening = sent[:GREETING_MAX_TOKENS].text.lower()
+        if not (opening.startswith("happy ") or any(opening.startswith(f"{g} ") for g in self.greetings)):
+            return None
+        words = [t for t in sent if not (t.is_punct or t.is_space or is_emoji(t.text))]
+        comma = max((t.i for t in sent if t.text == ","), default=None)
+        if comma is None or not words or words[-1].i <= comma:
+            return None
+        doc = sent.doc
+        end = _name_end(doc, comma + 1)
+        if end <= words[-1].i or self._is_person_word(doc[end - 1]):
+            return None  # more words after the name, or a group ("…, everyone")
+        self.entities([doc])
+        name = doc[comma + 1 : end]
+        return None if any(t.ent_type_ in NOT_PEOPLE for t in name) else name
 
     def _named_person(self, token: Token):
         """A cohort finder: the greeted name, or the name placed by its town, that starts at `token`, as
