@@ -184,6 +184,9 @@ def test_coming_back_to_the_app_is_what_users_did_not_a_public_act():
         ("One listener played the ringtone twice in a minute.", True),
         ("40,000 of you kept up a daily lesson all 90 days of summer.", True),  # "all 90 days"
         ("Our cafe is open all 7 days this week.", False),
+        # a total's course over time is no one's habit
+        ("Oat milk orders have grown every week since spring 🥛", False),
+        ("Some of you have lengthened your runs every week.", True),
     ],
 )
 def test_a_ratio_is_not_a_repetition(draft, repetition):
@@ -525,6 +528,8 @@ def test_bedtime_is_a_taunt_only_when_said_to_the_users(draft, taunt):
         ("Tens of thousands of you used the sleep-anxiety course this winter.", 10_000),
         ("Hundreds of thousands of you streamed the finale.", 100_000),
         ("Thousands of you used the sleep-anxiety course this winter.", 1_000),
+        ("A couple of hundred of you ordered the winter box this week.", 100),  # not "a couple": two people
+        ("A couple of thousand of our riders took the night bus.", 1_000),
         # a ratio's base named before it
         ("Of our 60,000 members, 1 in 1,000 has rewatched the whole box set twice.", 60),
         ("Of our 60,000 members, one in a thousand has rewatched the whole box set twice.", 60),

@@ -51,12 +51,17 @@ class ClaimDetails:
         details = [s for s in doc.spans[SPAN_KEY] if s.start >= region.start and s.end <= region.end]
         times = [s for s in details if s.label_ == "time"]
         size_tokens = set(range(claim.size_span.start, claim.size_span.end)) if claim.size_span is not None else set()
+        trend = (  # "orders have risen every month": the total's course, not anyone's habit
+            claim.behaviour is not None
+            and claim.behaviour.root.lemma_.lower() in self.change_verbs
+            and claim.cohort.root.lemma_.lower() in self.behaviour_nouns
+        )
         for kind in DETAIL_KINDS:
             claim.details[kind] = []
         for span in details:
             kind = span.label_.split(".", 1)[0]
             if kind not in claim.details or (
-                kind == "repetition" and size_tokens.issuperset(range(span.start, span.end))
+                kind == "repetition" and (trend or size_tokens.issuperset(range(span.start, span.end)))
             ):
                 continue
             if kind in {"device", "place"} and (is_thing_acted_on(span) or _inside_a_name(span)):

@@ -53,8 +53,12 @@ class CohortFinding:
             base = own_count(pobj) if pobj is not None else None
             if pobj is not None and pobj.like_num and prep.lower_ == "in":
                 return self._ratio_of(token, pobj, left)  # "1 in 5000 of our 2 million savers"
+            size_end = head.i + 1
             if pobj is not None and pobj.like_num:  # "of our 2000 | beta testers": the parse split the phrase
-                pobj = next((t for t in pobj.doc[pobj.i + 1 : pobj.i + 4] if self._is_person_word(t)), pobj)
+                people = next((t for t in pobj.doc[pobj.i + 1 : pobj.i + 4] if self._is_people(t)), None)
+                if people is not None and not token.like_num:  # "a couple of hundred of you": one size
+                    size_end = pobj.i + 1
+                pobj = people or pobj
             if pobj is None or not self._is_people(pobj):
                 continue
             if prep.lower_ == "in" and not token.like_num:
@@ -63,7 +67,7 @@ class CohortFinding:
                 return None
             consumed.update(t.i for t in pobj.subtree)
             cohort = token_span(token.doc, left, pobj.i + 1)
-            size_span = token_span(token.doc, left, head.i + 1)
+            size_span = token_span(token.doc, left, size_end)
             if prep.lower_ == "in":  # a ratio: 1 in 50000 players; the base is stated elsewhere
                 size = self._derived(token, rate_of(token, count_of(number_tokens(pobj))), pobj, base=None)
             elif number is not None:
@@ -148,6 +152,8 @@ class CohortFinding:
             return None  # "a user guide": describes something else; "child profiles": part of that cohort
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i < token.i:
             return None  # counted by the quantity in front: "a couple of members"
+        if token.lower_ in self.quantity_words and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            return None  # a quantity itself: "a couple of hundred of you"
         if token.lower_ in self.individual_pronouns and self._partner_of_a_group(token):
             return None  # "30,000 of you messaged someone new": the group's claim, not one user's
         if token.lemma_.lower() == "seller" and any(
