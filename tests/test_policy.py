@@ -667,21 +667,6 @@ def test_the_organisations_signature_is_no_detail_of_its_users():
 
 
 @pytest.mark.parametrize(
-    ("draft", "cohort"),
-    [
-        ("This candle sold out thanks to a shopper's basket of fourteen.", "a shopper"),
-        ("Our last lounge pass went to a flyer on their 150th trip with us.", "a flyer"),
-        ("The new loaf exists because of one customer's order: nine sourdoughs at once.", "one customer"),
-        ("Fill someone's basket with treats this Christmas.", None),  # an invitation, not a record
-    ],
-)
-def test_one_persons_record_is_what_they_did_wherever_it_sits(draft, cohort):
-    """A basket, an order or "their 150th trip" says what one person did, with no verb of its own."""
-    claims = [(c["cohort"]["text"], c["n"]) for c in linter.lint(draft).claims]
-    assert claims == ([(cohort, 1)] if cohort else [])
-
-
-@pytest.mark.parametrize(
     ("draft", "n"),
     [
         ("Our 7am yoga regulars have come every weekday since May.", None),  # not counted by the hour
@@ -874,9 +859,14 @@ def test_a_bare_count_reads_as_people_by_its_parse(words, heads, deps, people):
         ("Member no. 0731 has done 250 spin classes this year.", "Member no. 0731"),
         ("Basket #3302 contained 12 tubs of hummus this morning.", "Basket #3302"),
         ("Order #3,000,000 went out this morning. Thank you all!", None),  # a milestone, not an account
+        # one person's record with no verb of its own, wherever it sits; not in an invitation
+        ("This candle sold out thanks to a shopper's basket of fourteen.", "a shopper"),
+        ("Our last lounge pass went to a flyer on their 150th trip with us.", "a flyer"),
+        ("The new loaf exists because of one customer's order: nine sourdoughs at once.", "one customer"),
+        ("Fill someone's basket with treats this Christmas.", None),
     ],
 )
-def test_a_record_or_person_with_an_id_is_one_customer(draft, cohort):
+def test_one_customers_record_or_id_is_one_customer(draft, cohort):
     claims = linter.lint(draft).claims
     if cohort is None:
         assert not claims
