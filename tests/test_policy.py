@@ -185,7 +185,7 @@ def test_coming_back_to_the_app_is_what_users_did_not_a_public_act():
         ("40,000 of you kept up a daily lesson all 90 days of summer.", True),  # "all 90 days"
         ("Our cafe is open all 7 days this week.", False),
         # a total's course over time is no one's habit
-        ("Oat milk orders have grown every week since spring 🥛", False),
+        ("Weekly bike hires grew every month of 2025.", False),
         ("Some of you have lengthened your runs every week.", True),
     ],
 )
@@ -200,7 +200,7 @@ def test_a_ratio_is_not_a_repetition(draft, repetition):
         ("Huge thanks to Mr Okafor, who has topped up his card every Friday since 2019.", "Mr Okafor"),
         ("Shout-out to Harriet for renewing her plan on the first day of every month.", "Harriet"),
         ("Dear Ollie, your year on the app says you opened the quiz 700 times.", "Ollie"),
-        ("Happy 600th ride, Jonah! 🚲", "Jonah"),  # good wishes that end with the name
+        ("Well done on 80 rides this month, Maya!", "Maya"),  # good wishes that end with the name
     ],
 )
 def test_a_customer_greeted_by_name_is_one_user(draft, named):
@@ -267,7 +267,7 @@ def test_a_range_counts_at_its_lower_end():
         ("4,100 riders booked a cab home on the Fourth of July.", "Fourth of July"),
         ("Around 5,000 of you bought the Day Pass.", None),
         # an event on one day, named by its day
-        ("Flats on our heat network used 8% less energy during Saturday's snowfall.", "during Saturday's snowfall"),
+        ("Scooter hires in Bath doubled after Sunday's parade.", "after Sunday's parade"),
     ],
 )
 def test_a_window_of_the_day_is_one_time(draft, time):
@@ -396,12 +396,12 @@ def test_a_reply_that_counts_the_handles_own_activity_blocks(draft):
 @pytest.mark.parametrize(
     ("draft", "n"),
     [
-        ("@dana_r around 22,000 of you booked a flu jab through the app this autumn", 22000),
-        ("@wes.t about 31,000 of you logged a migraine in the app this spring", 31000),
+        ("@pip.w 18,500 of you picked up a repeat prescription from us in March", 18500),
+        ("@wes.t roughly 31,000 of you renewed your asthma inhaler with us in May", 31000),
     ],
 )
 def test_a_reply_that_shares_a_groups_statistic_is_about_the_group(draft, n):
-    """The parse can make the @handle the subject ("@dana … booked"); the count is, and the special
+    """The parse can make the @handle the subject ("@pip … picked up"); the count is, and the special
     category is the group's, not the account's."""
     result = linter.lint(draft)
     assert [c["n"] for c in result.claims] == [n] and result.decision == "warn"
@@ -669,9 +669,9 @@ def test_the_organisations_signature_is_no_detail_of_its_users():
 @pytest.mark.parametrize(
     ("draft", "n"),
     [
-        ("Our 7am yoga regulars have come every weekday since May.", None),  # not counted by the hour
+        ("Our 7am commuters topped up every weekday in June.", None),  # not counted by the hour
         ("Couriers in Porto delivered 14% more parcels this spring than last.", None),
-        ("Hosts in Porto welcomed 20% more guests this spring than last.", None),  # "Hosts" tagged as a name
+        ("Hosts in Porto welcomed record numbers of families in July.", None),  # "Hosts" tagged as a name
     ],
 )
 def test_neither_a_clock_time_nor_a_capitalised_plural_is_a_count(draft, n):
@@ -860,9 +860,8 @@ def test_a_bare_count_reads_as_people_by_its_parse(words, heads, deps, people):
         ("Basket #3302 contained 12 tubs of hummus this morning.", "Basket #3302"),
         ("Order #3,000,000 went out this morning. Thank you all!", None),  # a milestone, not an account
         # one person's record with no verb of its own, wherever it sits; not in an invitation
-        ("This candle sold out thanks to a shopper's basket of fourteen.", "a shopper"),
-        ("Our last lounge pass went to a flyer on their 150th trip with us.", "a flyer"),
-        ("The new loaf exists because of one customer's order: nine sourdoughs at once.", "one customer"),
+        ("The free coffee goes to a rider on their 500th trip this week.", "a rider"),
+        ("Our lemon drizzle is back because of one regular's standing order.", "one regular"),
         ("Fill someone's basket with treats this Christmas.", None),
     ],
 )

@@ -27,7 +27,7 @@ class BehaviourReading:
             return verb
         handle = next((a for a in head.ancestors if a.text.startswith("@") and a.i < head.i), None)
         if handle is not None and handle.dep_ in {"nsubj", "nsubjpass"}:
-            # "@dana 22,000 of you booked…": the parse made the handle the reply speaks to the subject
+            # "@kim 60,000 of you…": the parse made the handle the reply speaks to the subject
             return handle.head if handle.head.pos_ in {"VERB", "AUX"} else None
         owned = head.head
         if _one_persons(head) and owned.dep_ in {"nsubj", "nsubjpass"}:

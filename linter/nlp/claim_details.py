@@ -51,7 +51,7 @@ class ClaimDetails:
         details = [s for s in doc.spans[SPAN_KEY] if s.start >= region.start and s.end <= region.end]
         times = [s for s in details if s.label_ == "time"]
         size_tokens = set(range(claim.size_span.start, claim.size_span.end)) if claim.size_span is not None else set()
-        trend = (  # "orders have risen every month": the total's course, not anyone's habit
+        trend = (  # "rentals grew every week": the total's course, not anyone's habit
             claim.behaviour is not None
             and claim.behaviour.root.lemma_.lower() in self.change_verbs
             and claim.cohort.root.lemma_.lower() in self.behaviour_nouns

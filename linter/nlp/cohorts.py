@@ -56,7 +56,7 @@ class CohortFinding:
             size_end = head.i + 1
             if pobj is not None and pobj.like_num:  # "of our 2000 | beta testers": the parse split the phrase
                 people = next((t for t in pobj.doc[pobj.i + 1 : pobj.i + 4] if self._is_people(t)), None)
-                if people is not None and not token.like_num:  # "a couple of hundred of you": one size
+                if people is not None and not token.like_num:  # "a couple of hundred subscribers": one size
                     size_end = pobj.i + 1
                 pobj = people or pobj
             if pobj is None or not self._is_people(pobj):
@@ -153,7 +153,7 @@ class CohortFinding:
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i < token.i:
             return None  # counted by the quantity in front: "a couple of members"
         if token.lower_ in self.quantity_words and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
-            return None  # a quantity itself: "a couple of hundred of you"
+            return None  # a quantity itself: "a couple of thousand riders"
         if token.lower_ in self.individual_pronouns and self._partner_of_a_group(token):
             return None  # "30,000 of you messaged someone new": the group's claim, not one user's
         if token.lemma_.lower() == "seller" and any(

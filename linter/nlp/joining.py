@@ -75,8 +75,8 @@ class Joining:
     def _reply_claim(self, doc: Doc, addressee: Span, claims: list[Claim]) -> Iterator[Claim]:
         """A reply to an @handle (or a post greeting one person by name) that mentions that account's
         per-person or sensitive activity ("@sam 9 hours on one puzzle??") is about one account, even
-        without a verb. Not a detail in a sentence that reports a group's ("@sam 14,000 of you booked a
-        jab"): the reply shares a statistic, and the detail is the group's."""
+        without a verb. Not a detail in a sentence that reports a group's ("@sam 60,000 of you replayed
+        our trailer twice"): the reply shares a statistic, and the detail is the group's."""
         grouped = {c.cohort.sent.start for c in claims if c.size.low is not None and c.size.low > 1}
         revealing = [
             s
