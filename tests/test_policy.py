@@ -194,6 +194,20 @@ def test_a_ratio_is_not_a_repetition(draft, repetition):
 
 
 @pytest.mark.parametrize(
+    ("draft", "repetition"),
+    [
+        ("@lena_v and that's your sixth flat white today ☕", "your sixth"),
+        ("A rider in Hull took their 12th trip of the day.", "their 12th"),
+        ("Pick up a second language with us: your second language is one tap away.", None),
+    ],
+)
+def test_an_ordinal_in_words_is_a_repetition_as_in_digits(draft, repetition):
+    doc = linter.get_linter().nlp(draft)
+    spans = [s.text for s in doc.spans["postlint_details"] if s.label_ == "repetition"]
+    assert spans == ([repetition] if repetition else [])
+
+
+@pytest.mark.parametrize(
     ("draft", "named"),
     [
         ("Thank you, Maria, for 600 rides with us this year!", "Maria"),
