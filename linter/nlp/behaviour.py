@@ -63,8 +63,8 @@ class BehaviourReading:
         return None
 
     def _record_of(self, head: Token) -> Token | None:
-        """One person's record of use, wherever it sits in the sentence: "thanks to a shopper's basket",
-        "went to a regular on their 300th ride". The basket or the ride says what they did, with no verb."""
+        """One person's record of use, wherever it sits in the sentence: "because of one regular's standing
+        order", "goes to a rider on their 500th trip". The order or the trip says what they did, with no verb."""
         records = self.behaviour_nouns | self.identified_records
         governor = next((t for t in head.ancestors if t.pos_ in {"VERB", "AUX"}), None)
         if governor is not None and governor.tag_ == "VB":

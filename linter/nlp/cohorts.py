@@ -327,7 +327,7 @@ class CohortFinding:
 
     def _is_person_word(self, token: Token) -> bool:
         word, lemma = token.lower_, token.lemma_.lower()
-        # A plural the tagger read as a name keeps its "s" in the lemma ("Hosts in Lisbon welcomed…")
+        # A plural the tagger read as a name keeps its "s" in the lemma ("Couriers in Ghent …")
         plural = word.endswith("s") and word[:-1] in self.person_nouns
         in_lexicon = plural or word in self.person_nouns | self.individual_pronouns or lemma in self.person_nouns
         return (

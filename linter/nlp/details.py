@@ -36,7 +36,7 @@ TEXT_LEXICONS = (
     "rule",
 )
 PER_PERSON_MAX = 100_000  # a repetition count above this is a total over many people, not one person's habit
-# The organisation signing its post ("… — Crust Union", "– Temple Street Books"): its name says nothing
+# The organisation signing its post ("… — Quayside Union", "– Temple Street Books"): its name says nothing
 # about the users the post describes, so no detail is read in it.
 SIGN_OFF = re.compile(r"\s[—–]\s*[A-Z@][\w&'’.@-]*(?:\s+[A-Z&][\w&'’.-]*){0,4}\s*$")
 

@@ -46,7 +46,7 @@ class NamedPeople:
         return None
 
     def _closing_name(self, sent: Span) -> Span | None:
-        """ "Happy 500th order, Benji!", "Congrats on 300 rides, Ana!": a name after the last comma of a
+        """ "Well done on 80 rides this month, Maya!", "Congrats on 300 rides, Ana!": a name after the last comma of a
         sentence that opens with good wishes is the person it speaks to."""
         opening = sent[:GREETING_MAX_TOKENS].text.lower()
         if not (opening.startswith("happy ") or any(opening.startswith(f"{g} ") for g in self.greetings)):

@@ -68,7 +68,7 @@ def number_tokens(head: Token) -> list[Token]:
     found: list[Token] = []
     for child in head.children:
         if CLOCK_TIME.match(child.doc.text, child.idx):
-            continue  # "our 7am regulars": the parse may count them by the hour of their class
+            continue  # "our 7am commuters": the parse may count them by the hour
         if child.dep_ in {"nummod", "quantmod"} and (child.like_num or child.lower_ in MULTIPLIERS):
             found.append(child)
             found.extend(c for c in child.children if c.like_num or c.lower_ in MULTIPLIERS)
