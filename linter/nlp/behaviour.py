@@ -65,17 +65,16 @@ class BehaviourReading:
     def _record_of(self, head: Token) -> Token | None:
         """One person's record of use, wherever it sits in the sentence: "because of one regular's standing
         order", "goes to a rider on their 500th trip". The order or the trip says what they did, with no verb."""
-        records = self.behaviour_nouns | self.identified_records
         governor = next((t for t in head.ancestors if t.pos_ in {"VERB", "AUX"}), None)
         if governor is not None and governor.tag_ == "VB":
             return None  # "Fill someone's basket with joy": an invitation or a plan, not a record
-        if head.dep_ == "poss" and head.head.lemma_.lower() in records and _one_persons(head):
+        if head.dep_ == "poss" and head.head.lemma_.lower() in self.records_of_use and _one_persons(head):
             return head.head
         for prep in (c for c in head.children if c.dep_ == "prep"):
             done = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if (
                 done is not None
-                and done.lemma_.lower() in records
+                and done.lemma_.lower() in self.records_of_use
                 and any(c.dep_ == "poss" and c.lower_ in {"their", "his", "her"} for c in done.children)
             ):
                 return done

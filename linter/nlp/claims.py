@@ -61,6 +61,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.staff = self.staff_roles - self.platform_workers
         self.behaviour_verbs = word_set(lexicons, "behaviour_verbs")
         self.behaviour_nouns = word_set(lexicons, "behaviour_nouns")
+        self.records_of_use = self.behaviour_nouns | self.identified_records  # one person's basket, order, trip
         self.headline_verbs = word_set(lexicons, "headline_verbs")
         self.change_verbs = word_set(lexicons, "change_verbs")
         self.sensitive_verbs = word_groups(lexicons, "sensitive_verbs")
