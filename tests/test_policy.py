@@ -673,11 +673,17 @@ def test_words_of_a_special_category_only_in_that_sense(draft, sensitive):
     assert ("PL201" in {f.rule for f in linter.lint(draft).findings}) is sensitive
 
 
-def test_the_organisations_signature_is_no_detail_of_its_users():
-    """ "… — Temple Street Books": the name the post is signed with says nothing about the users."""
-    draft = "Some of you ordered after midnight this week — Temple Street Books"
-    details = {s.label_ for s in linter.get_linter().nlp(draft).spans["postlint_details"]}
-    assert details == {"time"}
+@pytest.mark.parametrize(
+    ("draft", "details"),
+    [
+        ("Some of you ordered after midnight this week — Temple Street Books", {"time"}),
+        ("Some of you ordered the Sunday roast this week — Kitchen York", set()),  # a town, read as a place
+    ],
+)
+def test_the_organisations_signature_is_no_detail_of_its_users(draft, details):
+    """ "… — Temple Street Books": the name the post is signed with says nothing about the users, neither
+    in the lexicons' details nor in the places the entity recogniser finds."""
+    assert {s.label_ for s in linter.get_linter().nlp(draft).spans["postlint_details"]} == details
 
 
 @pytest.mark.parametrize(

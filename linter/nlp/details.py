@@ -9,13 +9,12 @@ Named places come later, from `postlint_places`, and only for posts that make a 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from linter.nlp.extensions import INCOMPLETE, SPAN_KEY
+from linter.nlp.extensions import INCOMPLETE, SIGNED_AT, SPAN_KEY
 from linter.nlp.matching import TermMatcher, compile_patterns, find
 from linter.nlp.sentences import is_emoji
 
@@ -36,9 +35,6 @@ TEXT_LEXICONS = (
     "rule",
 )
 PER_PERSON_MAX = 100_000  # a repetition count above this is a total over many people, not one person's habit
-# The organisation signing its post ("… — Quayside Union", "– Temple Street Books"): its name says nothing
-# about the users the post describes, so no detail is read in it.
-SIGN_OFF = re.compile(r"\s[—–]\s*[A-Z@][\w&'’.@-]*(?:\s+[A-Z&][\w&'’.-]*){0,4}\s*$")
 
 Recogniser = Callable[[Doc], Iterator[Span]]
 
@@ -67,8 +63,8 @@ class DetailRecognisers:
         self.recognisers: list[Recogniser] = [self.terms, self._patterns, self._bare_questions]
 
     def __call__(self, doc: Doc) -> Doc:
-        signed = SIGN_OFF.search(doc.text)
-        before = signed.start() if signed else len(doc.text)
+        signed_at = doc._.get(SIGNED_AT)
+        before = len(doc.text) if signed_at is None else signed_at
         spans = [span for recognise in self.recognisers for span in recognise(doc) if span.start_char < before]
         doc.spans[SPAN_KEY] = sorted(set(spans), key=lambda s: (s.start, s.end, s.label_))
         return doc

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 # doc.spans[SPAN_KEY]: labelled detail spans from `postlint_details` and `postlint_places` ("time", "place",
@@ -17,6 +19,11 @@ POST_SCORES = "post_scores"
 # doc._.english_share: the share of the post's words English knows, from `postlint_language` (None: too
 # few words to tell).
 ENGLISH_SHARE = "english_share"
+# doc._.signed_at: where the organisation's signature at the end of the post begins ("… — Quayside Union",
+# "– Temple Street Books"), a character offset, or None. Its name says nothing about the users the post
+# describes, so no reader takes a detail or a place from it.
+SIGNED_AT = "signed_at"
+SIGN_OFF = re.compile(r"\s[—–]\s*[A-Z@][\w&'’.@-]*(?:\s+[A-Z&][\w&'’.-]*){0,4}\s*$")
 
 
 def _declare(name: str) -> None:
@@ -34,3 +41,12 @@ _declare(INCOMPLETE)  # set by `postlint_details` when a pattern times out
 _declare(SCORES)  # set by `postlint_sentence_model`
 _declare(POST_SCORES)  # set by `postlint_post_model`
 _declare(ENGLISH_SHARE)  # set by `postlint_language`
+
+
+def _signature_start(doc: Doc) -> int | None:
+    signed = SIGN_OFF.search(doc.text)
+    return signed.start() if signed else None
+
+
+if not Doc.has_extension(SIGNED_AT):
+    Doc.set_extension(SIGNED_AT, getter=_signature_start)

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
-from linter.nlp.extensions import SPAN_KEY
+from linter.nlp.extensions import SIGNED_AT, SPAN_KEY
 from linter.nlp.span_docs import span_docs
 from linter.nlp.words import country_names, data_lines
 
@@ -157,6 +157,8 @@ class Places:
         people = {claim.cohort.root.i for claim in doc._.claims if claim.cohort.label_ != "place"}
         places = [p for p in places if not any(p.start <= i < p.end for i in people)]  # "Nadia", read as a town
         places += self._places_as_people(doc, places)
+        signed_at = doc._.get(SIGNED_AT)
+        places = [p for p in places if signed_at is None or p.start_char < signed_at]
         if not places:
             return doc
         known = {(s.start, s.end, s.label_) for s in doc.spans[SPAN_KEY]}
