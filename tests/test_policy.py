@@ -667,6 +667,8 @@ def test_a_name_with_a_demonyms_ending_is_not_always_a_towns_people(draft):
         ("A few of you in Ashby promised to vote for us on the doorstep and then stayed home.", True),
         ("Some of you joined a union through our app this year.", True),
         ("Some of you joined our supper club twice this month — Larder Union", False),  # the signature
+        ("Some of you on Hospital Road topped up your meters twice this week.", False),  # a street's name
+        ("A few of you near Union Square rented a scooter after the match.", False),
     ],
 )
 def test_words_of_a_special_category_only_in_that_sense(draft, sensitive):

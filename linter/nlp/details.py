@@ -66,6 +66,7 @@ class DetailRecognisers:
         signed_at = doc._.get(SIGNED_AT)
         before = len(doc.text) if signed_at is None else signed_at
         spans = [span for recognise in self.recognisers for span in recognise(doc) if span.start_char < before]
+        spans = _without_words_of_place_names(spans)
         doc.spans[SPAN_KEY] = sorted(set(spans), key=lambda s: (s.start, s.end, s.label_))
         return doc
 
@@ -112,3 +113,17 @@ class DetailRecognisers:
 def make_details(nlp: Language, name: str, lexicons: dict[str, list]) -> DetailRecognisers:
     """`lexicons`: a pack's lexicons by name (the engine passes its pack's; see `postlint.pack_lexicons.v1`)."""
     return DetailRecognisers(nlp, lexicons)
+
+
+def _without_words_of_place_names(spans: list[Span]) -> list[Span]:
+    """ "Chapel Road", "Union Street", "Casino Square": a special category's word inside a longer place
+    name is a word of the name, not the category."""
+    names = [s for s in spans if s.label_ == "place" and len(s) > 1 and s.text[:1].isupper()]
+    return [
+        span
+        for span in spans
+        if not (
+            span.label_.startswith("sensitive.")
+            and any(n.start <= span.start and span.end <= n.end and len(span) < len(n) for n in names)
+        )
+    ]
