@@ -86,6 +86,19 @@ def test_vague_singular_and_unknown_cohorts(draft, n_kind):
 
 
 @pytest.mark.parametrize(
+    ("draft", "behaviour"),
+    [
+        ("Subscribers who follow our chess channel bought a premium board within a week.", "bought"),
+        ("Listeners who liked the jazz clip streamed the album 6 times each.", "streamed"),
+        ("People who follow us on Instagram are the best.", None),  # no private act after the public one
+    ],
+)
+def test_a_group_defined_by_a_public_act_that_then_did_something_private(draft, behaviour):
+    """Following or liking is public, but what that group then did is the organisation's record."""
+    assert [c["behaviour"]["text"] for c in linter.lint(draft).claims] == ([behaviour] if behaviour else [])
+
+
+@pytest.mark.parametrize(
     "draft",
     [
         "Nearly 300 shoppers joined the restock waitlist for the linen jacket.",

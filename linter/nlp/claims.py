@@ -24,6 +24,7 @@ from linter.nlp.names import NamedPeople
 from linter.nlp.places import entities
 from linter.nlp.scope import Scope, excluded_tokens
 from linter.nlp.sizes import SizeReading
+from linter.nlp.syntax import verb_of_subject
 from linter.nlp.words import country_names, word_groups, word_set
 
 
@@ -128,8 +129,10 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         if verb is None:
             return None
         if not self._is_private_behaviour(verb, head):
-            ruled_out.append(Span(cohort.doc, cohort.start, cohort.end, label="not_private"))
-            return None
+            verb = self._main_verb_after_public_clause(verb, head)
+            if verb is None:
+                ruled_out.append(Span(cohort.doc, cohort.start, cohort.end, label="not_private"))
+                return None
         consumed.update(range(cohort.start, cohort.end))
         behaviour = verb_span(verb)
         return Claim(
@@ -140,6 +143,17 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
             object=object_of(verb),
             callout=self._callout(cohort, behaviour),
         )
+
+
+    def _main_verb_after_public_clause(self, clause: Token, head: Token) -> Token | None:
+        """ "Readers who follow our books tag clicked the quiz 5x more": a group defined by a public act
+        (the clause) that then did something private (the verb it is the subject of) is a claim on that."""
+        if clause.dep_ not in {"relcl", "acl"} or clause.head != head:
+            return None
+        verb = verb_of_subject(head)
+        if verb is None or verb.pos_ not in {"VERB", "AUX"} or not self._is_private_behaviour(verb, head):
+            return None
+        return verb
 
 
 @Language.factory(
