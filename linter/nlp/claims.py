@@ -144,7 +144,6 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
             callout=self._callout(cohort, behaviour),
         )
 
-
     def _main_verb_after_public_clause(self, clause: Token, head: Token) -> Token | None:
         """ "Readers who follow our books tag clicked the quiz 5x more": a group defined by a public act
         (the clause) that then did something private (the verb it is the subject of) is a claim on that."""
