@@ -86,6 +86,22 @@ def test_vague_singular_and_unknown_cohorts(draft, n_kind):
 
 
 @pytest.mark.parametrize(
+    ("draft", "cohort"),
+    [
+        ("Pregnancy tests sold out in our Leeds store on Valentine's Day.", "Pregnancy tests"),
+        ("Hangover kits are selling fast in Cardiff this week.", "Hangover kits"),
+        ("We sold 40,000 umbrellas this year.", None),  # the seller is the subject
+        ("My debut novel sold well.", None),  # one seller's own sales
+        ("Tickets for the summer gig sold out in an hour.", None),  # a public event
+    ],
+)
+def test_a_product_that_sold_stands_for_the_people_who_bought_it(draft, cohort):
+    """ "Xs sold out", an aggregate trend: an unknown number of buyers."""
+    claims = linter.lint(draft).claims
+    assert [(c["cohort"]["text"], c["n_kind"]) for c in claims] == ([(cohort, "unknown")] if cohort else [])
+
+
+@pytest.mark.parametrize(
     ("draft", "behaviour"),
     [
         ("Subscribers who follow our chess channel bought a premium board within a week.", "bought"),

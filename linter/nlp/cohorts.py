@@ -241,6 +241,16 @@ class CohortFinding:
             return None
         return self._many_peoples_activity(token)
 
+    def _product_sold(self, token: Token):
+        """ "Prenatal vitamins sold out in Leeds", "the herbal sleep gummies are selling fast": a product
+        that sold, with no object, stands for the unknown number of people who bought it."""
+        if not _is_sold(token):
+            return None
+        if any(c.dep_ == "poss" or c.lower_ in {"this", "that", "my"} for c in token.children):
+            return None  # "my book sold well": one seller's own sales
+        cohort = token_span(token.doc, left_edge(token), token.i + 1)
+        return (token, cohort, CohortSize("unknown", None, cohort.text), cohort)
+
     def _many_peoples_activity(self, token: Token):
         """An activity noun as a claim about an unknown number of people, unless it is owned ("our sales",
         "this order": the organisation's own, or one particular order)."""
@@ -270,6 +280,8 @@ class CohortFinding:
             return True
         if token.pos_ not in {"NOUN", "PROPN"}:
             return False
+        if _is_sold(token):
+            return True
         if token.pos_ == "PROPN" and (
             self._greeted(token.doc, token.i) or self._name_from_town(token) is not None or self._place_does(token)
         ):
@@ -407,3 +419,22 @@ def _count_hung_before(doc, left: int) -> list[Token]:
 def _antecedent(token: Token) -> Token | None:
     """The nearest plural noun before a "them"."""
     return next((t for t in reversed(token.doc[: token.i]) if t.tag_ == "NNS"), None)
+
+
+def _is_sold(token: Token) -> bool:
+    """ "sold out", "are selling fast", "sold well": a product that sold, with no object (not "we sold 40
+    tickets", where the seller is the subject). The parser often reads "Xs sold out…" as a noun with a
+    reduced relative clause; "sold out" there is still the product selling."""
+    if token.pos_ not in {"NOUN", "PROPN"} or (token.pos_ == "PROPN" and not token.is_sent_start):
+        return False
+    if token.dep_ == "nsubj":
+        return _sold(token.head)
+    return token.dep_ == "ROOT" and any(
+        _sold(c) and any(p.dep_ == "prt" and p.lower_ == "out" for p in c.children)
+        for c in token.children
+        if c.dep_ == "acl"
+    )
+
+
+def _sold(verb: Token) -> bool:
+    return verb.lemma_.lower() == "sell" and not any(c.dep_ in {"dobj", "dative"} for c in verb.children)
