@@ -86,6 +86,33 @@ def test_vague_singular_and_unknown_cohorts(draft, n_kind):
 
 
 @pytest.mark.parametrize(
+    ("draft", "cohorts"),
+    [
+        (
+            "Antihistamines are now the most-searched word in our app after the pollen surge.",
+            ["the most-searched word"],
+        ),
+        ("The most ordered dish in Hull last Friday was the vegan curry.", ["The most ordered dish"]),
+        # the chart ranks what the counted group did: the count carries the sentence's details
+        (
+            "Over 2 million of you streamed Moon Racers at Easter, making it our most-watched show.",
+            ["Over 2 million of you"],
+        ),
+    ],
+)
+def test_a_chart_of_what_users_did_is_a_claim_about_an_unknown_number(draft, cohorts):
+    """ "the most-searched word": "most" hangs on the participle, not on the noun it ranks."""
+    assert [c["cohort"]["text"] for c in linter.lint(draft).claims] == cohorts
+
+
+def test_a_chart_is_no_call_out():
+    """A group named by what it did, then a colon, is called out; a chart named so names a thing."""
+    result = linter.lint("Most-played track on our app this week: a sea shanty about a lost sock.")
+    assert [c["cohort"]["text"] for c in result.claims] == ["Most-played track"]
+    assert "PL402" not in {f.rule for f in result.findings}
+
+
+@pytest.mark.parametrize(
     ("draft", "cohort"),
     [
         ("Pregnancy tests sold out in our Leeds store on Valentine's Day.", "Pregnancy tests"),
@@ -678,7 +705,8 @@ def test_a_towns_people_are_a_cohort_and_the_town_narrows(draft, n, places):
     "draft", ["Ramadan Mubarak to all of you celebrating tonight.", "Hamburgers sold out by noon at the stall."]
 )
 def test_a_name_with_a_demonyms_ending_is_not_always_a_towns_people(draft):
-    assert not linter.lint(draft).claims
+    claims = linter.lint(draft).claims  # hamburgers that sold are a trend of buyers, but of no town
+    assert not any(c["place"] or c["cohort"].get("label") == "place" for c in claims)
 
 
 @pytest.mark.parametrize(

@@ -98,6 +98,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
             if claim is not None:
                 self._attach_details(claim, claim.cohort.sent)
                 claims.append(claim)
+        claims = _without_rankings_of_a_counted_group(claims)
         claims.extend(self._restatements(doc, claims, excluded))
         claims.extend(self._fragments(doc, claims, excluded))
         if addressee is not None and not any(c.size.individual for c in claims):
@@ -146,14 +147,29 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         )
 
     def _main_verb_after_public_clause(self, clause: Token, head: Token) -> Token | None:
-        """ "Readers who follow our books tag clicked the quiz 5x more": a group defined by a public act
-        (the clause) that then did something private (the verb it is the subject of) is a claim on that."""
+        """ "Readers who follow our books tag clicked the quiz 5x more", "Fans who liked the clip streamed
+        it": a group defined by a public act or a general habit (the clause) that then did something the
+        records show (a past verb it is the subject of) is a claim on that."""
         if clause.dep_ not in {"relcl", "acl"} or clause.head != head:
             return None
+        public = clause.lemma_.lower() in self.public_verbs
+        habit = clause.tag_ in {"VBP", "VBZ"} and not any(c.dep_ == "aux" for c in clause.children)
         verb = verb_of_subject(head)
-        if verb is None or verb.pos_ not in {"VERB", "AUX"} or not self._is_private_behaviour(verb, head):
+        if not (public or habit) or verb is None or verb.pos_ != "VERB" or not _done(verb):
             return None
-        return verb
+        return verb if self._is_private_behaviour(verb, head) else None
+
+
+def _done(verb: Token) -> bool:
+    """Past, or present perfect: something the records show was done."""
+    return verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _without_rankings_of_a_counted_group(claims: list[Claim]) -> list[Claim]:
+    """ "3 million of you streamed it, making it our most-watched show": a chart in a sentence that counts
+    the people behind it ranks what that group did; the counted claim carries the sentence's details."""
+    counted = {c.cohort.sent.start for c in claims if c.size.low is not None}
+    return [c for c in claims if c.cohort.label_ != "ranking" or c.cohort.sent.start not in counted]
 
 
 @Language.factory(

@@ -290,6 +290,7 @@ class CohortFinding:
             self._is_agent_noun(token)
             or place_of_demonym(token) is not None
             or any(c.lower_ in self.ranking_words or c.tag_ in {"JJS", "RBS"} for c in token.children)
+            or self._ranked_by(token) is not None  # "the most-searched word": "most" hangs on the participle
         )
 
     def _people_of_a_place(self, token: Token):
@@ -321,7 +322,7 @@ class CohortFinding:
         users did, about an unknown number of people."""
         if token.pos_ != "NOUN" or self._ranked_by(token) is None:
             return None
-        cohort = token_span(token.doc, left_edge(token), token.i + 1)
+        cohort = Span(token.doc, left_edge(token), token.i + 1, label="ranking")
         return (token, cohort, CohortSize("unknown", None, cohort.text), cohort)
 
     def _ranked_by(self, token: Token) -> Token | None:
