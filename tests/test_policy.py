@@ -86,6 +86,18 @@ def test_vague_singular_and_unknown_cohorts(draft, n_kind):
 
 
 @pytest.mark.parametrize(
+    ("draft", "n"),
+    [
+        ("640 jobseekers in Leeds applied for the night-shift roles within an hour.", 640),
+        ("Only 35 applicants uploaded a video CV last month.", 35),
+        ("About 210 claimants used the new online form on its first day.", 210),
+    ],
+)
+def test_people_named_by_what_they_apply_for_or_receive_are_users(draft, n):
+    assert [c["n"] for c in linter.lint(draft).claims] == [n]
+
+
+@pytest.mark.parametrize(
     ("draft", "cohorts"),
     [
         (
