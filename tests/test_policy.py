@@ -902,6 +902,10 @@ def test_would_contracted_is_still_no_record():
         # the word names a thing bought or picked up, not where the figure comes from
         ("Only 14 members bought the new study edition of the atlas at our Crewe branch.", True),
         ("Just 9 shoppers picked up the survey kit at our Hull store.", True),
+        # what a record or a fact "told us" is our reading of it; a person telling us is a testimonial
+        ("Our meter data told us 15 of you ran the dryer at 2am.", True),
+        ("When the lifts broke, 700 of you took the stairs to the gym, which told us plenty.", True),
+        ("Marta told us she has booked 60 classes, and said we could share it.", False),
     ],
 )
 def test_what_our_own_app_or_data_shows_is_our_record_not_an_outside_source(draft, claimed):

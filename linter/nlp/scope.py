@@ -128,10 +128,23 @@ def excluded_tokens(doc: Doc, own_records: set[str]) -> set[int]:
     for span in doc.spans[SPAN_KEY]:
         if span.label_ == "external_sources" and (_first_party(span, own_records) or not _names_a_source(span)):
             continue
+        if span.label_ == "permission_markers" and _told_by_a_thing(span, own_records):
+            continue
         if span.label_ in {"external_sources", "permission_markers"}:
             sent = span.sent
             excluded.update(range(sent.start, sent.end))
     return excluded
+
+
+def _told_by_a_thing(span: Span, own_records: set[str]) -> bool:
+    """ "…, which told us the feature was worth it", "the data told us": what a fact or a record "told us"
+    is our reading of it, not a person's own words."""
+    verb = span.root
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(
+        s.lower_ in {"which", "that", "this", "it", "what"} | own_records or s.lemma_.lower() in own_records
+        for s in subjects
+    )
 
 
 def _names_a_source(span: Span) -> bool:
