@@ -913,6 +913,18 @@ def test_what_our_own_app_or_data_shows_is_our_record_not_an_outside_source(draf
 
 
 @pytest.mark.parametrize(
+    ("draft", "n"),
+    [
+        ("Our inspectors fined 18 riders on the Number 9 last week for skipping the fare.", 18),
+        ("We suspended 6 accounts in March for reselling concert codes.", 6),
+    ],
+)
+def test_what_we_did_to_users_for_what_they_did_is_a_claim_about_them(draft, n):
+    """A stop, a fine or a ban tells what the organisation's records show those users did."""
+    assert [c["n"] for c in linter.lint(draft).claims] == [n]
+
+
+@pytest.mark.parametrize(
     ("draft", "count"),
     [
         ("900 members signed up for Plank Month. Only 6 planked every single day of it.", "Only 6"),
