@@ -22,7 +22,7 @@ class ClaimDetails:
     def _callout(self, cohort: Span, behaviour: Span) -> Span | None:
         """ "To the 53 people who…", "Dear person who…", or a group named by its activity opening a
         sentence and followed by a colon ("Everyone who played X on Monday: hang in there"). Never a chart
-        ("Most-read story this week: …"), which names a thing, not people to address."""
+        ("Top download of the month: …"), which names a thing, not people to address."""
         if cohort.label_ == "ranking":
             return None
         doc, sent = cohort.doc, cohort.sent

@@ -166,7 +166,7 @@ def _done(verb: Token) -> bool:
 
 
 def _without_rankings_of_a_counted_group(claims: list[Claim]) -> list[Claim]:
-    """ "3 million of you streamed it, making it our most-watched show": a chart in a sentence that counts
+    """ "Over 1.7 million renters chose it, our most-rented film of May": a chart in a sentence that counts
     the people behind it ranks what that group did; the counted claim carries the sentence's details."""
     counted = {c.cohort.sent.start for c in claims if c.size.low is not None}
     return [c for c in claims if c.cohort.label_ != "ranking" or c.cohort.sent.start not in counted]

@@ -19,7 +19,7 @@ POST_SCORES = "post_scores"
 # doc._.english_share: the share of the post's words English knows, from `postlint_language` (None: too
 # few words to tell).
 ENGLISH_SHARE = "english_share"
-# doc._.signed_at: where the organisation's signature at the end of the post begins ("… — Quayside Union",
+# doc._.signed_at: where the organisation's signature closing the post begins ("… — Quayside Union",
 # "– Temple Street Books"), a character offset, or None. Its name says nothing about the users the post
 # describes, so no reader takes a detail or a place from it.
 SIGNED_AT = "signed_at"

@@ -137,7 +137,7 @@ def excluded_tokens(doc: Doc, own_records: set[str]) -> set[int]:
 
 
 def _told_by_a_thing(span: Span, own_records: set[str]) -> bool:
-    """ "…, which told us the feature was worth it", "the data told us": what a fact or a record "told us"
+    """ "…, which told us plenty", "our meter data told us": what a fact or a record "told us"
     is our reading of it, not a person's own words."""
     verb = span.root
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
