@@ -86,6 +86,21 @@ def test_vague_singular_and_unknown_cohorts(draft, n_kind):
 
 
 @pytest.mark.parametrize(
+    ("draft", "cohorts"),
+    [
+        ("Who in Hull ordered 300 spring rolls at 6am on Sunday?", [("Who in Hull", 1)]),
+        ("Who ordered 14 pizzas to the same address last night?", [("Who", 1)]),
+        ("Who watched the finale last night?", []),  # asks the audience
+        ("Who else binged all 8 episodes?", []),
+        ("Who wants 2 free tickets?", []),
+        ("Who hurt the 9,000 of you who skipped leg day?", [("the 9,000 of you", 9000)]),  # a taunt at the group
+    ],
+)
+def test_asking_who_did_a_counted_thing_singles_out_one_person(draft, cohorts):
+    assert [(c["cohort"]["text"], c["n"]) for c in linter.lint(draft).claims] == cohorts
+
+
+@pytest.mark.parametrize(
     ("draft", "n"),
     [
         ("640 jobseekers in Leeds applied for the night-shift roles within an hour.", 640),

@@ -116,6 +116,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
             or self._named_person(token)
             or self._second_person(token, addressee)
             or self._third_person(token)
+            or self._asked_who(token)
             or self._activity_noun(token)
             or self._product_sold(token)
             or self._people_of_a_place(token)

@@ -235,6 +235,22 @@ class CohortFinding:
         cohort = token_span(token.doc, token.i, token.i + 1)
         return (token, cohort, CohortSize("singular", 1, f"{antecedent.text}, as {token.text}"), cohort)
 
+    def _asked_who(self, token: Token):
+        """ "Who in Hull ordered 300 spring rolls at 6am?": asking who did a counted thing the records show
+        singles out the one person behind it; not "Who else…", "Who's ready…?" or "Who wants…?", which
+        ask the audience."""
+        if token.lower_ != "who" or token.tag_ != "WP" or token.dep_ != "nsubj" or token.head.tag_ != "VBD":
+            return None
+        verb, sent = token.head, token.sent
+        if "?" not in sent.text or any(c.lower_ == "else" for c in token.children) or token.i != sent.start:
+            return None
+        if verb.lemma_.lower() not in self.behaviour_verbs or not any(
+            t.like_num and t.dep_ == "nummod" and not self._is_person_word(t.head) for t in verb.subtree if t.i > verb.i
+        ):
+            return None  # "Who hurt the 11,200 users who…?": a taunt at a counted group, not one person's act
+        cohort = token_span(token.doc, token.i, _placed_end(token))
+        return (token, cohort, CohortSize("singular", 1, cohort.text), cohort)
+
     def _activity_noun(self, token: Token):
         """ "Soup orders in Dundee rose 300%": activity that rose or fell, by an unknown number of people."""
         if token.dep_ not in {"nsubj"} or not self._rose_or_fell(token.head):
@@ -276,6 +292,8 @@ class CohortFinding:
             return True
         if token.text.startswith("@"):
             return self._greeted(token.doc, token.i)
+        if word == "who":
+            return token.is_sent_start and token.dep_ == "nsubj"  # asked who did it: see `_asked_who`
         if self._identified_record(token):
             return True
         if token.pos_ not in {"NOUN", "PROPN"}:
@@ -439,3 +457,9 @@ def _is_sold(token: Token) -> bool:
 
 def _sold(verb: Token) -> bool:
     return verb.lemma_.lower() == "sell" and not any(c.dep_ in {"dobj", "dative"} for c in verb.children)
+
+
+def _placed_end(token: Token) -> int:
+    """The end of "who in Leeds": the word with the place it hangs on it, if any."""
+    places = [c for c in token.children if c.dep_ == "prep" and c.i == token.i + 1]
+    return places[0].right_edge.i + 1 if places else token.i + 1
