@@ -90,6 +90,8 @@ def test_vague_singular_and_unknown_cohorts(draft, n_kind):
     [
         ("Who in Hull ordered 300 spring rolls at 6am on Sunday?", [("Who in Hull", 1)]),
         ("Who ordered 14 pizzas to the same address last night?", [("Who", 1)]),
+        ("Which of you in Leeds ordered 40 bagels at 5am on Monday?", [("Which of you in Leeds", 1)]),
+        ("Which of you is ready for the weekend?", []),
         ("Who watched the finale last night?", []),  # asks the audience
         ("Who else binged all 8 episodes?", []),
         ("Who wants 2 free tickets?", []),

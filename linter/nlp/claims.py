@@ -111,12 +111,12 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self, token: Token, addressee: Span | None, consumed: set[int], ruled_out: list[Span]
     ) -> Claim | None:
         found = (
-            self._quantity_of_group(token, consumed)
+            self._asked_who(token)
+            or self._quantity_of_group(token, consumed)
             or self._person_noun(token)
             or self._named_person(token)
             or self._second_person(token, addressee)
             or self._third_person(token)
-            or self._asked_who(token)
             or self._activity_noun(token)
             or self._product_sold(token)
             or self._people_of_a_place(token)

@@ -36,6 +36,8 @@ class CohortFinding:
         """ "72 of you", "a handful of you", "0.002% of our 2 million subscribers", "1 in 50000 players"."""
         if not (token.like_num or token.pos_ in {"DET", "PRON"} or token.lower_ in self.quantity_words):
             return None  # "our community of 3 million readers" is not a quantity of them
+        if token.lower_ == "which":
+            return None  # "Which of you…?" asks; see `_asked_who`
         preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "in", "out"}]
         following = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if (
@@ -239,7 +241,8 @@ class CohortFinding:
         """ "Who in Hull ordered 300 spring rolls at 6am?": asking who did a counted thing the records show
         singles out the one person behind it; not "Who else…", "Who's ready…?" or "Who wants…?", which
         ask the audience."""
-        if token.lower_ != "who" or token.tag_ != "WP" or token.dep_ != "nsubj" or token.head.tag_ != "VBD":
+        asked = token.lower_ == "who" or (token.lower_ == "which" and _of_you(token))  # "Which of you…?"
+        if not asked or token.tag_ not in {"WP", "WDT"} or token.dep_ != "nsubj" or token.head.tag_ != "VBD":
             return None
         verb, sent = token.head, token.sent
         if "?" not in sent.text or any(c.lower_ == "else" for c in token.children) or token.i != sent.start:
@@ -248,7 +251,7 @@ class CohortFinding:
             t.like_num and t.dep_ == "nummod" and not self._is_person_word(t.head) for t in verb.subtree if t.i > verb.i
         ):
             return None  # "Who hurt the 11,200 users who…?": a taunt at a counted group, not one person's act
-        cohort = token_span(token.doc, token.i, _placed_end(token))
+        cohort = token_span(token.doc, token.i, token.right_edge.i + 1)
         return (token, cohort, CohortSize("singular", 1, cohort.text), cohort)
 
     def _activity_noun(self, token: Token):
@@ -292,7 +295,7 @@ class CohortFinding:
             return True
         if token.text.startswith("@"):
             return self._greeted(token.doc, token.i)
-        if word == "who":
+        if word in {"who", "which"}:
             return token.is_sent_start and token.dep_ == "nsubj"  # asked who did it: see `_asked_who`
         if self._identified_record(token):
             return True
@@ -459,7 +462,8 @@ def _sold(verb: Token) -> bool:
     return verb.lemma_.lower() == "sell" and not any(c.dep_ in {"dobj", "dative"} for c in verb.children)
 
 
-def _placed_end(token: Token) -> int:
-    """The end of "who in Leeds": the word with the place it hangs on it, if any."""
-    places = [c for c in token.children if c.dep_ == "prep" and c.i == token.i + 1]
-    return places[0].right_edge.i + 1 if places else token.i + 1
+def _of_you(token: Token) -> bool:
+    """ "which of you": the word with "of you" hanging on it."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ == "you" for p in c.children) for c in token.children
+    )
