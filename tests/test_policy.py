@@ -88,9 +88,9 @@ def test_vague_singular_and_unknown_cohorts(draft, n_kind):
 @pytest.mark.parametrize(
     ("draft", "cohorts"),
     [
-        ("Who in Hull ordered 300 spring rolls at 6am on Sunday?", [("Who in Hull", 1)]),
-        ("Who ordered 14 pizzas to the same address last night?", [("Who", 1)]),
-        ("Which of you in Leeds ordered 40 bagels at 5am on Monday?", [("Which of you in Leeds", 1)]),
+        ("Who booked 12 kayak sessions before breakfast on Saturday?", [("Who", 1)]),
+        ("Who bought 9 umbrellas in one go during the storm?", [("Who", 1)]),
+        ("Which of you streamed the whale-song album 30 times on Friday?", [("Which of you", 1)]),
         ("Which of you is ready for the weekend?", []),
         ("Who watched the finale last night?", []),  # asks the audience
         ("Who else binged all 8 episodes?", []),
@@ -105,7 +105,7 @@ def test_asking_who_did_a_counted_thing_singles_out_one_person(draft, cohorts):
 @pytest.mark.parametrize(
     ("draft", "n"),
     [
-        ("640 jobseekers in Leeds applied for the night-shift roles within an hour.", 640),
+        ("Over 400 jobseekers uploaded a CV through our app in its first week.", 400),
         ("Only 35 applicants uploaded a video CV last month.", 35),
         ("About 210 claimants used the new online form on its first day.", 210),
     ],
@@ -118,26 +118,26 @@ def test_people_named_by_what_they_apply_for_or_receive_are_users(draft, n):
     ("draft", "cohorts"),
     [
         (
-            "Antihistamines are now the most-searched word in our app after the pollen surge.",
-            ["the most-searched word"],
+            "Sunscreen was the most-bought item in our Brighton shop last week.",
+            ["the most-bought item"],
         ),
         ("The most ordered dish in Hull last Friday was the vegan curry.", ["The most ordered dish"]),
         # the chart ranks what the counted group did: the count carries the sentence's details
         (
-            "Over 2 million of you streamed Moon Racers at Easter, making it our most-watched show.",
-            ["Over 2 million of you"],
+            "Some 40,000 of you rented ski boots in February, making them our most-rented item.",
+            ["Some 40,000 of you"],
         ),
     ],
 )
 def test_a_chart_of_what_users_did_is_a_claim_about_an_unknown_number(draft, cohorts):
-    """ "the most-searched word": "most" hangs on the participle, not on the noun it ranks."""
+    """ "the most-bought item": "most" hangs on the participle, not on the noun it ranks."""
     assert [c["cohort"]["text"] for c in linter.lint(draft).claims] == cohorts
 
 
 def test_a_chart_is_no_call_out():
     """A group named by what it did, then a colon, is called out; a chart named so names a thing."""
-    result = linter.lint("Most-played track on our app this week: a sea shanty about a lost sock.")
-    assert [c["cohort"]["text"] for c in result.claims] == ["Most-played track"]
+    result = linter.lint("Most-streamed song of the spring on our radio app: a ballad about a goat.")
+    assert [c["cohort"]["text"] for c in result.claims] == ["Most-streamed song"]
     assert "PL402" not in {f.rule for f in result.findings}
 
 
@@ -160,7 +160,7 @@ def test_a_product_that_sold_stands_for_the_people_who_bought_it(draft, cohort):
 @pytest.mark.parametrize(
     ("draft", "behaviour"),
     [
-        ("Subscribers who follow our chess channel bought a premium board within a week.", "bought"),
+        ("Subscribers who like our chess clips bought a premium board within a week.", "bought"),
         ("Listeners who liked the jazz clip streamed the album 6 times each.", "streamed"),
         ("People who follow us on Instagram are the best.", None),  # no private act after the public one
     ],
@@ -921,7 +921,7 @@ def test_would_contracted_is_still_no_record():
         ("Just 9 shoppers picked up the survey kit at our Hull store.", True),
         # what a record or a fact "told us" is our reading of it; a person telling us is a testimonial
         ("Our meter data told us 15 of you ran the dryer at 2am.", True),
-        ("When the lifts broke, 700 of you took the stairs to the gym, which told us plenty.", True),
+        ("The stair-climb challenge drew 700 of you on Monday alone, which told us plenty.", True),
         ("Marta told us she has booked 60 classes, and said we could share it.", False),
     ],
 )

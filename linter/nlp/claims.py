@@ -148,7 +148,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         )
 
     def _main_verb_after_public_clause(self, clause: Token, head: Token) -> Token | None:
-        """ "Readers who follow our books tag clicked the quiz 5x more", "Fans who liked the clip streamed
+        """ "Subscribers who like our clips bought a board", "Fans who liked the clip streamed
         it": a group defined by a public act or a general habit (the clause) that then did something the
         records show (a past verb it is the subject of) is a claim on that."""
         if clause.dep_ not in {"relcl", "acl"} or clause.head != head:

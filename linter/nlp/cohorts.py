@@ -238,7 +238,7 @@ class CohortFinding:
         return (token, cohort, CohortSize("singular", 1, f"{antecedent.text}, as {token.text}"), cohort)
 
     def _asked_who(self, token: Token):
-        """ "Who in Hull ordered 300 spring rolls at 6am?": asking who did a counted thing the records show
+        """ "Who booked 12 kayak sessions before breakfast?": asking who did a counted thing the records show
         singles out the one person behind it; not "Who else…", "Who's ready…?" or "Who wants…?", which
         ask the audience."""
         asked = token.lower_ == "who" or (token.lower_ == "which" and _of_you(token))  # "Which of you…?"
@@ -250,7 +250,7 @@ class CohortFinding:
         if verb.lemma_.lower() not in self.behaviour_verbs or not any(
             t.like_num and t.dep_ == "nummod" and not self._is_person_word(t.head) for t in verb.subtree if t.i > verb.i
         ):
-            return None  # "Who hurt the 11,200 users who…?": a taunt at a counted group, not one person's act
+            return None  # "Who upset the 70 members who…?": a taunt at a counted group, not one person's act
         cohort = token_span(token.doc, token.i, token.right_edge.i + 1)
         return (token, cohort, CohortSize("singular", 1, cohort.text), cohort)
 
@@ -261,7 +261,7 @@ class CohortFinding:
         return self._many_peoples_activity(token)
 
     def _product_sold(self, token: Token):
-        """ "Prenatal vitamins sold out in Leeds", "the herbal sleep gummies are selling fast": a product
+        """ "Sun cream sold out in Leeds", "the sleep gummies are selling fast": a product
         that sold, with no object, stands for the unknown number of people who bought it."""
         if not _is_sold(token):
             return None
@@ -311,7 +311,7 @@ class CohortFinding:
             self._is_agent_noun(token)
             or place_of_demonym(token) is not None
             or any(c.lower_ in self.ranking_words or c.tag_ in {"JJS", "RBS"} for c in token.children)
-            or self._ranked_by(token) is not None  # "the most-searched word": "most" hangs on the participle
+            or self._ranked_by(token) is not None  # "the most-bought item": "most" hangs on the participle
         )
 
     def _people_of_a_place(self, token: Token):
