@@ -116,7 +116,7 @@ def make_details(nlp: Language, name: str, lexicons: dict[str, list]) -> DetailR
 
 
 def _without_words_of_place_names(spans: list[Span]) -> list[Span]:
-    """ "Chapel Road", "Union Street", "Casino Square": a special category's word inside a longer place
+    """ "Hospital Road", "Union Street", "Casino Square": a special category's word inside a longer place
     name is a word of the name, not the category."""
     names = [s for s in spans if s.label_ == "place" and len(s) > 1 and s.text[:1].isupper()]
     return [
