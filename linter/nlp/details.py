@@ -9,6 +9,7 @@ Named places come later, from `postlint_places`, and only for posts that make a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from spacy.language import Language
@@ -35,6 +36,7 @@ TEXT_LEXICONS = (
     "rule",
 )
 PER_PERSON_MAX = 100_000  # a repetition count above this is a total over many people, not one person's habit
+SIGN_OFF = re.compile(r"\s[—–]\s*[A-Z@][\w&'’.@-]*(?:\s+[A-Z&][\w&'’.-]*){0,4}\s*$")  # see SIGNED_AT
 
 Recogniser = Callable[[Doc], Iterator[Span]]
 
@@ -63,8 +65,9 @@ class DetailRecognisers:
         self.recognisers: list[Recogniser] = [self.terms, self._patterns, self._bare_questions]
 
     def __call__(self, doc: Doc) -> Doc:
-        signed_at = doc._.get(SIGNED_AT)
-        before = len(doc.text) if signed_at is None else signed_at
+        signed = SIGN_OFF.search(doc.text)
+        doc._.set(SIGNED_AT, signed.start() if signed else None)
+        before = signed.start() if signed else len(doc.text)
         spans = [span for recognise in self.recognisers for span in recognise(doc) if span.start_char < before]
         spans = _without_words_of_place_names(spans)
         doc.spans[SPAN_KEY] = sorted(set(spans), key=lambda s: (s.start, s.end, s.label_))
@@ -108,7 +111,7 @@ class DetailRecognisers:
 @Language.factory(
     "postlint_details",
     requires=["token.pos", "token.dep"],
-    assigns=["doc.spans"],
+    assigns=["doc.spans", "doc._.signed_at"],
 )
 def make_details(nlp: Language, name: str, lexicons: dict[str, list]) -> DetailRecognisers:
     """`lexicons`: a pack's lexicons by name (the engine passes its pack's; see `postlint.pack_lexicons.v1`)."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
 # doc.spans[SPAN_KEY]: labelled detail spans from `postlint_details` and `postlint_places` ("time", "place",
@@ -23,7 +21,6 @@ ENGLISH_SHARE = "english_share"
 # "– Temple Street Books"), a character offset, or None. Its name says nothing about the users the post
 # describes, so no reader takes a detail or a place from it.
 SIGNED_AT = "signed_at"
-SIGN_OFF = re.compile(r"\s[—–]\s*[A-Z@][\w&'’.@-]*(?:\s+[A-Z&][\w&'’.-]*){0,4}\s*$")
 
 
 def _declare(name: str) -> None:
@@ -41,12 +38,4 @@ _declare(INCOMPLETE)  # set by `postlint_details` when a pattern times out
 _declare(SCORES)  # set by `postlint_sentence_model`
 _declare(POST_SCORES)  # set by `postlint_post_model`
 _declare(ENGLISH_SHARE)  # set by `postlint_language`
-
-
-def _signature_start(doc: Doc) -> int | None:
-    signed = SIGN_OFF.search(doc.text)
-    return signed.start() if signed else None
-
-
-if not Doc.has_extension(SIGNED_AT):
-    Doc.set_extension(SIGNED_AT, getter=_signature_start)
+_declare(SIGNED_AT)  # set by `postlint_details`, read by `postlint_places` too
