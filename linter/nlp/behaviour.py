@@ -80,6 +80,19 @@ class BehaviourReading:
                 return done
         return None
 
+    def _main_verb_after_public_clause(self, clause: Token, head: Token) -> Token | None:
+        """ "Subscribers who like our clips bought a board", "Fans who liked the clip streamed
+        it": a group defined by a public act or a general habit (the clause) that then did something the
+        records show (a past verb it is the subject of) is a claim on that."""
+        if clause.dep_ not in {"relcl", "acl"} or clause.head != head:
+            return None
+        public = clause.lemma_.lower() in self.public_verbs
+        habit = clause.tag_ in {"VBP", "VBZ"} and not any(c.dep_ == "aux" for c in clause.children)
+        verb = verb_of_subject(head)
+        if not (public or habit) or verb is None or verb.pos_ != "VERB" or not _done(verb):
+            return None
+        return verb if self._is_private_behaviour(verb, head) else None
+
     def _thanked_for(self, head: Token) -> Token | None:
         """ "Thanks to Ana for riding with us…", "Thank you, Sam, for 300 rides": what someone is thanked
         or congratulated for (a verb, or a noun of activity) is what they did."""
@@ -91,6 +104,11 @@ class BehaviourReading:
                 if done.pos_ == "VERB" or done.lemma_.lower() in self.behaviour_nouns:
                     return done
         return None
+
+
+def _done(verb: Token) -> bool:
+    """Past, or present perfect: something the records show was done."""
+    return verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _one_persons(token: Token) -> bool:

@@ -24,7 +24,6 @@ from linter.nlp.names import NamedPeople
 from linter.nlp.places import entities
 from linter.nlp.scope import Scope, excluded_tokens
 from linter.nlp.sizes import SizeReading
-from linter.nlp.syntax import verb_of_subject
 from linter.nlp.words import country_names, word_groups, word_set
 
 
@@ -146,24 +145,6 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
             object=object_of(verb),
             callout=self._callout(cohort, behaviour),
         )
-
-    def _main_verb_after_public_clause(self, clause: Token, head: Token) -> Token | None:
-        """ "Subscribers who like our clips bought a board", "Fans who liked the clip streamed
-        it": a group defined by a public act or a general habit (the clause) that then did something the
-        records show (a past verb it is the subject of) is a claim on that."""
-        if clause.dep_ not in {"relcl", "acl"} or clause.head != head:
-            return None
-        public = clause.lemma_.lower() in self.public_verbs
-        habit = clause.tag_ in {"VBP", "VBZ"} and not any(c.dep_ == "aux" for c in clause.children)
-        verb = verb_of_subject(head)
-        if not (public or habit) or verb is None or verb.pos_ != "VERB" or not _done(verb):
-            return None
-        return verb if self._is_private_behaviour(verb, head) else None
-
-
-def _done(verb: Token) -> bool:
-    """Past, or present perfect: something the records show was done."""
-    return verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _without_rankings_of_a_counted_group(claims: list[Claim]) -> list[Claim]:
