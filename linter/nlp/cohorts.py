@@ -265,20 +265,20 @@ class CohortFinding:
         that sold, with no object, stands for the unknown number of people who bought it."""
         if not _is_sold(token):
             return None
-        if any(c.dep_ == "poss" or c.lower_ in {"this", "that", "my"} for c in token.children):
+        if _owned(token):
             return None  # "my book sold well": one seller's own sales
         cohort = token_span(token.doc, left_edge(token), token.i + 1)
-        return (token, cohort, CohortSize("unknown", None, cohort.text), cohort)
+        return _of_unknown_size(token, cohort)
 
     def _many_peoples_activity(self, token: Token):
         """An activity noun as a claim about an unknown number of people, unless it is owned ("our sales",
         "this order": the organisation's own, or one particular order)."""
         if token.lemma_.lower() not in self.behaviour_nouns:
             return None
-        if any(c.dep_ == "poss" or c.lower_ in {"this", "that", "my", "our"} for c in token.children):
+        if _owned(token):
             return None
         cohort = token_span(token.doc, left_edge(token), token.i + 1)
-        return (token, cohort, CohortSize("unknown", None, cohort.text), cohort)
+        return _of_unknown_size(token, cohort)
 
     def _rose_or_fell(self, verb: Token) -> bool:
         """A verb of change ("rose", "doubled"), or of being or going up or down ("were up 30%", "went up 4x")."""
@@ -325,7 +325,7 @@ class CohortFinding:
         # Whether the name is a place is read later, by `postlint_places`, which runs the entity
         # recogniser on claim sentences only; a name it does not take for a place drops the claim.
         cohort = Span(token.doc, start, token.i + 1, label="place")
-        return (token, cohort, CohortSize("unknown", None, cohort.text), cohort)
+        return _of_unknown_size(token, cohort)
 
     def _place_does(self, token: Token) -> bool:
         """A name as the subject of a behaviour verb, or of a chart verb with an activity noun after it."""
@@ -344,7 +344,7 @@ class CohortFinding:
         if token.pos_ != "NOUN" or self._ranked_by(token) is None:
             return None
         cohort = Span(token.doc, left_edge(token), token.i + 1, label="ranking")
-        return (token, cohort, CohortSize("unknown", None, cohort.text), cohort)
+        return _of_unknown_size(token, cohort)
 
     def _ranked_by(self, token: Token) -> Token | None:
         """The word that ranks a noun by activity: a behaviour participle with "most", or "top"/"most
@@ -456,6 +456,16 @@ def _is_sold(token: Token) -> bool:
         for c in token.children
         if c.dep_ == "acl"
     )
+
+
+def _of_unknown_size(head: Token, cohort: Span):
+    """A finder's result for a group whose size the words do not give: a trend, a chart, a place."""
+    return (head, cohort, CohortSize("unknown", None, cohort.text), cohort)
+
+
+def _owned(token: Token) -> bool:
+    """ "our sales", "my book", "this order": someone's own, or one particular thing."""
+    return any(c.dep_ == "poss" or c.lower_ in {"this", "that", "my", "our"} for c in token.children)
 
 
 def _sold(verb: Token) -> bool:
