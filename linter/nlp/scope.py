@@ -9,6 +9,8 @@ from linter.nlp.extensions import SPAN_KEY
 from linter.nlp.places import TOWNS
 from linter.nlp.syntax import is_us, subject_is_us
 
+NOT_PEOPLE_TELLING = {"which", "that", "this", "it", "what"}  # "…, which told us": a fact, not a person
+
 
 class Scope:
     """Part of `ClaimFinder`: whether a cohort and its verb are the organisation's record of its users."""
@@ -142,8 +144,7 @@ def _told_by_a_thing(span: Span, own_records: set[str]) -> bool:
     verb = span.root
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return any(
-        s.lower_ in {"which", "that", "this", "it", "what"} | own_records or s.lemma_.lower() in own_records
-        for s in subjects
+        s.lower_ in NOT_PEOPLE_TELLING or s.lower_ in own_records or s.lemma_.lower() in own_records for s in subjects
     )
 
 
