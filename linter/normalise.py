@@ -13,6 +13,9 @@ Two stages, each a single left-to-right pass:
 * token stage: thousands separators, k/M/bn suffixes and number words rewritten as plain digits,
   and runs without spaces longer than any word broken up, so tokenising takes linear time.
 
+Last, a list item's marker at the start of a line ("•", "→", "-") becomes a space, so the parser reads
+the item as a sentence rather than taking the marker for one of its words.
+
 The map is stored as segments, not per character, so a 10 MB draft costs memory in proportion
 to what changed, and `to_original` is a binary search.
 """
@@ -86,11 +89,11 @@ def normalise(original: str) -> NormalisedText:
     stage_b = _tokens(text1)
     if stage_b is None:
         if stage_a is None:
-            return NormalisedText(original, original)
+            return NormalisedText(original, _without_list_markers(original))
         pieces = stage_a
     else:
         pieces = stage_b if stage_a is None else _compose(stage_a, stage_b)
-    text = "".join(p[0] for p in pieces)
+    text = _without_list_markers("".join(p[0] for p in pieces))
     # Machine-int arrays: an adversarial 10 MB draft can have millions of segments.
     starts, o, oe, per_char = array("q"), array("q"), array("q"), array("b")
     t = 0
@@ -102,6 +105,16 @@ def normalise(original: str) -> NormalisedText:
             per_char.append(one_to_one)
             t += len(out)
     return NormalisedText(original, text, starts, o, oe, per_char)
+
+
+# A list item's marker ("• 40 of you…", "→ Men aged…", "- Orders rose…") at the start of a line: the
+# parser reads it as a word (often the verb or the subject) and loses the item's grammar. It becomes a
+# space, one for one, so every offset still maps. Not a dash, which also opens a signature ("— Team Leeds").
+_LIST_MARKER = re.compile(r"(?m)^([ \t]*)([•◦▪▫‣⁃∙·●○■□►▶▸▹→➜➔➤⇒✓✔☑*+-])(?=[ \t])")
+
+
+def _without_list_markers(text: str) -> str:
+    return _LIST_MARKER.sub(lambda m: m.group(1) + " ", text) if _LIST_MARKER.search(text) else text
 
 
 # --- character stage --------------------------------------------------------------------------

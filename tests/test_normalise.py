@@ -117,6 +117,24 @@ def test_surrounding_text_keeps_its_offsets():
         assert typed[a:b] == word
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Our year:\n• 4 new parks\n  ◦ forty of you in Hull", "Our year:\n  4 new parks\n    40 of you in Hull"),
+        ("→ Sign-ups doubled\n- 12 of you rode daily", "  Sign-ups doubled\n  12 of you rode daily"),
+        ("Thanks all\n— Team Leeds", "Thanks all\n— Team Leeds"),  # a dash may open the signature
+        ("3 - 2 = 1 and 4 * 2", "3 - 2 = 1 and 4 * 2"),  # not at a line's start
+    ],
+)
+def test_a_list_items_marker_becomes_a_space(typed, expected):
+    """The parser takes a line's "•" for a word of the item; as a space it reads the item's grammar."""
+    norm = normalise(typed)
+    assert norm.text == expected
+    start = norm.text.index("of you") if "of you" in norm.text else 0
+    a, b = norm.to_original(start, len(norm.text))
+    assert typed[a:b] == typed[typed.index("of you") if "of you" in typed else 0 :]
+
+
 def test_emoji_sequences_keep_their_joiner():
     assert normalise("👩\u200d👩\u200d👧 fam").text == "👩\u200d👩\u200d👧 fam"
     norm = normalise("🏃\u200d♀️ run")

@@ -169,3 +169,18 @@ def test_each_item_of_a_bulleted_list_is_a_sentence_of_its_own():
         "• 95% of parents in our survey loved it",
     ]
     assert linter.get_linter().lint(text).decision == "block"  # children's activity, n under 10,000
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "words"),
+    [
+        # read as a word, the arrow hid the item's grammar and the draft passed
+        ("Studio year\n→ 5 of you in Alloa came to every 6am spin class\n→ New sauna open", "PL102", "5"),
+        # the bullet was taken into the cohort's words
+        ("Pool news\n• 3 new lanes\n• somebody in Largs swam 300 lengths at midnight", "PL101", "somebody"),
+    ],
+)
+def test_a_list_items_marker_is_not_read_as_one_of_its_words(text, rule, words):
+    result = linter.get_linter().lint(text)
+    assert result.decision == "block"
+    assert words in {f.text for f in result.findings if f.rule == rule}

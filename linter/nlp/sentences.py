@@ -34,6 +34,14 @@ BULLETS = {"•", "·", "◦", "▪", "‣", "-", "–", "—", "*", "→", ">"}
 PARENTHESIS_MAX_TOKENS = 12
 
 
+def _opens_list_item(previous: Token, token: Token) -> bool:
+    """A bullet at a line's start, or an indented line: the normaliser blanks most bullets ("• 12 of
+    you…" is read as "  12 of you…"), leaving the line indented."""
+    if "\n" not in previous.text:
+        return False
+    return token.text in BULLETS or (previous.is_space and previous.text.rsplit("\n", 1)[1] != "")
+
+
 def _keep_parentheses_inside(doc: Doc) -> None:
     """ "One reader (aged 9!) in Derby finished…": an aside in brackets does not end the sentence."""
     for token in doc:
@@ -68,7 +76,7 @@ def _start_sentence(token: Token, until: Callable[[str], bool]) -> None:
 def mark_sentence_starts(doc: Doc) -> Doc:
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.text and token.text in BULLETS:
+        if _opens_list_item(previous, token):
             token.is_sent_start = True  # each item of a bulleted list is a sentence of its own,
             for following in doc[token.i + 1 :]:  # cut again only after a full stop, ! or ?
                 if "\n" in following.text or doc[following.i - 1].text in SENTENCE_ENDS:
