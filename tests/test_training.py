@@ -72,3 +72,20 @@ def test_tuning_never_buys_false_alarms_with_block_recall(monkeypatch):
     start = with_knobs(engine.pack, {**knobs_of(engine.pack), "post block": 0.3})
     monkeypatch.setattr(engine, "pack", start)
     assert tune_module.tune(engine, [])["post block"] <= 0.5
+
+
+def test_a_sentence_holding_the_words_at_fault_reports_behaviour_though_the_cohort_is_named_in_another():
+    """The sentence model's "claim" label: the cohort's sentence, and every sentence with the report's own
+    evidence ("Rider of the month: Tomas! 880 trips in June."); not one with only the tone."""
+    from linter.training.data import sentence_docs
+
+    draft = Draft(
+        "x-4",
+        "Rider of the month: Tomas! 880 trips in June. Are you okay?",
+        "block",
+        frozenset({"individual", "specificity", "shaming"}),
+        (("individual", "Tomas"), ("specificity", "880 trips in June"), ("shaming", "Are you okay?")),
+        "Tomas",
+    )
+    claims = {doc.text.strip(): doc.cats["claim"] for _, doc in sentence_docs(linter.get_linter(), [draft])}
+    assert claims == {"Rider of the month: Tomas!": 1.0, "880 trips in June.": 1.0, "Are you okay?": 0.0}

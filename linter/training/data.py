@@ -16,6 +16,10 @@ from linter.normalise import normalise
 from linter.policy.pack import CATEGORIES
 
 LABELS = (*CATEGORIES, "claim")  # the sentence model's
+# Evidence that is part of the report itself: a sentence holding any of it reports what users did, even
+# where the cohort is named in another ("Courier of the year: Kit! 900 drops in May."). Not tone, which
+# can sit in a sentence of its own ("Are you okay?").
+REPORT_EVIDENCE = {"individual", "small_cohort", "sensitive", "specificity"}
 POST_LABELS = (*CATEGORIES, "flag", "block")  # the post model's: flag = warn or block
 SPLITS = {"train": range(0, 14), "valid": range(14, 17), "test": range(17, 20)}
 
@@ -65,6 +69,7 @@ def sentence_docs(linter: Linter, drafts: list[Draft]) -> Iterator[tuple[Draft, 
             marked = [(c, span) for c, words in draft.evidence for span in _occurrences(draft.text, words)]
             if draft.cohort:
                 marked += [("claim", span) for span in _occurrences(draft.text, draft.cohort)]
+                marked += [("claim", span) for c, span in marked if c in REPORT_EVIDENCE]
             for sent in doc.sents:
                 if not sent.text.strip():
                     continue
