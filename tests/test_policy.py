@@ -755,6 +755,12 @@ def test_a_name_with_a_demonyms_ending_is_not_always_a_towns_people(draft):
         ("Some of you joined our supper club twice this month — Larder Union", False),  # the signature
         ("Some of you on Hospital Road topped up your meters twice this week.", False),  # a street's name
         ("A few of you near Union Square rented a scooter after the match.", False),
+        # an everyday sense that the post's other words show (rules/lexicons/sensitive.yaml)
+        ("Some of you took out 30 loans each this term. Our library shelves are bare!", False),
+        ("90 of you renewed loans on the same thriller 6 times. Novels win again.", False),
+        ("Some of you took out 30 loans each this term at our branch.", True),  # no library words
+        ("A few of you borrowed crime and horror every week from our Elm Road library.", False),
+        ("9 of you reported a crime at our Elm Road car park this week.", True),
     ],
 )
 def test_words_of_a_special_category_only_in_that_sense(draft, sensitive):

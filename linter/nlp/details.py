@@ -63,13 +63,14 @@ class DetailRecognisers:
         self.terms = TermMatcher(nlp, terms)
         self.patterns = {label: compile_patterns(entries) for label, entries in patterns.items()}
         self.recognisers: list[Recogniser] = [self.terms, self._patterns, self._bare_questions]
+        self.everyday_senses = everyday_senses(lexicons)
 
     def __call__(self, doc: Doc) -> Doc:
         signed = SIGN_OFF.search(doc.text)
         doc._.set(SIGNED_AT, signed.start() if signed else None)
         before = signed.start() if signed else len(doc.text)
         spans = [span for recognise in self.recognisers for span in recognise(doc) if span.start_char < before]
-        spans = _without_words_of_place_names(spans)
+        spans = self._without_everyday_senses(_without_words_of_place_names(spans), doc)
         doc.spans[SPAN_KEY] = sorted(set(spans), key=lambda s: (s.start, s.end, s.label_))
         return doc
 
@@ -86,6 +87,15 @@ class DetailRecognisers:
                         yield span
             except TimeoutError:
                 doc._.set(INCOMPLETE, [*(doc._.get(INCOMPLETE) or []), label])
+
+    def _without_everyday_senses(self, spans: list[Span], doc: Doc) -> list[Span]:
+        """ "6,200 loans" in a post about library books, "crime" beside "novels": a special category's
+        word in the everyday sense the post's other words show is not that category."""
+        if not any(span.label_.startswith("sensitive.") for span in spans):
+            return spans
+        words = {t.lower_ for t in doc}
+        meant = set().union(*(sense for sense, context in self.everyday_senses if words & context))
+        return [s for s in spans if not (s.label_.startswith("sensitive.") and s.text.lower() in meant)]
 
     def _bare_questions(self, doc: Doc) -> Iterator[Span]:
         """A one-to-three word question with no subject ("Picky?", "Running away?") mocks the reader."""
@@ -116,6 +126,18 @@ class DetailRecognisers:
 def make_details(nlp: Language, name: str, lexicons: dict[str, list]) -> DetailRecognisers:
     """`lexicons`: a pack's lexicons by name (the engine passes its pack's; see `postlint.pack_lexicons.v1`)."""
     return DetailRecognisers(nlp, lexicons)
+
+
+def everyday_senses(lexicons: dict[str, list]) -> list[tuple[set[str], set[str]]]:
+    """(the words, the context words that show their everyday sense) per `everyday_senses.<name>`."""
+    names = {name.split(".")[1] for name in lexicons if name.startswith("everyday_senses.")}
+    return [
+        (
+            {w.lower() for w in lexicons.get(f"everyday_senses.{name}.words", [])},
+            {w.lower() for w in lexicons.get(f"everyday_senses.{name}.context", [])},
+        )
+        for name in sorted(names)
+    ]
 
 
 def _without_words_of_place_names(spans: list[Span]) -> list[Span]:

@@ -61,6 +61,8 @@ LEXICONS: dict[str, Lexicon] = {
     "tone.*": Lexicon(PHRASES, "mocking, judging, pitying, diagnosing or surveilling language"),
     "callout_openers": Lexicon(PHRASES, "openers that address a group ('To the…', 'Dear…')"),
     "rule.*": Lexicon(PHRASES, "a phrase rule's own terms and patterns"),
+    "everyday_senses.*.words": Lexicon(WORDS, "a special category's words that have an everyday sense"),
+    "everyday_senses.*.context": Lexicon(WORDS, "words in the post that show the everyday sense is meant"),
     # grammar (rules/lexicons/grammar.yaml): closed word classes the claim finder reads the parse with
     "grammar.modals": Lexicon(WORDS, "auxiliaries of possibility or promise"),
     "grammar.conditionals": Lexicon(WORDS, "subordinators of a condition"),
