@@ -761,6 +761,11 @@ def test_a_name_with_a_demonyms_ending_is_not_always_a_towns_people(draft):
         ("Some of you took out 30 loans each this term at our branch.", True),  # no library words
         ("A few of you borrowed crime and horror every week from our Elm Road library.", False),
         ("9 of you reported a crime at our Elm Road car park this week.", True),
+        # a family of words, not one word: services of worship, a condition, going on a date
+        ("Some of you set a reminder for evensong in our app every week this winter.", True),
+        ("Only 40 of you searched for tinnitus relief in our app after midnight in March.", True),
+        ("A few of you went on a date booked through our app in Hove last week.", True),
+        ("Some of you ordered the mass-market paperback twice this week.", False),
     ],
 )
 def test_words_of_a_special_category_only_in_that_sense(draft, sensitive):
