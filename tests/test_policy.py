@@ -88,6 +88,22 @@ def test_vague_singular_and_unknown_cohorts(draft, n_kind):
 @pytest.mark.parametrize(
     ("draft", "cohorts"),
     [
+        # the activity's doers, counted after "from" or "by", are the cohort though no verb's subject
+        ("Orders from 60 students in Bath doubled over exam week.", [("60 students", 60)]),
+        ("Searches from 40 of you for umbrellas tripled on Tuesday.", [("40 of you", 40)]),
+        ("Orders from Bath doubled over exam week.", [("Orders", None)]),  # no people counted: a trend
+        # where users were is not whose staff they are
+        ("45 members at our Elm Road studio booked every 6am class this month.", [("45 members", 45)]),
+        ("The 12 people in our kitchen cooked 9,000 roasts on Sunday.", []),  # people in our kitchen: staff
+    ],
+)
+def test_people_who_are_no_verbs_subject_or_are_somewhere_of_ours(draft, cohorts):
+    assert [(c["cohort"]["text"], c["n"]) for c in linter.lint(draft).claims] == cohorts
+
+
+@pytest.mark.parametrize(
+    ("draft", "cohorts"),
+    [
         ("Who booked 12 kayak sessions before breakfast on Saturday?", [("Who", 1)]),
         ("Who bought 9 umbrellas in one go during the storm?", [("Who", 1)]),
         ("Which of you streamed the whale-song album 30 times on Friday?", [("Which of you", 1)]),

@@ -277,8 +277,21 @@ class CohortFinding:
             return None
         if _owned(token):
             return None
+        doers = self._counted_doers(token)
+        if doers is not None:
+            return (token, *doers[1:])
         cohort = token_span(token.doc, left_edge(token), token.i + 1)
         return _of_unknown_size(token, cohort)
+
+    def _counted_doers(self, activity: Token):
+        """ "Orders from 60 students…", "bookings by 45 members…", "searches from 40 of you": the people
+        the activity is from, counted, are the claim's cohort, though they are no verb's subject."""
+        for prep in (c for c in activity.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}):
+            doers = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            found = doers is not None and (self._quantity_of_group(doers, set()) or self._person_noun(doers))
+            if found and found[2].low is not None:
+                return found
+        return None
 
     def _rose_or_fell(self, verb: Token) -> bool:
         """A verb of change ("rose", "doubled"), or of being or going up or down ("were up 30%", "went up 4x")."""

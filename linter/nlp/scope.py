@@ -10,6 +10,8 @@ from linter.nlp.places import TOWNS
 from linter.nlp.syntax import is_us, subject_is_us
 
 NOT_PEOPLE_TELLING = {"which", "that", "this", "it", "what"}  # "…, which told us": a fact, not a person
+# Person nouns that name anyone, staff too ("the 12 people in our kitchen"), not users as such.
+GENERIC_PEOPLE = {"people", "person", "ppl", "peeps", "folk", "folks"}
 
 
 class Scope:
@@ -69,9 +71,15 @@ class Scope:
         team or an office with "a" before it is someone else's."""
         if self._titles_a_name(head):
             return True
-        # what hangs on the cohort: "from the kitchen team"; not an "us" deeper in it ("on a trip with us")
+        # what hangs on the cohort: "from the kitchen team"; not an "us" deeper in it ("on a trip with us"),
+        # nor, for people named as users, where they were ("45 members at our Elm Road studio")
+        users = head.lemma_.lower() in self.person_nouns - GENERIC_PEOPLE
         around = list(cohort) + [
-            t for c in head.children if c.dep_ == "prep" for t in c.subtree if t.pos_ != "PRON" or t.head == c
+            t
+            for c in head.children
+            if c.dep_ == "prep" and not (users and c.lower_ in {"at", "in"})
+            for t in c.subtree
+            if t.pos_ != "PRON" or t.head == c
         ]
         return any(
             self._is_staff_word(t)
