@@ -124,6 +124,11 @@ def test_asking_who_did_a_counted_thing_singles_out_one_person(draft, cohorts):
         ("Over 400 jobseekers uploaded a CV through our app in its first week.", 400),
         ("Only 35 applicants uploaded a video CV last month.", 35),
         ("About 210 claimants used the new online form on its first day.", 210),
+        # by their stage of school or skill, or by whom they care for
+        ("Only 60 pupils logged in to the phonics game before 7am.", 60),
+        ("Around 300 beginners skipped the warm-up video last week.", 300),
+        ("Some 45 carers booked the respite line after midnight.", 45),
+        ("Just 80 freelancers invoiced through the app on Boxing Day.", 80),
     ],
 )
 def test_people_named_by_what_they_apply_for_or_receive_are_users(draft, n):
