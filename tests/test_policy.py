@@ -787,6 +787,8 @@ def test_a_name_with_a_demonyms_ending_is_not_always_a_towns_people(draft):
         ("Only 40 of you searched for tinnitus relief in our app after midnight in March.", True),
         ("A few of you went on a date booked through our app in Hove last week.", True),
         ("Some of you ordered the mass-market paperback twice this week.", False),
+        ("Some of you took a cash-out before the final whistle on Sunday.", True),
+        ("Some of you in Leyton reordered the 4c hair butter every fortnight.", True),
     ],
 )
 def test_words_of_a_special_category_only_in_that_sense(draft, sensitive):
