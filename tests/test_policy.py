@@ -95,6 +95,7 @@ def test_vague_singular_and_unknown_cohorts(draft, n_kind):
         # where users were is not whose staff they are
         ("45 members at our Elm Road studio booked every 6am class this month.", [("45 members", 45)]),
         ("The 12 people in our kitchen cooked 9,000 roasts on Sunday.", []),  # people in our kitchen: staff
+        ("Someone at our Leeds HQ finished the new card design today.", []),
     ],
 )
 def test_people_who_are_no_verbs_subject_or_are_somewhere_of_ours(draft, cohorts):

@@ -10,8 +10,12 @@ from linter.nlp.places import TOWNS
 from linter.nlp.syntax import is_us, subject_is_us
 
 NOT_PEOPLE_TELLING = {"which", "that", "this", "it", "what"}  # "…, which told us": a fact, not a person
-# Person nouns that name anyone, staff too ("the 12 people in our kitchen"), not users as such.
-GENERIC_PEOPLE = {"people", "person", "ppl", "peeps", "folk", "folks"}
+# Person nouns that name anyone, staff too ("the 12 people in our kitchen", "someone at our HQ"), not users
+# as such.
+GENERIC_PEOPLE = {
+    *("people", "person", "ppl", "peeps", "folk", "folks"),
+    *("someone", "somebody", "anyone", "anybody", "everyone", "everybody", "whoever", "one"),
+}
 
 
 class Scope:
