@@ -109,7 +109,8 @@ def normalise(original: str) -> NormalisedText:
 
 # A list item's marker ("• 40 of you…", "→ Men aged…", "- Orders rose…") at the start of a line: the
 # parser reads it as a word (often the verb or the subject) and loses the item's grammar. It becomes a
-# space, one for one, so every offset still maps. Not a dash, which also opens a signature ("— Team Leeds").
+# space, one for one, so every offset still maps. Not an em or en dash, which also opens a signature
+# ("— Team Leeds").
 _LIST_MARKER = re.compile(r"(?m)^([ \t]*)([•◦▪▫‣⁃∙·●○■□►▶▸▹→➜➔➤⇒✓✔☑*+-])(?=[ \t])")
 
 

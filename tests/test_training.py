@@ -76,16 +76,16 @@ def test_tuning_never_buys_false_alarms_with_block_recall(monkeypatch):
 
 def test_a_sentence_holding_the_words_at_fault_reports_behaviour_though_the_cohort_is_named_in_another():
     """The sentence model's "claim" label: the cohort's sentence, and every sentence with the report's own
-    evidence ("Rider of the month: Tomas! 880 trips in June."); not one with only the tone."""
+    evidence ("Meet Tomas. He took 880 rides in June."); not one with only the tone."""
     from linter.training.data import sentence_docs
 
     draft = Draft(
         "x-4",
-        "Rider of the month: Tomas! 880 trips in June. Are you okay?",
+        "Meet Tomas. He took 880 rides in June. Are you okay?",
         "block",
         frozenset({"individual", "specificity", "shaming"}),
-        (("individual", "Tomas"), ("specificity", "880 trips in June"), ("shaming", "Are you okay?")),
+        (("individual", "Tomas"), ("specificity", "880 rides in June"), ("shaming", "Are you okay?")),
         "Tomas",
     )
     claims = {doc.text.strip(): doc.cats["claim"] for _, doc in sentence_docs(linter.get_linter(), [draft])}
-    assert claims == {"Rider of the month: Tomas!": 1.0, "880 trips in June.": 1.0, "Are you okay?": 0.0}
+    assert claims == {"Meet Tomas.": 1.0, "He took 880 rides in June.": 1.0, "Are you okay?": 0.0}

@@ -17,8 +17,8 @@ from linter.policy.pack import CATEGORIES
 
 LABELS = (*CATEGORIES, "claim")  # the sentence model's
 # Evidence that is part of the report itself: a sentence holding any of it reports what users did, even
-# where the cohort is named in another ("Courier of the year: Kit! 900 drops in May."). Not tone, which
-# can sit in a sentence of its own ("Are you okay?").
+# where the cohort is named in another ("Meet Kit. Forty spin classes since March."). Not tone, which can
+# sit in a sentence of its own ("Are you okay?").
 REPORT_EVIDENCE = {"individual", "small_cohort", "sensitive", "specificity"}
 POST_LABELS = (*CATEGORIES, "flag", "block")  # the post model's: flag = warn or block
 SPLITS = {"train": range(0, 14), "valid": range(14, 17), "test": range(17, 20)}
