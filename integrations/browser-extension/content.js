@@ -505,10 +505,8 @@
   async function editBox(box, edits) {
     const target = box.el;
     target.focus();
-    for (const [i, e] of edits.entries()) {
-      // Editors such as Lexical commit an edit, and put back their own selection, after the event that
-      // made it: the next edit's selection is set once that has happened.
-      if (i) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    for (const e of edits) {
+      const before = box.isTextarea ? null : L.textModel(target).text;
       if (box.isTextarea) {
         target.setSelectionRange(e.start, e.end);
       } else {
@@ -527,7 +525,19 @@
         setter.call(target, target.value.slice(0, e.start) + e.replacement + target.value.slice(e.end));
         target.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertReplacementText" }));
       }
+      if (before !== null) await committed(target, before);
     }
+  }
+
+  /**
+   * Editors such as Draft.js and Lexical commit an edit, re-render and put back their own selection after
+   * the event that made it, in a frame or, on a busy page, several: the next edit's words are found in
+   * the text once it has changed (up to half a second), and a frame after that.
+   */
+  async function committed(target, before) {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    for (let waited = 0; waited < 30 && L.textModel(target).text === before; waited++) await frame();
+    await frame();
   }
 
   function setFocus(box, index) {
