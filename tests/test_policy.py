@@ -126,7 +126,7 @@ def test_asking_who_did_a_counted_thing_singles_out_one_person(draft, cohorts):
         ("Only 35 applicants uploaded a video CV last month.", 35),
         ("About 210 claimants used the new online form on its first day.", 210),
         # by their stage of school or skill, or by whom they care for
-        ("Only 60 pupils logged in to the phonics game before 7am.", 60),
+        ("Only 60 pupils borrowed a kayak from our lake centre on Saturday.", 60),
         ("Around 300 beginners skipped the warm-up video last week.", 300),
         ("Some 45 carers booked the respite line after midnight.", 45),
         ("Just 80 freelancers invoiced through the app on Boxing Day.", 80),
@@ -785,7 +785,7 @@ def test_a_name_with_a_demonyms_ending_is_not_always_a_towns_people(draft):
         ("9 of you reported a crime at our Elm Road car park this week.", True),
         # a family of words, not one word: services of worship, a condition, going on a date
         ("Some of you set a reminder for evensong in our app every week this winter.", True),
-        ("Only 40 of you searched for tinnitus relief in our app after midnight in March.", True),
+        ("Only 40 of you bought the tinnitus earplugs in our Hove shop on Friday.", True),
         ("A few of you went on a date booked through our app in Hove last week.", True),
         ("Some of you ordered the mass-market paperback twice this week.", False),
         ("Some of you took a cash-out before the final whistle on Sunday.", True),
