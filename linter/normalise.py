@@ -115,7 +115,7 @@ _LIST_MARKER = re.compile(r"(?m)^([ \t]*)([•◦▪▫‣⁃∙·●○■□�
 
 
 def _without_list_markers(text: str) -> str:
-    return _LIST_MARKER.sub(lambda m: m.group(1) + " ", text) if _LIST_MARKER.search(text) else text
+    return _LIST_MARKER.sub(r"\1 ", text)
 
 
 # --- character stage --------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from linter.nlp.extensions import INCOMPLETE, SIGNED_AT, SPAN_KEY
 from linter.nlp.matching import TermMatcher, compile_patterns, find
 from linter.nlp.sentences import is_emoji
+from linter.nlp.words import word_set
 
 # Lexicons matched in the text; each match becomes a span labelled with the lexicon's name
 # ("time", "sensitive.health", "tone.pity", "rule.TEAM001"), without a trailing ".terms"/".patterns".
@@ -63,7 +64,7 @@ class DetailRecognisers:
         self.terms = TermMatcher(nlp, terms)
         self.patterns = {label: compile_patterns(entries) for label, entries in patterns.items()}
         self.recognisers: list[Recogniser] = [self.terms, self._patterns, self._bare_questions]
-        self.everyday_senses = everyday_senses(lexicons)
+        self.everyday_senses = _everyday_senses(lexicons)
 
     def __call__(self, doc: Doc) -> Doc:
         signed = SIGN_OFF.search(doc.text)
@@ -128,16 +129,11 @@ def make_details(nlp: Language, name: str, lexicons: dict[str, list]) -> DetailR
     return DetailRecognisers(nlp, lexicons)
 
 
-def everyday_senses(lexicons: dict[str, list]) -> list[tuple[set[str], set[str]]]:
+def _everyday_senses(lexicons: dict[str, list]) -> list[tuple[set[str], set[str]]]:
     """(the words, the context words that show their everyday sense) per `everyday_senses.<name>`."""
-    names = {name.split(".")[1] for name in lexicons if name.startswith("everyday_senses.")}
-    return [
-        (
-            {w.lower() for w in lexicons.get(f"everyday_senses.{name}.words", [])},
-            {w.lower() for w in lexicons.get(f"everyday_senses.{name}.context", [])},
-        )
-        for name in sorted(names)
-    ]
+    names = sorted({name.split(".")[1] for name in lexicons if name.startswith("everyday_senses.")})
+    group = "everyday_senses"
+    return [(word_set(lexicons, f"{group}.{n}.words"), word_set(lexicons, f"{group}.{n}.context")) for n in names]
 
 
 def _without_words_of_place_names(spans: list[Span]) -> list[Span]:

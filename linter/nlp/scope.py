@@ -77,7 +77,8 @@ class Scope:
             return True
         # what hangs on the cohort: "from the kitchen team"; not an "us" deeper in it ("on a trip with us"),
         # nor, for people named as users, where they were ("45 members at our Elm Road studio")
-        users = head.lemma_.lower() in self.person_nouns - GENERIC_PEOPLE
+        lemma = head.lemma_.lower()
+        users = lemma in self.person_nouns and lemma not in GENERIC_PEOPLE
         around = list(cohort) + [
             t
             for c in head.children
