@@ -288,10 +288,15 @@ class CohortFinding:
         the activity is from, counted, are the claim's cohort, though they are no verb's subject."""
         for prep in (c for c in activity.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}):
             doers = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            found = doers is not None and (self._quantity_of_group(doers, set()) or self._person_noun(doers))
-            if found and found[2].low is not None:
+            found = self._group_with_a_count(doers) if doers is not None else None
+            if found is not None:
                 return found
         return None
+
+    def _group_with_a_count(self, token: Token):
+        """The group of people at `token` ("60 students", "40 of you"), where the words give its size."""
+        found = self._quantity_of_group(token, set()) or self._person_noun(token)
+        return found if found is not None and found[2].low is not None else None
 
     def _rose_or_fell(self, verb: Token) -> bool:
         """A verb of change ("rose", "doubled"), or of being or going up or down ("were up 30%", "went up 4x")."""

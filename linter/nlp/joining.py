@@ -60,10 +60,8 @@ class Joining:
                 yield claim
 
     def _counted_group(self, root):
-        found = self._quantity_of_group(root, set()) or self._person_noun(root)
-        if found is None or found[2].low is None or self._is_staff(found[0], found[1]):
-            return None
-        return found
+        found = self._group_with_a_count(root)
+        return None if found is None or self._is_staff(found[0], found[1]) else found
 
     def _counted_activity(self, root):
         """ "Over 3 million swipes on Valentine's Day": counted activity with no verb. Events are not
