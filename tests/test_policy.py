@@ -355,6 +355,72 @@ def test_a_greeted_name_that_is_not_a_customer_is_no_claim(draft):
 
 
 @pytest.mark.parametrize(
+    ("draft", "named"),
+    [
+        ("Our Borrower of the Month is Ines, with 44 visits to the branch since June.", "Ines"),
+        ("Diner of the year: @feast_fred 🍽️ 96 bookings and counting!", "@feast_fred"),
+        ("Commuter of the week goes to 'Captain Kit' 🚆 31 trips in five days.", "Captain Kit"),
+    ],
+)
+def test_a_user_named_under_an_award_title_is_one_user(draft, named):
+    """The title says the person is a user and the count is theirs, whatever the sentence model reads."""
+    result = linter.lint(draft)
+    assert [(c["cohort"]["text"], c["n"]) for c in result.claims] == [(named, 1)]
+    assert ("PL101", named) in {(f.rule, f.text) for f in result.findings}
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Our Employee of the Year is Dan, who poured 30,000 coffees at the Quay Street kiosk.",  # staff
+        "The first 250 diners of the season get a free dessert.",  # a counted group, no title
+    ],
+)
+def test_an_award_to_staff_or_a_counted_group_names_no_one(draft):
+    assert not [c for c in linter.lint(draft).claims if c["n"] == 1]
+
+
+@pytest.mark.parametrize(
+    ("draft", "named"),
+    [
+        ("Our subscriber Hedda has streamed the album every morning since May.", "Our subscriber Hedda"),
+        ("Loyalty member Joss has visited every one of our 40 stores this year.", "Loyalty member Joss"),
+    ],
+)
+def test_a_name_after_a_user_word_is_one_user(draft, named):
+    assert [(c["cohort"]["text"], c["n"]) for c in linter.lint(draft).claims] == [(named, 1)]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Our barista Hedda has made 9,000 flat whites this year.",  # staff
+        "In episode 3 of our podcast drama, the rider Jun crosses town 12 times in one night.",  # a character
+        "Grab a free home COVID test kit at any branch.",  # capitals that name a thing
+    ],
+)
+def test_a_name_after_a_staff_word_a_character_or_a_thing_is_no_user(draft):
+    assert not [c for c in linter.lint(draft).claims if c["n"] == 1]
+
+
+def test_a_greeted_name_is_judged_with_what_the_next_sentence_says_they_did():
+    """The name is in one sentence and the count in the next: the gate reads both sentences."""
+    findings = {(f.rule, f.text) for f in linter.lint("Hi Oskar! 240 rides since January 🚲").findings}
+    assert ("PL101", "Oskar") in findings
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@tess_b some of you have replayed the finale 30 times 😅",
+        "@tess_b honestly? 300 of you in Hull book the 6am spin slot every week.",
+    ],
+)
+def test_a_reply_leaves_a_groups_detail_to_the_group(draft):
+    assert not [c for c in linter.lint(draft).claims if c["n"] == 1]
+
+
+@pytest.mark.parametrize(
     ("draft", "n"),
     [
         ("Every rider who topped up at 6am got a free coffee this week.", None),

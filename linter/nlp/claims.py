@@ -48,6 +48,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.thanks_openers = word_set(lexicons, "grammar.thanks_openers")
         self.greetings = word_set(lexicons, "grammar.greetings")
         self.honorifics = word_set(lexicons, "grammar.honorifics")
+        self.award_periods = word_set(lexicons, "grammar.award_periods")
         self.superlative_words = word_set(lexicons, "grammar.superlative_words")
         self.age_words = word_set(lexicons, "grammar.age_words")
         self.reporting_verbs = word_set(lexicons, "grammar.reporting_verbs")
@@ -100,8 +101,10 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         claims = _without_rankings_of_a_counted_group(claims)
         claims.extend(self._restatements(doc, claims, excluded))
         claims.extend(self._fragments(doc, claims, excluded))
-        if addressee is not None and not any(c.size.individual for c in claims):
-            claims.extend(self._reply_claim(doc, addressee, claims))
+        if addressee is not None and not any(c.size.individual and c.cohort != addressee for c in claims):
+            # the claim about the one person spoken to, with what the rest of the post says they did
+            reply = list(self._reply_claim(doc, addressee, claims))
+            claims = [c for c in claims if c.cohort != addressee or not reply] + reply
         doc._.claims = claims
         doc._.not_claims = ruled_out + self._own_people(doc)
         return doc

@@ -152,6 +152,11 @@ class CohortFinding:
             return None
         if token.dep_ in {"compound", "amod"} and token.head.pos_ == "NOUN":
             return None  # "a user guide": describes something else; "child profiles": part of that cohort
+        if self._award_period(token) is not None:
+            return None  # "Rider of the Month": the title of the one user it goes to, not a group
+        named = self._user_named(token)
+        if named is not None:
+            return named
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i < token.i:
             return None  # counted by the quantity in front: "a couple of members"
         if token.lower_ in self.quantity_words and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from linter.nlp.behaviour import verb_span
-from linter.nlp.claim import Claim, CohortSize
+from linter.nlp.claim import AWARDED, Claim, CohortSize
 from linter.nlp.extensions import SPAN_KEY
 from linter.nlp.syntax import subject_is_us
 
@@ -71,11 +71,14 @@ class Joining:
         return self._many_peoples_activity(root)
 
     def _reply_claim(self, doc: Doc, addressee: Span, claims: list[Claim]) -> Iterator[Claim]:
-        """A reply to an @handle (or a post greeting one person by name) that mentions that account's
-        per-person or sensitive activity ("@sam 9 hours on one puzzle??") is about one account, even
-        without a verb. Not a detail in a sentence that reports a group's ("@sam 60,000 of you replayed
-        our trailer twice"): the reply shares a statistic, and the detail is the group's."""
-        grouped = {c.cohort.sent.start for c in claims if c.size.low is not None and c.size.low > 1}
+        """A reply to an @handle (or a post greeting one person by name, or naming one under an award
+        title) that mentions that account's per-person or sensitive activity ("@sam 9 hours on one
+        puzzle??") is about one account, even without a verb. Not a detail in a sentence that reports a
+        group's, counted or not ("@sam 60,000 of you replayed our trailer twice", "@sam some of you…"):
+        the reply shares a statistic, and the detail is the group's; counted activity with no doers
+        named ("Rider of the Month: Ana! 900 rides") is the person's."""
+        grouped = {c.cohort.sent.start for c in claims if not c.size.individual and not self._is_activity(c.cohort)}
+        grouped |= {s.start for s in doc.sents if any(self._counts_a_group(t) for t in s)}  # a claim or not
         revealing = [
             s
             for s in doc.spans[SPAN_KEY]
@@ -85,11 +88,24 @@ class Joining:
             return
         claim = Claim(cohort=addressee, size=CohortSize("singular", 1, spoken_to(addressee)), size_span=addressee)
         self._attach_details(claim, doc[:])
+        claim.details = {
+            kind: [s for s in spans if s.sent.start not in grouped] for kind, spans in claim.details.items()
+        }
         yield claim
+
+    def _counts_a_group(self, token: Token) -> bool:
+        found = self._group_with_a_count(token)
+        return found is not None and not found[2].individual
+
+    def _is_activity(self, cohort: Span) -> bool:
+        """ "1,870 trips in April": counted activity, whose doers the words do not say, not a group of people."""
+        return cohort.root.lemma_.lower() in self.behaviour_nouns
 
 
 def spoken_to(addressee: Span) -> str:
     """How a claim about the one account a post speaks to states its size."""
+    if addressee.label_ == AWARDED:
+        return "one user named under an award title"
     return "a reply to one account" if addressee.text.startswith("@") else "one person greeted by name"
 
 

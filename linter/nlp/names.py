@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from linter.nlp.claim import CohortSize
+from linter.nlp.claim import AWARDED, CohortSize
 from linter.nlp.joining import reply_handle
 from linter.nlp.places import PLACE_ENTITIES, TOWNS
 from linter.nlp.sentences import is_emoji
+from linter.nlp.syntax import left_edge
 
 NAME_MAX_TOKENS = 3  # "Farah K.", "Mr Ade Bello"
 # What the entity recogniser can call a greeted name that is not a person ("Thanks, Leeds!"). It leaves
@@ -24,6 +25,8 @@ NAME_MAX_TOKENS = 3  # "Farah K.", "Mr Ade Bello"
 NOT_PEOPLE = {"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE"}
 GREETING_MAX_TOKENS = 4  # "heartfelt thanks to", "thank you ,"
 ROLE_MAX_TOKENS = 5  # "Priya from our kitchen team"
+# Words between an award title and the name it goes to ("… of the Month award goes to Ana").
+TITLE_LINKS = {"award", "goes", "went", "to", "is", "was", "'s"}
 
 
 class NamedPeople:
@@ -40,10 +43,47 @@ class NamedPeople:
                 name = self._greeted_name(token)
                 if name is not None:
                     return name
-            name = self._closing_name(sent)
+            name = self._closing_name(sent) or self._honoured_name(sent)
             if name is not None:
                 return name
         return None
+
+    def _honoured_name(self, sent: Span) -> Span | None:
+        """ "Rider of the Month: Ana!", "our Borrower of the Year award goes to 'Big Jo'": a user named
+        under an award title is singled out for what the records show they did, as if greeted."""
+        for holder in sent:
+            period = self._award_period(holder)
+            if period is not None:
+                name = self._name_after(sent.doc, period.i + 1, sent.end)
+                return None if name is None else Span(sent.doc, name.start, name.end, label=AWARDED)
+        return None
+
+    def _award_period(self, holder: Token) -> Token | None:
+        """The period of the award title that a user word heads ("Rider of the Month" -> "Month")."""
+        doc = holder.doc
+        if holder.i + 3 >= len(doc) or doc[holder.i + 1 : holder.i + 3].text.lower() != "of the":
+            return None
+        if doc[holder.i + 3].lower_ not in self.award_periods or self._is_staff_word(holder):
+            return None
+        if any(c.dep_ == "nummod" for c in holder.children):
+            return None  # "our first 900 customers of the year": a counted group, not a title
+        return doc[holder.i + 3] if {holder.lower_, holder.lemma_.lower()} & self.person_nouns else None
+
+    def _name_after(self, doc: Doc, start: int, end: int) -> Span | None:
+        """The name, @handle or quoted nickname ("'Big Jo'") that follows token `start`, past the words
+        that link a title to its holder ("award goes to", ":", "—", "is")."""
+        i = start
+        while i < end and (
+            doc[i].lower_ in TITLE_LINKS or doc[i].is_punct and not doc[i].is_quote or is_emoji(doc[i].text)
+        ):
+            i += 1
+        if i < end and doc[i].text.startswith("@") and len(doc[i].text) > 1:
+            return doc[i : i + 1]
+        first = i + (i < end and doc[i].is_quote)
+        name_end = _name_end(doc, first)
+        if name_end == first or self._is_person_word(doc[name_end - 1]):
+            return None
+        return doc[first:name_end]  # the title says it is a person, whatever the entity recogniser reads
 
     def _closing_name(self, sent: Span) -> Span | None:
         """ "Well done on 80 rides this month, Maya!", "Congrats on 300 rides, Ana!": a name after the last comma of a
@@ -107,6 +147,23 @@ class NamedPeople:
             return None
         self.entities([doc])  # a place before "from" is a misread first name more often than a place
         return None if any(t.ent_type_ in NOT_PEOPLE - PLACE_ENTITIES for t in name) else name
+
+    def _user_named(self, role: Token):
+        """A cohort finder: "our courier Tomasz", "rewards member Bea": a name that the word for a user
+        stands before is one user, greeted or not ("our chef Tomasz" is staff: chef is no user word)."""
+        doc = role.doc
+        if role.tag_ != "NN" or role.lower_ not in self.person_nouns - self.generic_people:
+            return None
+        if any(c.dep_ == "det" for c in role.children):
+            return None  # "the courier Mo": a character; "our courier Mo", "member Mo": a user
+        end = _name_end(doc, role.i + 1)
+        if end == role.i + 1 or self._is_person_word(doc[end - 1]):
+            return None
+        name = doc[role.i + 1 : end]
+        if name.root.dep_ in {"compound", "amod"}:
+            return None  # "a free home STI test": the capitals name a thing, not a person
+        head = role if name.root.head == role else name.root  # "to our courier Dele A." / "our rider Fenna rode"
+        return (head, doc[left_edge(role) : end], CohortSize("singular", 1, name.text), name)
 
     def _greeted(self, doc: Doc, start: int) -> bool:
         """A greeting, thanks or celebration ends just before token `start` (a comma between allowed)."""

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span
 
-from linter.nlp.claim import DETAIL_KINDS, Claim
+from linter.nlp.claim import AWARDED, DETAIL_KINDS, Claim
 from linter.nlp.extensions import POST_SCORES, SCORES, SPAN_KEY
 from linter.policy.lexicons import validate_pattern
 
@@ -80,18 +80,23 @@ def _score(value: Any, field: str) -> float:
     return float(value)
 
 
-def model_claim_score(doc: Doc, char: int) -> float | None:
-    """The sentence model's "claim" score for the sentence holding `char`; None when the model did not run."""
-    for start, end, scores in doc._.get(SCORES) or ():
-        if start <= char < end:
-            return scores.get("claim")
-    return None
+def model_claim_score(doc: Doc, claim: Claim) -> float | None:
+    """The sentence model's highest "claim" score over the sentences the claim is drawn from: its cohort's,
+    and those of its details (a greeted name in one sentence, "80 rides this month" in the next); None
+    when the model did not run."""
+    spans = [claim.cohort, *(span for spans in claim.details.values() for span in spans)]
+    chars = {span.start_char for span in spans}
+    scored = [s.get("claim", 0.0) for start, end, s in doc._.get(SCORES) or () if any(start <= c < end for c in chars)]
+    return max(scored, default=None)
 
 
 def model_doubts(doc: Doc, claim: Claim, claim_score: float) -> bool:
-    """The grammar found a claim but the sentence model reads no report of user behaviour in its
-    sentence: a support reply's "you", a "someone" in a giveaway, a count of staff beside user words."""
-    score = model_claim_score(doc, claim.cohort.start_char)
+    """The grammar found a claim but the sentence model reads no report of user behaviour where it was
+    drawn from: a support reply's "you", a "someone" in a giveaway, a count of staff beside user words.
+    A user named under an award title is not in doubt: the title says who they are and what for."""
+    if claim.cohort.label_ == AWARDED:
+        return False
+    score = model_claim_score(doc, claim)
     return score is not None and score < claim_score
 
 
