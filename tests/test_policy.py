@@ -421,6 +421,31 @@ def test_a_reply_leaves_a_groups_detail_to_the_group(draft):
 
 
 @pytest.mark.parametrize(
+    ("draft", "cohort", "n"),
+    [
+        ("The whole loyalty bonus went to 12 riders in Crewe.", "12 riders", 12),  # what reached them
+        ("Our favourite stat this year: 0.05% of our 60,000 members who swam every single day.",
+         "0.05% of our 60,000 members", 30),  # a share whose group a clause defines, with no verb of its own
+        ("According to the tills, 12 of you bought the same sandwich every day in May.", "12 of you", 12),
+    ],
+)  # fmt: skip
+def test_a_counted_group_no_verb_has_for_subject_is_still_the_claims_cohort(draft, cohort, n):
+    assert [(c["cohort"]["text"], c["n"]) for c in linter.lint(draft).claims] == [(cohort, n)]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "We sent the survey to 40 members.",  # what we did
+        "POV: you're one of the 500 riders who took the night bus home.",  # one of a group, not one user
+        "1 in 5 shoppers in Derby picked the oat latte.",  # a rate, not 5 shoppers
+    ],
+)
+def test_a_group_we_reached_one_of_a_group_or_a_rate_is_no_small_cohort(draft):
+    assert not [c for c in linter.lint(draft).claims if c["n"] is not None and c["n"] < 100]
+
+
+@pytest.mark.parametrize(
     ("draft", "n"),
     [
         ("Every rider who topped up at 6am got a free coffee this week.", None),

@@ -11,9 +11,9 @@ class BehaviourReading:
     """Part of `ClaimFinder`: the verb a cohort did, found from the cohort's head token."""
 
     def _behaviour_verb(self, head: Token) -> Token | None:
-        clause = next((c for c in head.children if c.dep_ in {"relcl", "acl"} and c.pos_ in {"VERB", "AUX"}), None)
+        clause = _defining_clause(head) or _defining_clause(_counted_of(head))
         if clause is not None:
-            return clause
+            return clause  # "people who played…", "the 0.01% of our members who book…"
         if head.dep_ == "pobj":  # "To the 14 teens on student plans in Leeds who played…": the clause hangs lower
             nested = next(
                 (t for t in head.subtree if t.dep_ == "relcl" and t.head.i > head.i and t.pos_ == "VERB"), None
@@ -37,6 +37,9 @@ class BehaviourReading:
             return record
         if head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.tag_ == "VBN":
             return head.head.head  # "was used by 300 riders"
+        reached = _verb_that_reached(head)
+        if reached is not None:
+            return reached
         if head.dep_ == "dobj" and head.head.lemma_ == "have" and not subject_is_us(head.head):
             return head.head  # "Ohio has 6 platinum-tier members"
         if head.dep_ == "dobj" and head.head.lemma_.lower() in self.observation_verbs:
@@ -158,3 +161,38 @@ def _subjectless_verb_after(token: Token) -> Token | None:
             has_subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in candidate.children)
             return None if has_subject else candidate
     return None
+
+
+# Prepositions before the group an event reached, came from or happened in ("of", "among" and "across"
+# name the base of a share instead: "of our 40,000 members, 2%…").
+REACHED = {"to", "for", "from", "in", "at", "between"}
+
+
+def _verb_that_reached(head: Token) -> Token | None:
+    """ "The last loaf went to 40 of you", "credit ran out in 14 homes", "orders came from 22 flats": a
+    counted group that what happened reached, came from or happened in, though it is no verb's subject.
+    Not where we are the subject ("we sent it to 40 of you"): that is what we did."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in REACHED:
+        return None
+    if prep.i > 0 and prep.doc[prep.i - 1].like_num:
+        return None  # "1 in 4 Glaswegians": a rate, read where rates are
+    if not any(c.dep_ == "nummod" and c.lower_ not in {"1", "one"} for c in head.children):
+        return None  # uncounted, or "for one person": what it was for, not who
+    verb = prep.head
+    return verb if verb.pos_ in {"VERB", "AUX"} and not subject_is_us(verb) else None
+
+
+def _defining_clause(head: Token | None) -> Token | None:
+    if head is None:
+        return None
+    return next((c for c in head.children if c.dep_ in {"relcl", "acl"} and c.pos_ in {"VERB", "AUX"}), None)
+
+
+def _counted_of(head: Token) -> Token | None:
+    """ "members" in "the 0.01% of our members": the group a share or count is taken of. Not the group
+    that "one of" picks one from: "one of the 300 people who booked" is one of them, whoever it is."""
+    if head.lower_ in {"one", "1"}:
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
