@@ -169,7 +169,7 @@ REACHED = {"to", "for", "from", "in", "at", "between"}
 
 
 def _verb_that_reached(head: Token) -> Token | None:
-    """ "The last loaf went to 40 of you", "orders came from 22 households", "orders came from 22 flats": a
+    """ "The last loaf went to 40 of you", "most orders came from 22 households": a
     counted group that what happened reached, came from or happened in, though it is no verb's subject.
     Not where we are the subject ("we sent it to 40 of you"): that is what we did."""
     prep = head.head
