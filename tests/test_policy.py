@@ -434,6 +434,28 @@ def test_a_counted_group_no_verb_has_for_subject_is_still_the_claims_cohort(draf
 
 
 @pytest.mark.parametrize(
+    ("draft", "cohort"),
+    [
+        ("The top town for late-night noodle orders this month? Penarth, again.", "late-night noodle orders"),
+        ("Thursday was the busiest night for cocktail deliveries in Leith.", "cocktail deliveries"),
+    ],
+)
+def test_a_place_or_time_ranked_by_an_activity_is_a_claim_of_unknown_size(draft, cohort):
+    assert [(c["cohort"]["text"], c["n"]) for c in linter.lint(draft).claims] == [(cohort, None)]
+
+
+@pytest.mark.parametrize(
+    ("draft", "cohort", "n"),
+    [
+        ("Our late-night league this week: 6 homes in Oban.", "6 homes", 6),
+        ("According to the ticket barriers, 6 of you never left the station on Sunday.", "6 of you", 6),
+    ],
+)
+def test_a_group_after_a_heading_or_a_machine_that_counted_it_is_a_claim(draft, cohort, n):
+    assert [(c["cohort"]["text"], c["n"]) for c in linter.lint(draft).claims] == [(cohort, n)]
+
+
+@pytest.mark.parametrize(
     "draft",
     [
         "We sent the survey to 40 members.",  # what we did
@@ -457,6 +479,23 @@ def test_every_or_each_makes_a_singular_noun_the_whole_group(draft, n):
     """ "Every rider who…" is all of them, however many, not one rider: a relative clause on a singular
     noun makes it one user only with a singular determiner."""
     assert [c["n"] for c in linter.lint(draft).claims] == [n]
+
+
+@pytest.mark.parametrize(
+    ("draft", "cohort"),
+    [
+        ("Our 3,000 listeners in Perth played 'Somebody Told Me' all weekend.", "Our 3,000 listeners"),
+        ("Top book on the app this month: 'The Woman Who Ran Twice', borrowed by 4,000 of you.", "4,000 of you"),
+        ("To our 40 'Superfans' who came every week: thank you.", "our 40 'Superfans"),  # one word: a nickname
+    ],
+)
+def test_a_quoted_title_names_a_work_not_a_cohort(draft, cohort):
+    assert [c["cohort"]["text"] for c in linter.lint(draft).claims] == [cohort]
+
+
+def test_a_fraction_of_a_person_is_a_scale_word_not_read_and_no_one_user():
+    """ "3.6 milyon listeners": the scale word is one the engine cannot read; n is unknown, never 3."""
+    assert [c["n"] for c in linter.lint("About 3.6 milyon listeners streamed the final.").claims] == [None]
 
 
 def test_a_range_counts_at_its_lower_end():

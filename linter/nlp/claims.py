@@ -22,7 +22,7 @@ from linter.nlp.cohorts import CohortFinding
 from linter.nlp.joining import Joining
 from linter.nlp.names import NamedPeople
 from linter.nlp.places import entities
-from linter.nlp.scope import Scope, excluded_tokens
+from linter.nlp.scope import Scope, excluded_tokens, quoted_titles
 from linter.nlp.sizes import SizeReading
 from linter.nlp.words import country_names, word_groups, word_set
 
@@ -91,8 +91,9 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         claims: list[Claim] = []
         ruled_out = [Span(doc, sent.start, sent.end, label="source") for sent in {doc[i].sent for i in excluded}]
         consumed: set[int] = set()
+        titled = quoted_titles(doc)  # "'Someone Like You' on loop": a song, not one user
         for token in doc:
-            if token.i in consumed or token.i in excluded or not self._may_start_cohort(token):
+            if token.i in consumed or token.i in excluded | titled or not self._may_start_cohort(token):
                 continue
             claim = self._claim_at(token, addressee, consumed, ruled_out)
             if claim is not None:

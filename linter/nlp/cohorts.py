@@ -173,6 +173,8 @@ class CohortFinding:
             return (token, cohort, CohortSize("singular", 1, cohort.text), cohort)
         numbers = number_tokens(token) or _count_hung_before(token.doc, left)
         value = count_of(numbers)
+        if value is not None and abs(value - round(value)) > 1e-6:
+            value = None  # "1.4 milyong guests": a fraction of a person means a scale word we cannot read
         if value is not None:
             size_span = token_span(token.doc, left_edge(numbers[0]), numbers[-1].i + 1)
             ratio = RATIO.match(size_span.text)
@@ -375,12 +377,23 @@ class CohortFinding:
         for child in token.children:
             if child.dep_ not in {"amod", "compound"} or child.i > token.i:
                 continue
-            most = any(c.lower_ in {"most", "least"} for c in child.children) or child.tag_ in {"JJS", "RBS"}
+            most = _ranks(child)
             if most and child.lemma_.lower() in self.behaviour_verbs:
                 return child  # most-streamed, most searched
             if (most or child.lower_ == "top") and token.lemma_.lower() in self.behaviour_nouns:
                 return child  # most popular search, top search
-        return None
+        return self._ranked_for(token)
+
+    def _ranked_for(self, token: Token) -> Token | None:
+        """ "the top town for noodle orders", "the busiest night for deliveries in Leith": a place or a
+        time ranked by an activity ("for" or "in" it), which stands for the unknown number who did it."""
+        prep = token.head
+        if token.dep_ != "pobj" or prep.lower_ not in {"for", "in"} or prep.head.pos_ != "NOUN":
+            return None
+        if token.lemma_.lower() not in self.behaviour_nouns:
+            return None
+        ranked = prep.head
+        return next((c for c in ranked.children if c.dep_ == "amod" and (_ranks(c) or c.lower_ == "top")), None)
 
     def _is_person_word(self, token: Token) -> bool:
         word, lemma = token.lower_, token.lemma_.lower()
@@ -500,3 +513,8 @@ def _of_you(token: Token) -> bool:
     return any(
         c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ == "you" for p in c.children) for c in token.children
     )
+
+
+def _ranks(word: Token) -> bool:
+    """A superlative ("busiest", "most popular"): a word that puts one thing at the top of a chart."""
+    return any(c.lower_ in {"most", "least"} for c in word.children) or word.tag_ in {"JJS", "RBS"}

@@ -48,7 +48,9 @@ class Joining:
             root = sent.root
             if root.i in claimed or root.i in excluded or any(t.pos_ in {"VERB", "AUX"} for t in sent):
                 continue
-            found = self._counted_group(root) or self._counted_activity(root)
+            # the fragment's head, or the group a heading introduces ("Regulars this month: 5 homes in Ely…")
+            heads = [root, *(c for c in root.children if c.dep_ == "appos")]
+            found = next((f for h in heads if (f := self._counted_group(h) or self._counted_activity(h))), None)
             if found is None:
                 continue
             following = [s for s in sents[index + 1 : index + 3] if not any(t.pos_ in {"VERB", "AUX"} for t in s)]

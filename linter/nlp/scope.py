@@ -180,7 +180,12 @@ def _first_party(span: Span, own_records: set[str]) -> bool:
         return False
     if after[0].lower_ in {"our", "my", "us"} or is_us(after[0]):
         return True
-    return len(after) == 2 and after[0].lower_ == "the" and after[1].lemma_.lower() in own_records
+    if len(after) < 2 or after[0].lower_ != "the":
+        return False
+    named = after[1]
+    while named.dep_ == "compound" and named.head.i > named.i:
+        named = named.head  # "the swipe gates": the gates
+    return named.lemma_.lower() in own_records or after[1].lemma_.lower() in own_records
 
 
 def _measured(verb: Token) -> bool:
@@ -204,3 +209,29 @@ def _had(aux: Token, verb: Token) -> bool:
     """ "'d" before a past participle is "had" ("readers who'd downloaded it"), a record; before a bare
     verb it is "would" ("you'd love it")."""
     return aux.lower_ in {"'d", "’d"} and verb.tag_ == "VBN"
+
+
+QUOTES = {"'", '"', "‘", "’", "“", "”"}
+TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "by", "from", "or"}
+
+
+def quoted_titles(doc: Doc) -> set[int]:
+    """Tokens of a title in quotes ("'Someone Like You'", "'The Man Who Sold the Moon'"): the name of a
+    song, a show or a book, whose words are no cohort. Quotes pair up as typed (an opening one before a
+    word, a closing one after it), so "Kids' profiles" opens nothing; lower-case quoted words ("'one
+    shopper'") and one quoted word ("our 40 'Superfans'", a nickname for a group) are not a title."""
+    titled: set[int] = set()
+    opening = None
+    for token in doc:
+        if token.text not in QUOTES:
+            continue
+        opens = (token.i == 0 or doc[token.i - 1].whitespace_) and not token.whitespace_
+        if opening is None:
+            opening = token.i if opens else None
+            continue
+        words = [t for t in doc[opening + 1 : token.i] if t.is_alpha]
+        capitalised = all(t.text[0].isupper() or t.lower_ in TITLE_SMALL_WORDS for t in words)
+        if len(words) > 1 and words[0].text[0].isupper() and capitalised:
+            titled.update(range(opening + 1, token.i))
+        opening = None
+    return titled

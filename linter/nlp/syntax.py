@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 # Dependents that belong to a count or a group's name ("over 50", "our 2 million"): spaCy's label inventory.
+SEPARATORS = {":", ";", ",", "—", "–", "!", "?"}
 SIZE_CHILD_DEPS = {"det", "nummod", "quantmod", "amod", "compound", "poss", "nmod", "advmod", "predet", "punct"}
 
 
@@ -14,7 +15,10 @@ def token_span(doc: Doc, start: int, end: int) -> Span:
 
 def left_edge(token: Token) -> int:
     left = [t.left_edge.i for t in token.children if t.i < token.i and t.dep_ in SIZE_CHILD_DEPS]
-    return min([token.i, *left])
+    start = min([token.i, *left])
+    while start < token.i and token.doc[start].text in SEPARATORS:
+        start += 1  # "Regulars this season: 5 homes": the colon the parse hung on the group is not of it
+    return start
 
 
 def verb_of_subject(token: Token) -> Token | None:
