@@ -360,6 +360,7 @@ def test_a_greeted_name_that_is_not_a_customer_is_no_claim(draft):
         ("Our Borrower of the Month is Ines, with 44 visits to the branch since June.", "Ines"),
         ("Diner of the year: @feast_fred 🍽️ 96 bookings and counting!", "@feast_fred"),
         ("Commuter of the week goes to 'Captain Kit' 🚆 31 trips in five days.", "Captain Kit"),
+        ("Our seller spotlight this week: @loomandlark, 3,200 orders shipped since spring.", "@loomandlark"),
     ],
 )
 def test_a_user_named_under_an_award_title_is_one_user(draft, named):
@@ -373,6 +374,7 @@ def test_a_user_named_under_an_award_title_is_one_user(draft, named):
     "draft",
     [
         "Our Employee of the Year is Dan, who poured 30,000 coffees at the Quay Street kiosk.",  # staff
+        "Employee spotlight: Dan has poured 30,000 coffees at the kiosk.",  # staff
         "The first 250 diners of the season get a free dessert.",  # a counted group, no title
     ],
 )

@@ -26,7 +26,7 @@ NOT_PEOPLE = {"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_A
 GREETING_MAX_TOKENS = 4  # "heartfelt thanks to", "thank you ,"
 ROLE_MAX_TOKENS = 5  # "Priya from our kitchen team"
 # Words between an award title and the name it goes to ("… of the Month award goes to Ana").
-TITLE_LINKS = {"award", "goes", "went", "to", "is", "was", "'s"}
+TITLE_LINKS = {"award", "goes", "went", "to", "is", "was", "'s", "this", "last"}  # "…spotlight this week: Ana"
 
 
 class NamedPeople:
@@ -49,32 +49,40 @@ class NamedPeople:
         return None
 
     def _honoured_name(self, sent: Span) -> Span | None:
-        """ "Rider of the Month: Ana!", "our Borrower of the Year award goes to 'Big Jo'": a user named
-        under an award title is singled out for what the records show they did, as if greeted."""
+        """ "Rider of the Month: Ana!", "our Borrower of the Year award goes to 'Big Jo'", "Host
+        spotlight: Ana": a user named under an award title is singled out for what the records show they
+        did, as if greeted."""
         for holder in sent:
-            period = self._award_period(holder)
-            if period is not None:
-                name = self._name_after(sent.doc, period.i + 1, sent.end)
+            title_end = self._award_title_end(holder)
+            if title_end is not None:
+                name = self._name_after(sent.doc, title_end.i + 1, sent.end)
                 return None if name is None else Span(sent.doc, name.start, name.end, label=AWARDED)
         return None
 
-    def _award_period(self, holder: Token) -> Token | None:
-        """The period of the award title that a user word heads ("Rider of the Month" -> "Month")."""
+    def _award_title_end(self, holder: Token) -> Token | None:
+        """The last word of the award title that a user word heads ("Rider of the Month" -> "Month",
+        "Host spotlight" -> "spotlight")."""
         doc = holder.doc
-        if holder.i + 3 >= len(doc) or doc[holder.i + 1 : holder.i + 3].text.lower() != "of the":
-            return None
-        if doc[holder.i + 3].lower_ not in self.award_periods or self._is_staff_word(holder):
+        if self._is_staff_word(holder) or not {holder.lower_, holder.lemma_.lower()} & self.person_nouns:
             return None
         if any(c.dep_ == "nummod" for c in holder.children):
             return None  # "our first 900 customers of the year": a counted group, not a title
-        return doc[holder.i + 3] if {holder.lower_, holder.lemma_.lower()} & self.person_nouns else None
+        if holder.i + 1 < len(doc) and doc[holder.i + 1].lower_ in self.award_titles:
+            return doc[holder.i + 1]
+        if holder.i + 3 < len(doc) and doc[holder.i + 1 : holder.i + 3].text.lower() == "of the":
+            period = doc[holder.i + 3]
+            return period if period.lower_ in self.award_periods else None
+        return None
 
     def _name_after(self, doc: Doc, start: int, end: int) -> Span | None:
         """The name, @handle or quoted nickname ("'Big Jo'") that follows token `start`, past the words
         that link a title to its holder ("award goes to", ":", "—", "is")."""
         i = start
         while i < end and (
-            doc[i].lower_ in TITLE_LINKS or doc[i].is_punct and not doc[i].is_quote or is_emoji(doc[i].text)
+            doc[i].lower_ in TITLE_LINKS | self.award_periods
+            or doc[i].is_punct
+            and not doc[i].is_quote
+            or is_emoji(doc[i].text)
         ):
             i += 1
         if i < end and doc[i].text.startswith("@") and len(doc[i].text) > 1:
