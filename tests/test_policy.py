@@ -397,7 +397,7 @@ def test_a_name_after_a_user_word_is_one_user(draft, named):
     "draft",
     [
         "Our barista Hedda has made 9,000 flat whites this year.",  # staff
-        "In episode 3 of our podcast drama, the rider Jun crosses town 12 times in one night.",  # a character
+        "Season two of our radio serial follows the rider Jun, who crosses town 12 times a night.",  # a character
         "Grab a free home COVID test kit at any branch.",  # capitals that name a thing
     ],
 )

@@ -13,7 +13,7 @@ class BehaviourReading:
     def _behaviour_verb(self, head: Token) -> Token | None:
         clause = _defining_clause(head) or _defining_clause(_counted_of(head))
         if clause is not None:
-            return clause  # "people who played…", "the 0.01% of our members who book…"
+            return clause  # "people who played…", "a tiny 2% of our diners who tipped…"
         if head.dep_ == "pobj":  # "To the 14 teens on student plans in Leeds who played…": the clause hangs lower
             nested = next(
                 (t for t in head.subtree if t.dep_ == "relcl" and t.head.i > head.i and t.pos_ == "VERB"), None
@@ -164,7 +164,7 @@ def _subjectless_verb_after(token: Token) -> Token | None:
 
 
 # Prepositions before the group an event reached, came from or happened in ("of", "among" and "across"
-# name the base of a share instead: "of our 40,000 members, 2%…").
+# name the base of a share instead: "of our 8,000 savers, 2%…").
 REACHED = {"to", "for", "from", "in", "at", "between"}
 
 
@@ -190,8 +190,8 @@ def _defining_clause(head: Token | None) -> Token | None:
 
 
 def _counted_of(head: Token) -> Token | None:
-    """ "members" in "the 0.01% of our members": the group a share or count is taken of. Not the group
-    that "one of" picks one from: "one of the 300 people who booked" is one of them, whoever it is."""
+    """ "diners" in "a tiny 2% of our diners": the group a share or count is taken of. Not the group
+    that "one of" picks one from: "one of the 500 riders who took it" is one of them, whoever it is."""
     if head.lower_ in {"one", "1"}:
         return None
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)

@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 # Kinds of detail a claim can carry; each is a label in the "postlint_details" span group.
 DETAIL_KINDS = ("repetition", "time", "place", "age", "gender", "device", "sensitive")
-# The label of a cohort that is one user named under an award title ("Rider of the Month: Ana").
+# The label of a cohort that is one user named under an award title ("Diner of the Month: Ana").
 AWARDED = "awarded"
 
 

@@ -153,7 +153,7 @@ class CohortFinding:
         if token.dep_ in {"compound", "amod"} and token.head.pos_ == "NOUN":
             return None  # "a user guide": describes something else; "child profiles": part of that cohort
         if self._award_title_end(token) is not None:
-            return None  # "Rider of the Month": the title of the one user it goes to, not a group
+            return None  # "Diner of the Month": the title of the one user it goes to, not a group
         named = self._user_named(token)
         if named is not None:
             return named

@@ -78,7 +78,7 @@ class Joining:
         puzzle??") is about one account, even without a verb. Not a detail in a sentence that reports a
         group's, counted or not ("@sam 60,000 of you replayed our trailer twice", "@sam some of you…"):
         the reply shares a statistic, and the detail is the group's; counted activity with no doers
-        named ("Rider of the Month: Ana! 900 rides") is the person's."""
+        named ("Diner of the Month: Ana! 60 bookings") is the person's."""
         grouped = {c.cohort.sent.start for c in claims if not c.size.individual and not self._is_activity(c.cohort)}
         grouped |= {s.start for s in doc.sents if any(self._counts_a_group(t) for t in s)}  # a claim or not
         revealing = [
@@ -100,7 +100,7 @@ class Joining:
         return found is not None and not found[2].individual
 
     def _is_activity(self, cohort: Span) -> bool:
-        """ "1,870 trips in April": counted activity, whose doers the words do not say, not a group of people."""
+        """ "60 bookings in May": counted activity, whose doers the words do not say, not a group of people."""
         return cohort.root.lemma_.lower() in self.behaviour_nouns
 
 

@@ -25,7 +25,7 @@ NAME_MAX_TOKENS = 3  # "Farah K.", "Mr Ade Bello"
 NOT_PEOPLE = {"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE"}
 GREETING_MAX_TOKENS = 4  # "heartfelt thanks to", "thank you ,"
 ROLE_MAX_TOKENS = 5  # "Priya from our kitchen team"
-# Words between an award title and the name it goes to ("… of the Month award goes to Ana").
+# Words between an award title and the name it goes to ("… award goes to Ana", "…: Ana", "… is Ana").
 TITLE_LINKS = {"award", "goes", "went", "to", "is", "was", "'s", "this", "last"}  # "…spotlight this week: Ana"
 
 
@@ -49,7 +49,7 @@ class NamedPeople:
         return None
 
     def _honoured_name(self, sent: Span) -> Span | None:
-        """ "Rider of the Month: Ana!", "our Borrower of the Year award goes to 'Big Jo'", "Host
+        """ "Diner of the Month: Ana!", "Borrower of the Year: 'Big Jo'", "Host
         spotlight: Ana": a user named under an award title is singled out for what the records show they
         did, as if greeted."""
         for holder in sent:
@@ -60,13 +60,13 @@ class NamedPeople:
         return None
 
     def _award_title_end(self, holder: Token) -> Token | None:
-        """The last word of the award title that a user word heads ("Rider of the Month" -> "Month",
+        """The last word of the award title that a user word heads ("Diner of the Month" -> "Month",
         "Host spotlight" -> "spotlight")."""
         doc = holder.doc
         if self._is_staff_word(holder) or not {holder.lower_, holder.lemma_.lower()} & self.person_nouns:
             return None
         if any(c.dep_ == "nummod" for c in holder.children):
-            return None  # "our first 900 customers of the year": a counted group, not a title
+            return None  # "the first 250 diners of the season": a counted group, not a title
         if holder.i + 1 < len(doc) and doc[holder.i + 1].lower_ in self.award_titles:
             return doc[holder.i + 1]
         if holder.i + 3 < len(doc) and doc[holder.i + 1 : holder.i + 3].text.lower() == "of the":
@@ -157,20 +157,20 @@ class NamedPeople:
         return None if any(t.ent_type_ in NOT_PEOPLE - PLACE_ENTITIES for t in name) else name
 
     def _user_named(self, role: Token):
-        """A cohort finder: "our courier Tomasz", "rewards member Bea": a name that the word for a user
-        stands before is one user, greeted or not ("our chef Tomasz" is staff: chef is no user word)."""
+        """A cohort finder: "our courier Ama", "loyalty member Joss": a name that the word for a user
+        stands before is one user, greeted or not ("our chef Ama" is staff: chef is no user word)."""
         doc = role.doc
         if role.tag_ != "NN" or role.lower_ not in self.person_nouns - self.generic_people:
             return None
         if any(c.dep_ == "det" for c in role.children):
-            return None  # "the courier Mo": a character; "our courier Mo", "member Mo": a user
+            return None  # "the rider Jun": a character; "our rider Jun", "member Jun": a user
         end = _name_end(doc, role.i + 1)
         if end == role.i + 1 or self._is_person_word(doc[end - 1]):
             return None
         name = doc[role.i + 1 : end]
         if name.root.dep_ in {"compound", "amod"}:
-            return None  # "a free home STI test": the capitals name a thing, not a person
-        head = role if name.root.head == role else name.root  # "to our courier Dele A." / "our rider Fenna rode"
+            return None  # "our home COVID Test kit": the capitals name a thing, not a person
+        head = role if name.root.head == role else name.root  # "thanks to our courier Jo B." / "our rider Fenna rode"
         return (head, doc[left_edge(role) : end], CohortSize("singular", 1, name.text), name)
 
     def _greeted(self, doc: Doc, start: int) -> bool:

@@ -216,7 +216,7 @@ TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "at", "to", "for
 
 
 def quoted_titles(doc: Doc) -> set[int]:
-    """Tokens of a title in quotes ("'Someone Like You'", "'The Man Who Sold the Moon'"): the name of a
+    """Tokens of a title in quotes ("'Somebody Told Me'", "'The Woman Who Ran Twice'"): the name of a
     song, a show or a book, whose words are no cohort. Quotes pair up as typed (an opening one before a
     word, a closing one after it), so "Kids' profiles" opens nothing; lower-case quoted words ("'one
     shopper'") and one quoted word ("our 40 'Superfans'", a nickname for a group) are not a title."""
