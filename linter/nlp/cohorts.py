@@ -174,7 +174,7 @@ class CohortFinding:
         numbers = number_tokens(token) or _count_hung_before(token.doc, left)
         value = count_of(numbers)
         if value is not None and abs(value - round(value)) > 1e-6:
-            value = None  # "1.4 milyong guests": a fraction of a person means a scale word we cannot read
+            value = None  # "3.6 milyon listeners": a fraction of a person means a scale word we cannot read
         if value is not None:
             size_span = token_span(token.doc, left_edge(numbers[0]), numbers[-1].i + 1)
             ratio = RATIO.match(size_span.text)

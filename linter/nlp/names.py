@@ -49,9 +49,8 @@ class NamedPeople:
         return None
 
     def _honoured_name(self, sent: Span) -> Span | None:
-        """ "Diner of the Month: Ana!", "Borrower of the Year: 'Big Jo'", "Host
-        spotlight: Ana": a user named under an award title is singled out for what the records show they
-        did, as if greeted."""
+        """ "Diner of the Month: Ana!", "Borrower of the Year: 'Big Jo'", "Host spotlight: Ana": a user
+        named under an award title is singled out for what the records show they did, as if greeted."""
         for holder in sent:
             title_end = self._award_title_end(holder)
             if title_end is not None:
@@ -78,11 +77,9 @@ class NamedPeople:
         """The name, @handle or quoted nickname ("'Big Jo'") that follows token `start`, past the words
         that link a title to its holder ("award goes to", ":", "—", "is")."""
         i = start
+        links = TITLE_LINKS | self.award_periods
         while i < end and (
-            doc[i].lower_ in TITLE_LINKS | self.award_periods
-            or doc[i].is_punct
-            and not doc[i].is_quote
-            or is_emoji(doc[i].text)
+            doc[i].lower_ in links or (doc[i].is_punct and not doc[i].is_quote) or is_emoji(doc[i].text)
         ):
             i += 1
         if i < end and doc[i].text.startswith("@") and len(doc[i].text) > 1:

@@ -184,7 +184,7 @@ def _first_party(span: Span, own_records: set[str]) -> bool:
         return False
     named = after[1]
     while named.dep_ == "compound" and named.head.i > named.i:
-        named = named.head  # "the swipe gates": the gates
+        named = named.head  # "the ticket barriers": the barriers
     return named.lemma_.lower() in own_records or after[1].lemma_.lower() in own_records
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 # Dependents that belong to a count or a group's name ("over 50", "our 2 million"): spaCy's label inventory.
-SEPARATORS = {":", ";", ",", "—", "–", "!", "?"}
 SIZE_CHILD_DEPS = {"det", "nummod", "quantmod", "amod", "compound", "poss", "nmod", "advmod", "predet", "punct"}
+# Punctuation that ends what comes before a group, never starts the group's words.
+SEPARATORS = {":", ";", ",", "—", "–", "!", "?"}
 
 
 def token_span(doc: Doc, start: int, end: int) -> Span:
