@@ -92,9 +92,9 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         claims: list[Claim] = []
         ruled_out = [Span(doc, sent.start, sent.end, label="source") for sent in {doc[i].sent for i in excluded}]
         consumed: set[int] = set()
-        titled = quoted_titles(doc)  # "'Somebody Told Me' all weekend": a song, not one user
+        unstarted = excluded | quoted_titles(doc)  # "'Somebody Told Me' all weekend": a song, not one user
         for token in doc:
-            if token.i in consumed or token.i in excluded | titled or not self._may_start_cohort(token):
+            if token.i in consumed or token.i in unstarted or not self._may_start_cohort(token):
                 continue
             claim = self._claim_at(token, addressee, consumed, ruled_out)
             if claim is not None:

@@ -79,20 +79,26 @@ class Joining:
         group's, counted or not ("@sam 60,000 of you replayed our trailer twice", "@sam some of you…"):
         the reply shares a statistic, and the detail is the group's; counted activity with no doers
         named ("Diner of the Month: Ana! 60 bookings") is the person's."""
-        grouped = {c.cohort.sent.start for c in claims if not c.size.individual and not self._is_activity(c.cohort)}
-        grouped |= {s.start for s in doc.sents if any(self._counts_a_group(t) for t in s)}  # a claim or not
+        claimed = {c.cohort.sent.start for c in claims if not c.size.individual and not self._is_activity(c.cohort)}
+        known: dict[int, bool] = {}
+
+        def grouped(sent: Span) -> bool:
+            """Whether the sentence reports a group's activity: a group's claim, or a counted group the
+            parse left without one. Read only for sentences that hold a detail, once each."""
+            if sent.start not in known:
+                known[sent.start] = sent.start in claimed or any(self._counts_a_group(t) for t in sent)
+            return known[sent.start]
+
         revealing = [
             s
             for s in doc.spans[SPAN_KEY]
-            if (s.label_ == "repetition" or s.label_.startswith("sensitive.")) and s.sent.start not in grouped
+            if (s.label_ == "repetition" or s.label_.startswith("sensitive.")) and not grouped(s.sent)
         ]
         if not revealing:
             return
         claim = Claim(cohort=addressee, size=CohortSize("singular", 1, spoken_to(addressee)), size_span=addressee)
         self._attach_details(claim, doc[:])
-        claim.details = {
-            kind: [s for s in spans if s.sent.start not in grouped] for kind, spans in claim.details.items()
-        }
+        claim.details = {kind: [s for s in spans if not grouped(s.sent)] for kind, spans in claim.details.items()}
         yield claim
 
     def _counts_a_group(self, token: Token) -> bool:
