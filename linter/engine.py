@@ -157,8 +157,11 @@ class Linter:
             reason = f"the post model reads the post as harmless (flag {post['flag']:.3f} < {pack.harmless_below})"
             result = result.suppress(lambda f: checks[f.rule] != "phrase" and calm(f.start, f.end), reason)
         english = doc._.get(ENGLISH_SHARE)
-        if english is not None and english < pack.english_below and result.decision in ("pass", "warn"):
-            result = replace(result, error=CheckError.of("E005", f"{english:.0%}"))
+        if english is not None and english < pack.english_below:
+            # Edits follow an English parse: in another language they cut the wrong words.
+            result = replace(result, findings=tuple(replace(f, fix=None) for f in result.findings))
+            if result.decision in ("pass", "warn"):
+                result = replace(result, error=CheckError.of("E005", f"{english:.0%}"))
         return result
 
     def _harmless_sentences(self, doc: Doc, norm: NormalisedText, below: float) -> Callable[[int, int], bool]:

@@ -5,10 +5,15 @@ A rule names its fix in the pack (`fix: {action: ...}`), so a team can change or
     replace        the words become `with` ("53" -> "many"; capitalised at the start of a sentence)
     remove         the words go, with the space before them and a dangling colon or comma
     address_all    a call-out keeps its greeting and addresses everyone ("To the 53 people" -> "To everyone")
-    generalise     a word that only narrows a noun goes ("booked a fertility consultation" -> "booked a
-                   consultation"); where the words are the thing itself, as remove_sentence
-    remove_sentence  the sentence holding the words goes; where it is the whole post, a single user
-                   becomes "many of you" (the verb made plural) instead, or there is no fix
+    generalise     a word that only narrows a noun goes ("booked an IVF consultation" -> "booked a
+                   consultation"); where the words are the thing itself, their sentence goes, as below
+    remove_sentence  the sentence holding the words goes (a list item with its marker); where under five
+                   words would be left, a single user becomes "everyone who" did it or "many of you"
+                   (the verb made plural) instead, or there is no fix
+
+A removal leaves a sentence that reads: an "a"/"an" agrees with its new noun, a capital opens the
+sentence, a hyphenated word goes whole, and no "of", "every" or "each" is stranded. Posts the language
+guard does not read as English get no edits.
 
 Fixes are safe or unsafe, as in ruff. Safe ones only make the draft vaguer (a count, a detail, an
 address, a taunt); unsafe ones change what it says (a sentence dropped, one user made many), so
@@ -22,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from linter.normalise import NormalisedText
 
@@ -33,8 +38,8 @@ GREETING = re.compile(  # what a call-out opens with, kept when it is made to ad
     r"|to|dear|hey|hi|hello|calling\s+all|attention)\b",
     re.I,
 )
-# A sentence is dropped only where the rest of the post says at least as much, and this many words:
-# otherwise the post is about that sentence, and dropping it deletes the post rather than fixing it.
+# A sentence is dropped only where the rest of the post has this many words: otherwise dropping it
+# deletes the post rather than fixing it.
 MIN_LEFT = 5
 # Where a detail's words hang in the sentence so that they can go without breaking it.
 REMOVABLE = {"advmod", "npadvmod", "prep", "advcl", "amod", "compound", "nummod", "quantmod", "appos", "acl"}
@@ -47,6 +52,11 @@ PLURAL_VERBS = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "
 # "Every one of them…", "That's dedication"): such a sentence goes with the one it points at.
 BACK_REFERENCES = {"they", "them", "their", "those", "these", "this", "that", "he", "she", "him", "her", "his"}
 REFERENCE_REACH = 4
+# Where a word is said with a vowel sound first, so takes "an" ("an hour", but "a user", "a one-off").
+VOWEL_SOUND = re.compile(r"(?!u(?:ni|s[eu]|r[aeiou]|til|k)|eu|one\b|once)(?:[aeiou]|hour|hon(?:est|ou?r)|heir)", re.I)
+LIST_MARKER = re.compile(r"[ \t]*(?:(?:[-–•*·▪◦▸►→]|\d{1,2}[.)])[ \t]+)?")  # what may open a line before its words
+NUMBERED_ITEM = re.compile(r"[ \t]*(?P<number>\d{1,2})[.)][ \t]", re.M)
+RANKS = {"top", "bottom", "first", "last"}  # a count after these ranks; "top many" reads wrong, "top" stands
 THREAD_MARKER = re.compile(r"(?:^|(?<=\s))(?P<marker>\d{1,2}/\d{0,2})[ \t]*$")  # a thread post's "3/" or "3/5"
 
 
@@ -93,6 +103,9 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
     a, b = norm.to_original(start, end)
     kind = action["action"]
     if kind == "replace":
+        ranked = doc.char_span(start, end, alignment_mode="expand")
+        if ranked is not None and ranked.start > 0 and doc[ranked.start - 1].lower_ in RANKS:
+            return Fix(f"Remove '{original[a:b]}'", "safe", _removal(original, a, b))  # "top 3" -> "top"
         start, end, joined = _as_quantity(doc, start, end)
         a, b = norm.to_original(start, end)
         words = _cased(original, a, action["with"] + " " * joined)
@@ -106,13 +119,17 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
             aside = original[opening.start() : b + closing.end()]
             wide_a, wide_b, _ = _with_surroundings(original, opening.start(), b + closing.end())
             return Fix(f"Remove '{aside}'", "safe", (Edit(wide_a, wide_b, ""),))
-        if not _whole_clause(original, a, b):
+        if _part_of_hyphenated(original, a, b):
+            word = _hyphenated_modifier(norm, doc, a, b)
+            if word is None:
+                return None  # "-seeking-" would be left of "men-seeking-men"; the whole word is the noun
+            a, b = word
+        elif not _whole_clause(original, a, b):
             bounds = _removable(doc, start, end)
             if bounds is None:
                 return None  # the words are a subject, an object or a verb: taking them out breaks the sentence
             a, b = norm.to_original(*bounds)
-        wide_a, wide_b, replacement = _with_surroundings(original, a, b)
-        return Fix(f"Remove '{original[a:b]}'", "safe", (Edit(wide_a, wide_b, replacement),))
+        return Fix(f"Remove '{original[a:b]}'", "safe", _removal(original, a, b))
     if kind == "address_all":
         greeting = GREETING.match(original[a:b])
         if greeting is None:
@@ -124,15 +141,69 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
         return Fix(f"Address everyone: '{head} everyone'", "safe", edits)
     if kind == "generalise":
         span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span.root.dep_ == "compound":  # "asthma inhaler refill": both go before "refill"
+            last = span.root
+            while last.head.dep_ == "compound" and last.head.i == last.i + 1:
+                last = last.head
+            span = doc[span.start : last.i + 1]
         if (
             span is not None
             and span.root.dep_ in {"compound", "amod", "nmod"}
             and not span.start <= span.root.head.i < span.end
         ):
             a, b = norm.to_original(span.start_char, span.end_char)
+            if _part_of_hyphenated(original, a, b) and (original[a - 1 : a] == "-" or original[b : b + 1] != "-"):
+                return _remove_sentence(norm, doc, start, end, one_user=False)  # "men-seeking-men"
             b += len(original[b:]) - len(original[b:].lstrip(" \t-"))  # "fertility-clinic" -> "clinic"
-            return Fix(f"Remove '{original[a:b].strip()}'", "unsafe", (Edit(a, b, ""),))
+            return Fix(f"Remove '{original[a:b].strip()}'", "unsafe", _removal(original, a, b, spaced=False))
+        return _remove_sentence(norm, doc, start, end, one_user=False)  # the words are the thing itself
     return _remove_sentence(norm, doc, start, end)
+
+
+def _removal(text: str, a: int, b: int, spaced: bool = True) -> tuple[Edit, ...]:
+    """The edits that take `text[a:b]` out: with the space and punctuation around them (`spaced`), else
+    exactly; the next word capitalised where the words opened a sentence with a capital ("Pharmacy
+    orders…" -> "Orders…"); and an "a"/"an" before them agreeing with the word now after it."""
+    opened = _starts_sentence(text, a) and text[a : a + 1].isupper()
+    start, end, replacement = _with_surroundings(text, a, b) if spaced else (a, b, "")
+    if opened and not replacement and (lower := re.match(r"[ \t]*[a-z]", text[end:])):
+        replacement, end = lower.group().upper(), end + lower.end()
+    return (*_article_agreeing(text, start, end), Edit(start, end, replacement))
+
+
+def _article_agreeing(text: str, start: int, end: int) -> tuple[Edit, ...]:
+    """The article before a removed detail, agreeing with the word now after it: "an antidepressant
+    prescription" less its detail is "a prescription"."""
+    article = re.search(r"\b(an?)[ \t]*$", text[:start], re.I)
+    following = re.match(r"[ \t]*(?=[^\W\d_])", text[end:])
+    if article is None or following is None:
+        return ()
+    wanted = "an" if VOWEL_SOUND.match(text, end + following.end()) else "a"
+    if article[1].lower() == wanted:
+        return ()
+    return (Edit(article.start(1), article.end(1), wanted.capitalize() if article[1][0].isupper() else wanted),)
+
+
+def _part_of_hyphenated(text: str, a: int, b: int) -> bool:
+    """The words are joined by a hyphen to a word before or after them ("men" in "men-seeking-men")."""
+    return (a > 1 and text[a - 1] == "-" and text[a - 2].isalnum()) or (
+        text[b : b + 1] == "-" and text[b + 1 : b + 2].isalnum()
+    )
+
+
+def _hyphenated_modifier(norm: NormalisedText, doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    """The whole hyphenated word the words are part of, where it only describes the noun after it
+    ("over-70s members", "women-seeking-women profiles"); None where it is the noun itself."""
+    text = norm.original
+    while a > 0 and (text[a - 1].isalnum() or text[a - 1] == "-"):
+        a -= 1
+    while b < len(text) and (text[b].isalnum() or text[b] == "-"):
+        b += 1
+    after = re.match(r"[ \t]+(?=\w)", text[b:])
+    if after is None:
+        return None
+    noun = next((t for t in doc if norm.to_original(t.idx, t.idx + len(t))[0] >= b + after.end()), None)
+    return (a, b) if noun is not None and noun.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _singular_relative(text: str, at: int) -> tuple[Edit, ...]:
@@ -164,7 +235,12 @@ def _as_quantity(doc: Doc, start: int, end: int) -> tuple[int, int, bool]:
     ):
         start = doc[first - 1].idx  # "A couple", "The 53 people": "many" takes no article
     after = span.end
-    if after + 1 < len(doc) and doc[after].lower_ == "of" and doc[after + 1].pos_ in {"NOUN", "PROPN"}:
+    if (
+        after + 1 < len(doc)
+        and doc[after].lower_ == "of"
+        and doc[after + 1].pos_ in {"NOUN", "PROPN"}
+        and not any(c.dep_ == "case" for c in doc[after + 1].children)  # "of Leafy's members" keeps "of"
+    ):
         return start, doc[after + 1].idx, True  # "of" goes; the noun stays, after a space
     return start, end, False
 
@@ -175,18 +251,35 @@ def _removable(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
+    if len(span) > 1 and span[0].dep_ == "det" and not span.start <= span[0].head.i < span.end:
+        span = span[1:]  # "every Sunday run": "every" belongs to "run", which stays
+        start = span.start_char
     root = span.root
     if root.dep_ == "pobj" and root.head.dep_ == "prep":
         phrase = list(root.head.subtree)
         return phrase[0].idx, phrase[-1].idx + len(phrase[-1])
-    if root.dep_ == "prep":  # "on the first day" takes its "of …" with it, or "of" is left hanging
-        for noun in (c for c in root.children if c.dep_ == "pobj"):
-            for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
-                last = list(of.subtree)[-1]
-                end = max(end, last.idx + len(last))
+    # "on the first day" or "every day" takes its "of …" with it, or "of" is left hanging
+    nouns = [c for c in root.children if c.dep_ == "pobj"] if root.dep_ == "prep" else [root]
+    for noun in nouns:
+        for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end):
+            end = max(end, _words_end(of.subtree))
     if root.dep_ in REMOVABLE and not any(t.pos_ in {"VERB", "AUX"} for t in span):
+        phrase = list(root.subtree)
+        if root.pos_ == "NOUN" and not any(t.pos_ in {"VERB", "AUX"} for t in phrase):
+            # "every Friday night": the words the noun holds go with it
+            start, end = min(start, phrase[0].idx), max(end, _words_end(phrase))
+        after = doc.char_span(end, len(doc.text), alignment_mode="expand")
+        if after and after[0].lower_ == "each" and (len(after) == 1 or not after[1].is_alpha):
+            end = after[0].idx + len(after[0])  # "11 times each": "each" would count nothing
         return start, end
     return None
+
+
+def _words_end(tokens: Iterable[Token]) -> int:
+    """Where the last word of `tokens` ends: an emoji or mark after the words stays in the post."""
+    tokens = list(tokens)
+    last = next((t for t in reversed(tokens) if t.is_alpha or t.like_num), tokens[-1])
+    return last.idx + len(last)
 
 
 def _whole_clause(text: str, a: int, b: int) -> bool:
@@ -215,13 +308,15 @@ def _with_surroundings(text: str, a: int, b: int) -> tuple[int, int, str]:
     """Widen a removal so no double space or stranded punctuation is left behind, and say what goes in
     its place: nothing, or a full stop where a clause ending the sentence went with its colon."""
     a = _space_before(text, a)
-    ends_sentence = re.match(r"[ \t]*[?!.…]*[ \t]*(?=\r?\n|$)", text[b:]) or re.match(r"[?!.…]+[ \t]+", text[b:])
+    ends_sentence = re.match(r"[ \t]*[?!.…]*(?=[ \t]*[^\w\s]*[ \t]*(?:\r?\n|$))", text[b:]) or re.match(
+        r"[?!.…]+[ \t]+", text[b:]
+    )  # to the end of its line, or of its sentence; an emoji after the words stays
     opens_clause = a == 0 or text[a - 1] in ".!?\n:;,—–"
     replacement = ""
     if opens_clause and ends_sentence:  # a whole clause to the end of its sentence: "…week: are you okay?"
         b += len(ends_sentence.group().rstrip(" \t")) if a > 0 else ends_sentence.end()
         if a > 0 and text[a - 1] in ":;,—–":
-            a -= 1
+            a = _space_before(text, a - 1)  # "…dropped — 11 times each" -> "…dropped."
             replacement = "."
     elif opens_clause and (joint := re.match(r"[ \t]*[,;:—–][ \t]*(\w)?", text[b:])) and joint[1]:
         # "Nice try, night owls" -> "Night owls": the joint goes and the next word opens the sentence
@@ -245,7 +340,9 @@ def _refers_back(sentence: Span) -> bool:
     )  # "This summer…" opens a new thought; "That's dedication" and "Those riders…" point back
 
 
-def _remove_sentence(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | None:
+def _remove_sentence(norm: NormalisedText, doc: Doc, start: int, end: int, one_user: bool = True) -> Fix | None:
+    """The sentence holding the words, where the rest of the post stands without it; else, where the
+    words are `one_user`, that user made many."""
     sentences = [s for s in doc.sents if s.text.strip()]
     at = next((i for i, s in enumerate(sentences) if s.start_char <= start < s.end_char), None)
     if at is None:
@@ -255,9 +352,12 @@ def _remove_sentence(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fi
         last += 1  # what points back at the sentence goes with it
     dropped = sentences[at : last + 1]
     rest = sum(1 for s in sentences if s not in dropped for t in s if t.is_alpha)
-    if rest >= max(MIN_LEFT, sum(1 for t in sentences[at] if t.is_alpha)):
+    if rest >= MIN_LEFT:
         a, b = norm.to_original(dropped[0].start_char, dropped[-1].end_char)
         text = norm.original
+        b = a + len(text[a:b].rstrip())  # a sentence's last token can be the line breaks after it
+        if line := _whole_line(text, a, b):
+            return Fix("Remove the sentence", "unsafe", (Edit(*line, ""), *_renumbered(text, *line)))
         while b < len(text) and text[b] in " \t\n" and (a == 0 or text[b] != "\n"):
             b += 1  # the space after it (but keep the line break of a sentence mid-post)
         marker = THREAD_MARKER.search(text, 0, a)
@@ -266,7 +366,37 @@ def _remove_sentence(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fi
         if b == len(text):  # the last sentence: the space before it goes instead
             a = _space_before(text, a)
         return Fix("Remove the sentence", "unsafe", (Edit(a, b, ""),))
-    return _many_of_you(norm, doc, start, end)
+    return _many_of_you(norm, doc, start, end) if one_user else None
+
+
+def _whole_line(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """Where the words are a line of their own, perhaps a list item's: the line with its marker and line
+    break, so the list or paragraph around it closes up (one blank line kept between paragraphs)."""
+    start, end = text.rfind("\n", 0, a) + 1, text.find("\n", b)
+    end = len(text) if end < 0 else end
+    if not LIST_MARKER.fullmatch(text[start:a]) or text[b:end].strip() or start == 0 and end == len(text):
+        return None
+    if end == len(text):
+        return len(text[:start].rstrip()), end  # the last line: the line breaks before it go
+    end += 1
+    if text[end : end + 1] == "\n" and (start == 0 or text[start - 2 : start] == "\n\n"):
+        end += 1  # a paragraph between blank lines: one blank line stays, not two
+    return start, end
+
+
+def _renumbered(text: str, start: int, end: int) -> list[Edit]:
+    """A numbered item removed from `text[start:end]`: the items after it, one number down each."""
+    removed = NUMBERED_ITEM.match(text, start)
+    if removed is None:
+        return []
+    edits, number = [], int(removed["number"])
+    for item in NUMBERED_ITEM.finditer(text, end):
+        if item.start() != end or int(item["number"]) != number + 1:
+            break  # the list ends at the first line that is not its next item
+        edits.append(Edit(item.start("number"), item.end("number"), str(number)))
+        number += 1
+        end = text.find("\n", item.end()) + 1 or len(text)
+    return edits
 
 
 def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | None:
@@ -279,6 +409,8 @@ def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | 
         return Fix(
             "Make the one user everyone who did it", "unsafe", (Edit(a, b, _cased(norm.original, a, "everyone who")),)
         )
+    if everyone := _everyone_who(norm, doc, cohort):
+        return everyone
     if cohort.root.dep_ == "pobj" and cohort.root.head.dep_ == "agent" and cohort.root.head.head.dep_ == "ROOT":
         edit = Edit(*norm.to_original(start, end), "many of you")  # "watched by one subscriber": no verb to change
         return Fix("Make the one user many of you", "unsafe", (edit,))
@@ -301,6 +433,29 @@ def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | 
     return Fix("Make the one user many of you", "unsafe", tuple(sorted(edits, key=lambda e: e.start)))
 
 
+def _everyone_who(norm: NormalisedText, doc: Doc, cohort: Span) -> Fix | None:
+    """One user spoken of, not to, and said what they did in a "who" clause ("a wave to the lone reader
+    in Hull who…", "thanks to one of our drivers, who…"): the user becomes everyone who did it, and the
+    clause, already singular, stays."""
+    noun = cohort.root
+    if noun.dep_ not in {"dobj", "pobj", "dative"}:
+        return None
+    clauses = [*noun.children, *(t for c in noun.children if c.lower_ == "of" for t in c.subtree)]
+    relative = next((c for c in clauses if c.dep_ == "relcl" and doc[c.left_edge.i].lower_ == "who"), None)
+    if relative is None:
+        return None
+    first, who = doc[min(t.i for t in noun.subtree)], doc[relative.left_edge.i]
+    a, _ = norm.to_original(first.idx, first.idx + len(first))
+    b, _ = norm.to_original(who.idx, who.idx + len(who))
+    edits = [Edit(a, b, _cased(norm.original, a, "everyone "))]
+    edits += [  # "who renewed her plan" -> "who renewed their plan"
+        Edit(*norm.to_original(t.idx, t.idx + len(t)), "their")
+        for t in relative.subtree
+        if t.tag_ == "PRP$" and t.lower_ in {"his", "her"}
+    ]
+    return Fix("Make the one user everyone who did it", "unsafe", tuple(edits))
+
+
 def _verb_made_plural(norm: NormalisedText, subject: Any) -> list[Edit]:
     """Edits that make the verb of a subject now plural agree with it, auxiliaries first ("has taken")."""
     verb = subject.head
@@ -318,7 +473,7 @@ def chosen_edits(fixes: Iterable[Fix], text: str) -> list[Edit]:
     together, with both commas), so no stray punctuation is left between them, nor a space at the end
     where together they reach it."""
     chosen: list[Edit] = []
-    for fix in sorted(fixes, key=lambda f: (f.edits[0].start, -(f.edits[-1].end - f.edits[0].start))):
+    for fix in sorted(fixes, key=lambda f: (f.edits[0].start, -(f.edits[-1].end - f.edits[0].start), not f.safe)):
         clashing = [
             c for c in chosen if any(e.start < c.end and c.start < e.end or e.start == c.start for e in fix.edits)
         ]

@@ -59,7 +59,7 @@ def test_dropping_a_sentence_is_unsafe_and_needs_asking(linter):
     assert everything == thanks and after.decision == "pass"
 
 
-def test_a_sentence_that_is_most_of_the_post_is_not_dropped(linter):
+def test_a_sentence_is_not_dropped_where_under_five_words_would_be_left(linter):
     text = "Wow. A member in Perth has cancelled and rejoined their plan every single week since spring."
     fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
     assert fixed.startswith("Wow. Many of you have cancelled and rejoined")  # made many, not deleted
@@ -203,7 +203,7 @@ def test_a_fix_that_would_leave_only_emoji_is_not_applied(tmp_path):
     engine = get_linter(Config(extend=(team,)))
     for text, fixed in (
         ("Project Zorblat 🎉🚀", "Project Zorblat 🎉🚀"),
-        ("Project Zorblat ships today 🎉", "ships today 🎉"),
+        ("Project Zorblat ships today 🎉", "Ships today 🎉"),  # the next word opens the sentence now
     ):
         assert engine.fix(text, engine.lint(text), unsafe=True)[0] == fixed
 
@@ -235,3 +235,155 @@ def test_one_user_made_many_of_you_takes_your_for_his_or_her(linter):
     text = "A rider from Hove has topped up his card every morning at 6am."
     fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
     assert fixed == "Many of you have topped up your card."
+
+
+@pytest.mark.parametrize(
+    ("draft", "fixed"),
+    [
+        # The article agrees with the word now after it; a run of details before the noun goes whole.
+        ("Five guests booked an eczema consultation at the spa.", "Many guests booked a consultation at the spa."),
+        (
+            "Six members ordered an asthma inhaler refill through the app.",
+            "Many members ordered a refill through the app.",
+        ),
+        # A detail that opened the sentence leaves the next word capitalised.
+        (
+            "Lovely week. Asthma clinic bookings in Wigan rose after the campaign.",
+            "Lovely week. Bookings rose after the campaign.",
+        ),
+        # A hyphenated detail goes whole, never leaving "-"; a detail's "of …" goes with it.
+        (
+            "Our over-80s swimmers in Truro booked 300 lane slots this winter.",
+            "Our swimmers booked 300 lane slots this winter.",
+        ),
+        (
+            "A big wave to the 3 cyclists who rode the canal loop every single week of 2022!",
+            "A big wave to many cyclists who rode the canal loop!",
+        ),
+    ],
+)
+def test_a_removed_detail_leaves_a_grammatical_sentence(linter, draft, fixed):
+    assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
+
+
+def test_a_hyphenated_word_that_is_the_noun_itself_is_not_cut(linter):
+    text = "Since the redesign, women-seeking-women searches in Derby have doubled."
+    fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
+    assert "-seeking-" not in fixed and " -" not in fixed and "- " not in fixed
+
+
+LIST_POST = """Harbour Gym news
+
+{items}
+
+Classes restart on Monday, and the sauna is open again."""
+
+
+@pytest.mark.parametrize(
+    ("items", "left"),
+    [
+        (
+            "• New rowing machines\n• Longer weekend hours\n• One member in Oban has done 600 burpees every morning since June",
+            "• New rowing machines\n• Longer weekend hours",
+        ),
+        (  # the items after a removed one are numbered on
+            "1. New rowing machines\n2. One member in Oban has done 600 burpees every morning since June\n3. Longer weekend hours\n4. A new café",
+            "1. New rowing machines\n2. Longer weekend hours\n3. A new café",
+        ),
+    ],
+)
+def test_a_list_item_goes_with_its_marker_and_the_list_closes_up(linter, items, left):
+    text = LIST_POST.format(items=items)
+    fixed, after = linter.fix(text, linter.lint(text), unsafe=True)
+    assert fixed == LIST_POST.format(items=left) and after.decision == "pass"
+
+
+def test_a_paragraph_between_blank_lines_leaves_one_blank_line(linter):
+    text = "Spring news from the pool, with everything you asked us about.\n\nA swimmer in Ayr has done 90 lengths every dawn since March.\n\nSee you in the water, everyone, and thanks for reading!"
+    fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
+    assert (
+        fixed
+        == "Spring news from the pool, with everything you asked us about.\n\nSee you in the water, everyone, and thanks for reading!"
+    )
+
+
+def test_a_long_sentence_goes_where_the_rest_of_the_post_still_says_something(linter):
+    news = "Our new river route opens on Monday 🚤"
+    text = (
+        f"{news} Shout-out to one passenger from Kendal, who has taken the 06:40 boat every weekday since we launched."
+    )
+    fixed, after = linter.fix(text, linter.lint(text), unsafe=True)
+    assert fixed == news and after.decision == "pass"
+
+
+@pytest.mark.parametrize(
+    ("draft", "fixed"),
+    [
+        (
+            "We want to thank the one reader in Hull who renewed the same atlas 9 times.",
+            "We want to thank everyone who renewed the same atlas.",
+        ),
+        (
+            "A huge wave to the lone diner who ordered her usual soup at 6am every day.",
+            "A huge wave to everyone who ordered their usual soup.",
+        ),
+    ],
+)
+def test_one_user_spoken_of_in_a_who_clause_becomes_everyone_who_did_it(linter, draft, fixed):
+    result = linter.lint(draft)
+    assert not next(f.fix for f in result.findings if f.rule == "PL101").safe
+    assert linter.fix(draft, result, unsafe=True)[0] == fixed
+
+
+@pytest.mark.parametrize(
+    ("draft", "fixed"),
+    [
+        (
+            "Here are Leeds's top 4 Gymwise members by classes booked.",
+            "Here are Leeds's top Gymwise members by classes booked.",
+        ),
+        (
+            "Somehow 0.2% of Brightwell's 20,000 members in York have renamed their avatar.",
+            "Somehow many of Brightwell's 20,000 members have renamed their avatar.",
+        ),
+        (
+            "A few of you replayed the trailer the day it dropped — 20 times each 🍿",
+            "Many of you replayed the trailer the day it dropped. 🍿",
+        ),
+        (
+            "Three Cardiffians have booked our sauna every Tuesday night since 2022.",
+            "Many Cardiffians have booked our sauna since 2022.",
+        ),
+    ],
+)
+def test_a_count_or_detail_goes_without_leaving_a_word_stranded(linter, draft, fixed):
+    assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prayers logged by 40 members in Luton doubled at 4am.",
+        "Therapy by video is what 25 customers in Hull booked at midnight on Friday.",
+    ],
+)
+def test_sensitive_words_are_never_made_many_of_you(linter, text):
+    """Making one user many is a fix for a person; a special category named as the subject is no person."""
+    (fix,) = [f.fix for f in linter.lint(text).findings if f.rule == "PL201"] or [None]
+    assert fix is None or "many of you" not in str(fix.edits).lower()
+
+
+def test_a_call_out_is_addressed_to_everyone_before_its_user_is_made_many(linter):
+    text = "Dear shopper in Crewe who bought 9 tubs of hummus at 3am on Monday: are you okay?"
+    assert linter.fix(text, linter.lint(text), unsafe=True)[0] == "Dear everyone who bought 9 tubs of hummus."
+
+
+def test_a_post_the_engine_does_not_read_as_english_is_offered_no_fix():
+    """Edits follow the English parse; where the language guard says the post is not English enough, a
+    block keeps its findings but offers no edits. (Few rules fire on other languages, so a team's stricter
+    share stands in for one: two Spanish words put this draft under it.)"""
+    text = "6 riders in Leeds took the tram at 3am cada domingo this spring."
+    english, strict = get_linter(), get_linter(Config(english_below=0.95))
+    assert any(f.fix for f in english.lint(text).findings)
+    result = strict.lint(text)
+    assert result.decision == "block" and result.findings and not any(f.fix for f in result.findings)
