@@ -23,7 +23,7 @@ from linter.nlp.joining import Joining
 from linter.nlp.names import NamedPeople
 from linter.nlp.places import entities
 from linter.nlp.scope import Scope, excluded_tokens, quoted_titles
-from linter.nlp.sizes import SizeReading
+from linter.nlp.sizes import FRACTIONS, SizeReading
 from linter.nlp.words import country_names, word_groups, word_set
 
 
@@ -84,6 +84,9 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.quantity_words |= self.percent_words
         self.countries = country_names(lexicons.get("countries_extra", []))
         self.cohort_words |= self.quantity_words
+        # "a quarter of our riders": a fraction's noun is a quantity of the group after "of", though alone
+        # ("last quarter") it names no one
+        self.quantity_words |= {phrase.split()[-1] for phrase in FRACTIONS}
         self.bounds = word_groups(lexicons, "bounds")
 
     def __call__(self, doc: Doc) -> Doc:

@@ -123,7 +123,36 @@ class Scope:
                     break
                 if not token.is_lower or token.pos_ not in {"NOUN", "ADJ"} or self._is_person_word(token):
                     break
+        return found + self._staff_only_sentences(doc)
+
+    def _staff_only_sentences(self, doc: Doc) -> list[Span]:
+        """ "A wave to the 40 colleagues from our depot who…", "one of our chefs has…": a sentence that
+        counts or singles out the organisation's own people (a staff word with "our" in its phrase), with
+        no user word, no "you" and no other name, reports what staff did, whatever its topic. (Staff who
+        are not counted, "our pharmacists answered 80,000 questions", can stand for the users they served.)"""
+        found = []
+        for sent in doc.sents:
+            staff = next(
+                (t for t in sent if self._is_staff_word(t) and t.pos_ == "NOUN" and self._counted_ours(t)), None
+            )
+            if staff is None:
+                continue
+            theirs = {t.i for t in staff.subtree}
+            others = [t for t in sent if t.i not in theirs]
+            if not any(
+                self._is_person_word(t) or t.lower_ in self.second_person or t.pos_ == "PROPN" or t.text[:1] == "@"
+                for t in others
+            ):
+                found.append(Span(doc, staff.left_edge.i, staff.i + 1, label="staff"))
         return found
+
+    def _counted_ours(self, token: Token) -> bool:
+        """ "our 40 baristas", "the 40 colleagues from our team", "one of our chefs"."""
+        phrase = list(token.subtree)
+        if token.head.lower_ == "of" and token.head.head.i < token.i:
+            phrase.append(token.head.head)  # "one | of our chefs"
+        counted = any(t.like_num or t.lower_ in self.quantity_words for t in phrase)
+        return counted and any(t.lower_ == "our" for t in phrase)
 
     def _reported_by_others(self, verb: Token) -> bool:
         """The claim is what someone else reports ("X reports that…", "a survey found…"), not our records
