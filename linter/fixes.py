@@ -103,8 +103,12 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
     a, b = norm.to_original(start, end)
     kind = action["action"]
     if kind == "replace":
-        ranked = doc.char_span(start, end, alignment_mode="expand")
-        if ranked is not None and ranked.start > 0 and doc[ranked.start - 1].lower_ in RANKS:
+        count = doc.char_span(start, end, alignment_mode="expand")
+        ranked = count is not None and (
+            (count.start > 0 and doc[count.start - 1].lower_ in RANKS)
+            or (count.end < len(doc) and doc[count.end].tag_ in {"JJS", "RBS"})  # "our 4 busiest", "the 5 most"
+        )
+        if ranked:
             return Fix(f"Remove '{original[a:b]}'", "safe", _removal(original, a, b))  # "top 3" -> "top"
         start, end, joined = _as_quantity(doc, start, end)
         a, b = norm.to_original(start, end)
@@ -122,7 +126,7 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
         if _part_of_hyphenated(original, a, b):
             word = _hyphenated_modifier(norm, doc, a, b)
             if word is None:
-                return None  # "-seeking-" would be left of "men-seeking-men"; the whole word is the noun
+                return None  # a part would leave "-to-" behind; the whole word is the noun
             a, b = word
         elif not _whole_clause(original, a, b):
             bounds = _removable(doc, start, end)
@@ -141,7 +145,7 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
         return Fix(f"Address everyone: '{head} everyone'", "safe", edits)
     if kind == "generalise":
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and span.root.dep_ == "compound":  # "asthma inhaler refill": both go before "refill"
+        if span is not None and span.root.dep_ == "compound":  # "IVF support pack": both go before "pack"
             last = span.root
             while last.head.dep_ == "compound" and last.head.i == last.i + 1:
                 last = last.head
@@ -153,7 +157,7 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
         ):
             a, b = norm.to_original(span.start_char, span.end_char)
             if _part_of_hyphenated(original, a, b) and (original[a - 1 : a] == "-" or original[b : b + 1] != "-"):
-                return _remove_sentence(norm, doc, start, end, one_user=False)  # "men-seeking-men"
+                return _remove_sentence(norm, doc, start, end, one_user=False)  # a part of a hyphenated word
             b += len(original[b:]) - len(original[b:].lstrip(" \t-"))  # "fertility-clinic" -> "clinic"
             return Fix(f"Remove '{original[a:b].strip()}'", "unsafe", _removal(original, a, b, spaced=False))
         return _remove_sentence(norm, doc, start, end, one_user=False)  # the words are the thing itself
@@ -162,8 +166,8 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
 
 def _removal(text: str, a: int, b: int, spaced: bool = True) -> tuple[Edit, ...]:
     """The edits that take `text[a:b]` out: with the space and punctuation around them (`spaced`), else
-    exactly; the next word capitalised where the words opened a sentence with a capital ("Pharmacy
-    orders…" -> "Orders…"); and an "a"/"an" before them agreeing with the word now after it."""
+    exactly; the next word capitalised where the words opened a sentence with a capital ("Dementia
+    café visits…" -> "Visits…"); and an "a"/"an" before them agreeing with the word now after it."""
     opened = _starts_sentence(text, a) and text[a : a + 1].isupper()
     start, end, replacement = _with_surroundings(text, a, b) if spaced else (a, b, "")
     if opened and not replacement and (lower := re.match(r"[ \t]*[a-z]", text[end:])):
@@ -172,8 +176,8 @@ def _removal(text: str, a: int, b: int, spaced: bool = True) -> tuple[Edit, ...]
 
 
 def _article_agreeing(text: str, start: int, end: int) -> tuple[Edit, ...]:
-    """The article before a removed detail, agreeing with the word now after it: "an antidepressant
-    prescription" less its detail is "a prescription"."""
+    """The article before a removed detail, agreeing with the word now after it: "an insulin cool bag"
+    less its detail is "a cool bag"."""
     article = re.search(r"\b(an?)[ \t]*$", text[:start], re.I)
     following = re.match(r"[ \t]*(?=[^\W\d_])", text[end:])
     if article is None or following is None:
@@ -185,7 +189,7 @@ def _article_agreeing(text: str, start: int, end: int) -> tuple[Edit, ...]:
 
 
 def _part_of_hyphenated(text: str, a: int, b: int) -> bool:
-    """The words are joined by a hyphen to a word before or after them ("men" in "men-seeking-men")."""
+    """The words are joined by a hyphen to a word before or after them ("women" in "women-to-women")."""
     return (a > 1 and text[a - 1] == "-" and text[a - 2].isalnum()) or (
         text[b : b + 1] == "-" and text[b + 1 : b + 2].isalnum()
     )
@@ -193,7 +197,7 @@ def _part_of_hyphenated(text: str, a: int, b: int) -> bool:
 
 def _hyphenated_modifier(norm: NormalisedText, doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     """The whole hyphenated word the words are part of, where it only describes the noun after it
-    ("over-70s members", "women-seeking-women profiles"); None where it is the noun itself."""
+    ("over-80s swimmers"); None where it is the noun itself, or before a word that is no noun."""
     text = norm.original
     while a > 0 and (text[a - 1].isalnum() or text[a - 1] == "-"):
         a -= 1
@@ -264,13 +268,12 @@ def _removable(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end):
             end = max(end, _words_end(of.subtree))
     if root.dep_ in REMOVABLE and not any(t.pos_ in {"VERB", "AUX"} for t in span):
-        phrase = list(root.subtree)
-        if root.pos_ == "NOUN" and not any(t.pos_ in {"VERB", "AUX"} for t in phrase):
-            # "every Friday night": the words the noun holds go with it
-            start, end = min(start, phrase[0].idx), max(end, _words_end(phrase))
+        determiners = [c for c in root.children if c.dep_ in {"det", "predet"} and c.i < span.start]
+        if determiners:  # "each Monday evening": "each" would be left with no noun
+            start = determiners[0].idx
         after = doc.char_span(end, len(doc.text), alignment_mode="expand")
         if after and after[0].lower_ == "each" and (len(after) == 1 or not after[1].is_alpha):
-            end = after[0].idx + len(after[0])  # "11 times each": "each" would count nothing
+            end = after[0].idx + len(after[0])  # "eight times each": "each" would count nothing
         return start, end
     return None
 
@@ -316,7 +319,7 @@ def _with_surroundings(text: str, a: int, b: int) -> tuple[int, int, str]:
     if opens_clause and ends_sentence:  # a whole clause to the end of its sentence: "…week: are you okay?"
         b += len(ends_sentence.group().rstrip(" \t")) if a > 0 else ends_sentence.end()
         if a > 0 and text[a - 1] in ":;,—–":
-            a = _space_before(text, a - 1)  # "…dropped — 11 times each" -> "…dropped."
+            a = _space_before(text, a - 1)  # "…in May — 20 times each" -> "…in May."
             replacement = "."
     elif opens_clause and (joint := re.match(r"[ \t]*[,;:—–][ \t]*(\w)?", text[b:])) and joint[1]:
         # "Nice try, night owls" -> "Night owls": the joint goes and the next word opens the sentence
@@ -434,9 +437,9 @@ def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | 
 
 
 def _everyone_who(norm: NormalisedText, doc: Doc, cohort: Span) -> Fix | None:
-    """One user spoken of, not to, and said what they did in a "who" clause ("a wave to the lone reader
-    in Hull who…", "thanks to one of our drivers, who…"): the user becomes everyone who did it, and the
-    clause, already singular, stays."""
+    """One user spoken of, not to, and said what they did in a "who" clause ("love to the single
+    listener in Ely who…", "a toast to the lone tenant who…"): the user becomes everyone who did it, and
+    the clause, already singular, stays."""
     noun = cohort.root
     if noun.dep_ not in {"dobj", "pobj", "dative"}:
         return None

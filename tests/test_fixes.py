@@ -241,25 +241,22 @@ def test_one_user_made_many_of_you_takes_your_for_his_or_her(linter):
     ("draft", "fixed"),
     [
         # The article agrees with the word now after it; a run of details before the noun goes whole.
-        ("Five guests booked an eczema consultation at the spa.", "Many guests booked a consultation at the spa."),
         (
-            "Six members ordered an asthma inhaler refill through the app.",
-            "Many members ordered a refill through the app.",
+            "Seven shoppers picked up an insulin cool bag from our Ely store.",
+            "Many shoppers picked up a cool bag from our Ely store.",
+        ),
+        (
+            "Nine members grabbed an IVF support pack at the Leith branch.",
+            "Many members grabbed a pack at the Leith branch.",
         ),
         # A detail that opened the sentence leaves the next word capitalised.
-        (
-            "Lovely week. Asthma clinic bookings in Wigan rose after the campaign.",
-            "Lovely week. Bookings rose after the campaign.",
-        ),
+        ("Dementia café visits in Whitby doubled this year.", "Visits doubled this year."),
         # A hyphenated detail goes whole, never leaving "-"; a detail's "of …" goes with it.
         (
             "Our over-80s swimmers in Truro booked 300 lane slots this winter.",
             "Our swimmers booked 300 lane slots this winter.",
         ),
-        (
-            "A big wave to the 3 cyclists who rode the canal loop every single week of 2022!",
-            "A big wave to many cyclists who rode the canal loop!",
-        ),
+        ("Our 5 earliest swimmers did 40 lengths on each morning of 2021.", "Our earliest swimmers did 40 lengths."),
     ],
 )
 def test_a_removed_detail_leaves_a_grammatical_sentence(linter, draft, fixed):
@@ -267,9 +264,9 @@ def test_a_removed_detail_leaves_a_grammatical_sentence(linter, draft, fixed):
 
 
 def test_a_hyphenated_word_that_is_the_noun_itself_is_not_cut(linter):
-    text = "Since the redesign, women-seeking-women searches in Derby have doubled."
+    text = "Sign-ups for our women-to-women mentoring scheme in Derby came from 14 members last month."
     fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
-    assert "-seeking-" not in fixed and " -" not in fixed and "- " not in fixed
+    assert "-to-women" in fixed and " -" not in fixed and "- " not in fixed
 
 
 LIST_POST = """Harbour Gym news
@@ -308,9 +305,9 @@ def test_a_paragraph_between_blank_lines_leaves_one_blank_line(linter):
 
 
 def test_a_long_sentence_goes_where_the_rest_of_the_post_still_says_something(linter):
-    news = "Our new river route opens on Monday 🚤"
+    news = "Our new river route opens on Monday and the timetable is online now."
     text = (
-        f"{news} Shout-out to one passenger from Kendal, who has taken the 06:40 boat every weekday since we launched."
+        f"{news} A commuter from Kendal has been on the 06:40 boat every single weekday since the launch last spring."
     )
     fixed, after = linter.fix(text, linter.lint(text), unsafe=True)
     assert fixed == news and after.decision == "pass"
@@ -320,12 +317,12 @@ def test_a_long_sentence_goes_where_the_rest_of_the_post_still_says_something(li
     ("draft", "fixed"),
     [
         (
-            "We want to thank the one reader in Hull who renewed the same atlas 9 times.",
-            "We want to thank everyone who renewed the same atlas.",
+            "Our podcast team sends love to the single listener in Ely who replayed episode 12 forty times.",
+            "Our podcast team sends love to everyone who replayed episode 12.",
         ),
         (
-            "A huge wave to the lone diner who ordered her usual soup at 6am every day.",
-            "A huge wave to everyone who ordered their usual soup.",
+            "A toast to the lone tenant who paid her rent at midnight on the dot each month.",
+            "A toast to everyone who paid their rent on the dot.",
         ),
     ],
 )
@@ -338,21 +335,21 @@ def test_one_user_spoken_of_in_a_who_clause_becomes_everyone_who_did_it(linter, 
 @pytest.mark.parametrize(
     ("draft", "fixed"),
     [
-        (
-            "Here are Leeds's top 4 Gymwise members by classes booked.",
-            "Here are Leeds's top Gymwise members by classes booked.",
+        (  # a count before a superlative goes, rather than reading "our many busiest"
+            "Our 4 busiest riders in Hull covered 900 miles between them in March.",
+            "Our busiest riders covered 900 miles between them in March.",
         ),
         (
-            "Somehow 0.2% of Brightwell's 20,000 members in York have renamed their avatar.",
-            "Somehow many of Brightwell's 20,000 members have renamed their avatar.",
+            "Just 0.1% of Tideline's 50,000 savers moved money on Christmas Day.",
+            "Many of Tideline's 50,000 savers moved money.",
         ),
         (
-            "A few of you replayed the trailer the day it dropped — 20 times each 🍿",
-            "Many of you replayed the trailer the day it dropped. 🍿",
+            "Four of our members renewed the same cookbook, eight times each, before returning it.",
+            "Many of our members renewed the same cookbook, before returning it.",
         ),
         (
-            "Three Cardiffians have booked our sauna every Tuesday night since 2022.",
-            "Many Cardiffians have booked our sauna since 2022.",
+            "A couple of members in Perth have swum every Thursday evening since the pool reopened.",
+            "Many members have swum since the pool reopened.",
         ),
     ],
 )
@@ -373,9 +370,10 @@ def test_sensitive_words_are_never_made_many_of_you(linter, text):
     assert fix is None or "many of you" not in str(fix.edits).lower()
 
 
-def test_a_call_out_is_addressed_to_everyone_before_its_user_is_made_many(linter):
-    text = "Dear shopper in Crewe who bought 9 tubs of hummus at 3am on Monday: are you okay?"
-    assert linter.fix(text, linter.lint(text), unsafe=True)[0] == "Dear everyone who bought 9 tubs of hummus."
+def test_where_fixes_clash_the_safe_one_is_applied():
+    many = Fix("Make the one user many of you", "unsafe", (Edit(0, 12, "Many of you"),))
+    everyone = Fix("Address everyone", "safe", (Edit(0, 12, "Dear everyone"),))
+    assert chosen_edits([many, everyone], "Dear gardener who…") == [Edit(0, 12, "Dear everyone")]
 
 
 def test_a_post_the_engine_does_not_read_as_english_is_offered_no_fix():

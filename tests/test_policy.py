@@ -1167,7 +1167,7 @@ def test_one_customers_record_or_id_is_one_customer(draft, cohort):
 @pytest.mark.parametrize(
     ("draft", "n"),
     [
-        ("A quarter of our 80,000 Derby members now pay by watch.", 20000),
+        ("We checked: a quarter of our 80,000 members renewed early this year.", 20000),
         ("A quarter of our 60 members in Ayr booked the sauna at 5am.", 15),
         ("One quarter of our 4,000 riders took the night bus home.", 1000),
     ],
@@ -1180,14 +1180,14 @@ def test_a_fraction_named_by_its_noun_is_a_share_of_the_group_after_it(draft, n)
 @pytest.mark.parametrize(
     "draft",
     [
-        "Storytime stat 📚 our Oakfield branch librarians read 52 dragon books aloud over the holidays!",
-        "A wave to the 30 colleagues from our Riverside depot who spent Sunday at the food bank stall 🥫",
-        "The new juice bar is run by 8 students on our paid apprenticeship scheme.",
+        "A round of applause for our 25 warehouse colleagues who gave blood together at Friday's donor session 🩸",
+        "The 6 students on placement here this term baked 400 scones.",
     ],
 )
 def test_a_sentence_whose_only_people_are_our_staff_reports_no_users(draft):
-    """Staff named as ours, and no user word, no "you" and no other name beside them: whatever the
-    sentence's topic (children's books, a voter drive), the models may not read it as users' behaviour."""
+    """Staff counted as ours, with no user word, no "you" and no other name beside them: whatever the
+    sentence's topic (blood donation here), the models may not read it as users' behaviour. Students on a
+    work placement are staff."""
     assert linter.lint(draft).decision == "pass"
 
 
@@ -1203,5 +1203,5 @@ def test_staff_who_report_what_a_user_did_still_report_it(draft):
 
 
 def test_an_emoji_is_never_a_place():
-    result = linter.lint("Players in Wales logged 2.4M hours of Castle Clash in May — one of our biggest months ever ⛏️")
+    result = linter.lint("Savers tucked away £9m in our jam-jar pots this year 🐷💷")
     assert all(any(c.isalpha() for c in f.text) for f in result.findings)

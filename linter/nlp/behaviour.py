@@ -13,7 +13,7 @@ class BehaviourReading:
     def _behaviour_verb(self, head: Token) -> Token | None:
         clause = _defining_clause(head) or _defining_clause(_counted_of(head))
         if clause is not None:
-            return clause  # "people who played…", "a tiny 2% of our diners who tipped…"
+            return clause  # "people who played…", "just 3% of our diners who tipped…"
         if head.dep_ == "pobj":  # "To the 14 teens on student plans in Leeds who played…": the clause hangs lower
             nested = next(
                 (t for t in head.subtree if t.dep_ == "relcl" and t.head.i > head.i and t.pos_ == "VERB"), None
@@ -190,7 +190,7 @@ def _defining_clause(head: Token | None) -> Token | None:
 
 
 def _counted_of(head: Token) -> Token | None:
-    """ "diners" in "a tiny 2% of our diners": the group a share or count is taken of. Not the group
+    """ "diners" in "just 3% of our diners": the group a share or count is taken of. Not the group
     that "one of" picks one from: "one of the 500 riders who took it" is one of them, whoever it is."""
     if head.lower_ in {"one", "1"}:
         return None

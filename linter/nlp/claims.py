@@ -84,7 +84,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.quantity_words |= self.percent_words
         self.countries = country_names(lexicons.get("countries_extra", []))
         self.cohort_words |= self.quantity_words
-        # "a quarter of our riders": a fraction's noun is a quantity of the group after "of", though alone
+        # "a quarter of our savers": a fraction's noun is a quantity of the group after "of", though alone
         # ("last quarter") it names no one
         self.quantity_words |= {phrase.split()[-1] for phrase in FRACTIONS}
         self.bounds = word_groups(lexicons, "bounds")

@@ -149,7 +149,7 @@ class Places:
             Span(doc, ent.start, ent.end, label="place")
             for ent in doc.ents
             if ent.label_ in PLACE_ENTITIES
-            and any(c.isalpha() for c in ent.text)  # the recogniser can take an emoji ("⛏") for a place
+            and any(c.isalpha() for c in ent.text)  # the recogniser can take an emoji for a place
             and not self._is_country(ent.text)
             and not _after_a_time_preposition(ent)
             and not _a_service_used(ent)

@@ -126,10 +126,10 @@ class Scope:
         return found + self._staff_only_sentences(doc)
 
     def _staff_only_sentences(self, doc: Doc) -> list[Span]:
-        """ "A wave to the 40 colleagues from our depot who…", "one of our chefs has…": a sentence that
+        """ "Applause for our 25 warehouse colleagues who…", "two of our pharmacists ran…": a sentence that
         counts or singles out the organisation's own people (a staff word with "our" in its phrase), with
         no user word, no "you" and no other name, reports what staff did, whatever its topic. (Staff who
-        are not counted, "our pharmacists answered 80,000 questions", can stand for the users they served.)"""
+        are not counted, "our nurses answered 9,000 calls about…", can stand for the users they served.)"""
         found = []
         for sent in doc.sents:
             staff = next(
@@ -147,10 +147,10 @@ class Scope:
         return found
 
     def _counted_ours(self, token: Token) -> bool:
-        """ "our 40 baristas", "the 40 colleagues from our team", "one of our chefs"."""
+        """ "our 25 warehouse colleagues", "two of our pharmacists", "the 6 trainees on our team"."""
         phrase = list(token.subtree)
         if token.head.lower_ == "of" and token.head.head.i < token.i:
-            phrase.append(token.head.head)  # "one | of our chefs"
+            phrase.append(token.head.head)  # "two | of our pharmacists"
         counted = any(t.like_num or t.lower_ in self.quantity_words for t in phrase)
         return counted and any(t.lower_ == "our" for t in phrase)
 

@@ -182,7 +182,7 @@ class SizeReading:
 
     def _stated_size(self, token: Token, size_span: Span) -> CohortSize:
         if any(c.lower_ in {"every", "each"} for c in token.children):
-            return CohortSize("unknown", None, size_span.text)  # "every one of them": the whole group again
+            return CohortSize("unknown", None, size_span.text)  # "each one of them": the whole group again
         value = (
             number_value(token)
             if token.like_num or token.lower_ in {"hundred", "thousand", "million", "billion"}
