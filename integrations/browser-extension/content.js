@@ -10,6 +10,7 @@
   const L = globalThis.postlintLib;
   const DEBOUNCE_MS = 400;
   const GATE_WAIT_MS = 4500; // a Post pressed mid-check waits this long for the verdict
+  const COMMIT_WAIT_MS = 2000; // an editor that re-renders after an applied edit gets this long to show it
   const CANDIDATES = 'textarea, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]';
   // Publish buttons by site (any button whose label is "Post", "Reply", "Toot", … also counts).
   const POST_SELECTORS = [
@@ -532,11 +533,13 @@
   /**
    * Editors such as Draft.js and Lexical commit an edit, re-render and put back their own selection after
    * the event that made it, in a frame or, on a busy page, several: the next edit's words are found in
-   * the text once it has changed (up to half a second), and a frame after that.
+   * the text once it has changed (up to two seconds by the clock, not a count of frames, which a busy
+   * machine stretches), and a frame after that.
    */
   async function committed(target, before) {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    for (let waited = 0; waited < 30 && L.textModel(target).text === before; waited++) await frame();
+    const deadline = performance.now() + COMMIT_WAIT_MS;
+    while (L.textModel(target).text === before && performance.now() < deadline) await frame();
     await frame();
   }
 
