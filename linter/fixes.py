@@ -428,10 +428,10 @@ def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | 
         b += contracted.end()
     edits = [Edit(a, b, _cased(norm.original, a, "many of you" + (CONTRACTIONS[contracted[1]] if contracted else "")))]
     edits += _verb_made_plural(norm, cohort.root)
-    edits += [  # "renewed her plan" -> "many of you renewed your plan"
-        Edit(*norm.to_original(t.idx, t.idx + len(t)), "your")
+    edits += [  # "renewed her plan", "had their fridge reorder" -> "many of you renewed your plan"
+        Edit(*norm.to_original(t.idx, t.idx + len(t)), "Your" if t.text[0].isupper() else "your")
         for t in cohort.root.head.subtree
-        if t.tag_ == "PRP$" and t.lower_ in {"his", "her"} and not cohort.start <= t.i < cohort.end
+        if t.tag_ == "PRP$" and t.lower_ in {"his", "her", "their"} and not cohort.start <= t.i < cohort.end
     ]
     return Fix("Make the one user many of you", "unsafe", tuple(sorted(edits, key=lambda e: e.start)))
 

@@ -385,3 +385,9 @@ def test_a_post_the_engine_does_not_read_as_english_is_offered_no_fix():
     assert any(f.fix for f in english.lint(text).findings)
     result = strict.lint(text)
     assert result.decision == "block" and result.findings and not any(f.fix for f in result.findings)
+
+
+def test_their_becomes_your_when_one_user_is_made_many_of_you(linter):
+    text = "One subscriber in Hull has had their robot vacuum run at 3am every night since May."
+    fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
+    assert fixed.startswith("Many of you have had your robot vacuum run")
