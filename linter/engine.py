@@ -136,12 +136,17 @@ class Linter:
         """The findings and decision for a parsed post, under `pack` (default: this linter's). Training
         tries candidate thresholds on posts parsed once, so a pack can be swapped in here."""
         pack = pack or self.pack
+        english = doc._.get(ENGLISH_SHARE)
+        # Edits follow an English parse: in another language they cut the wrong words, so none are made.
+        read_as_english = english is None or english >= pack.english_below
         findings: list[Finding] = []
         for rule in pack.rules:
             flagged: dict[tuple[int, int], tuple[dict, tuple[int, int]]] = {}
             for start, end, because in CHECKS[rule.check].run(rule, doc, pack):
                 flagged.setdefault(norm.to_original(start, end), (because, (start, end)))
-            findings += [_finding(rule, a, b, found, norm, doc) for (a, b), found in _outermost(flagged)]
+            findings += [
+                _finding(rule, a, b, found, norm, doc, fixable=read_as_english) for (a, b), found in _outermost(flagged)
+            ]
         checks = {r.id: r.check for r in pack.rules}
         findings = _without_restatements(findings, checks)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
@@ -156,12 +161,8 @@ class Linter:
             calm = self._harmless_sentences(doc, norm, pack.harmless_below)
             reason = f"the post model reads the post as harmless (flag {post['flag']:.3f} < {pack.harmless_below})"
             result = result.suppress(lambda f: checks[f.rule] != "phrase" and calm(f.start, f.end), reason)
-        english = doc._.get(ENGLISH_SHARE)
-        if english is not None and english < pack.english_below:
-            # Edits follow an English parse: in another language they cut the wrong words.
-            result = replace(result, findings=tuple(replace(f, fix=None) for f in result.findings))
-            if result.decision in ("pass", "warn"):
-                result = replace(result, error=CheckError.of("E005", f"{english:.0%}"))
+        if not read_as_english and result.decision in ("pass", "warn"):
+            result = replace(result, error=CheckError.of("E005", f"{english:.0%}"))
         return result
 
     def _harmless_sentences(self, doc: Doc, norm: NormalisedText, below: float) -> Callable[[int, int], bool]:
@@ -187,7 +188,13 @@ def _outermost(flagged: dict[tuple[int, int], Any]) -> list[tuple[tuple[int, int
 
 
 def _finding(
-    rule: Rule, start: int, end: int, found: tuple[dict, tuple[int, int]], norm: NormalisedText, doc: Doc
+    rule: Rule,
+    start: int,
+    end: int,
+    found: tuple[dict, tuple[int, int]],
+    norm: NormalisedText,
+    doc: Doc,
+    fixable: bool = True,
 ) -> Finding:
     because, span = found
     words = norm.original[start:end]
@@ -202,7 +209,7 @@ def _finding(
         end=end,
         text=words,
         because=because,
-        fix=fixes.make(rule.fix, norm, doc, span) if rule.fix else None,
+        fix=fixes.make(rule.fix, norm, doc, span) if rule.fix and fixable else None,
     )
 
 

@@ -428,11 +428,9 @@ def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | 
         b += contracted.end()
     edits = [Edit(a, b, _cased(norm.original, a, "many of you" + (CONTRACTIONS[contracted[1]] if contracted else "")))]
     edits += _verb_made_plural(norm, cohort.root)
-    edits += [  # "renewed her plan", "had their fridge reorder" -> "many of you renewed your plan"
-        Edit(*norm.to_original(t.idx, t.idx + len(t)), "Your" if t.text[0].isupper() else "your")
-        for t in cohort.root.head.subtree
-        if t.tag_ == "PRP$" and t.lower_ in {"his", "her", "their"} and not cohort.start <= t.i < cohort.end
-    ]
+    # "renewed her plan", "had their fridge reorder" -> "many of you renewed your plan"
+    around = [t for t in cohort.root.head.subtree if not cohort.start <= t.i < cohort.end]
+    edits += _possessives(norm, around, {"his", "her", "their"}, "your")
     return Fix("Make the one user many of you", "unsafe", tuple(sorted(edits, key=lambda e: e.start)))
 
 
@@ -450,13 +448,21 @@ def _everyone_who(norm: NormalisedText, doc: Doc, cohort: Span) -> Fix | None:
     first, who = doc[min(t.i for t in noun.subtree)], doc[relative.left_edge.i]
     a, _ = norm.to_original(first.idx, first.idx + len(first))
     b, _ = norm.to_original(who.idx, who.idx + len(who))
-    edits = [Edit(a, b, _cased(norm.original, a, "everyone "))]
-    edits += [  # "who renewed her plan" -> "who renewed their plan"
-        Edit(*norm.to_original(t.idx, t.idx + len(t)), "their")
-        for t in relative.subtree
-        if t.tag_ == "PRP$" and t.lower_ in {"his", "her"}
+    edits = [
+        Edit(a, b, _cased(norm.original, a, "everyone ")),
+        *_possessives(norm, relative.subtree, {"his", "her"}, "their"),
     ]
-    return Fix("Make the one user everyone who did it", "unsafe", tuple(edits))
+    return Fix("Make the one user everyone who did it", "unsafe", tuple(edits))  # "who renewed their plan"
+
+
+def _possessives(norm: NormalisedText, tokens: Iterable[Token], words: set[str], made: str) -> list[Edit]:
+    """Edits that make the possessives `words` among `tokens` the one that now agrees ("her" -> "your"),
+    capitalised where they were."""
+    return [
+        Edit(*norm.to_original(t.idx, t.idx + len(t)), made.capitalize() if t.text[0].isupper() else made)
+        for t in tokens
+        if t.tag_ == "PRP$" and t.lower_ in words
+    ]
 
 
 def _verb_made_plural(norm: NormalisedText, subject: Any) -> list[Edit]:

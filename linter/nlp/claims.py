@@ -82,11 +82,11 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         )
         self.quantity_words = {w for terms in self.vague.values() for phrase in terms for w in phrase.split()}
         self.quantity_words |= self.percent_words
+        # "a quarter of our savers": a fraction's noun is a quantity of the group after "of" (alone, as in
+        # "last quarter", it finds no group and names no one)
+        self.quantity_words |= {phrase.split()[-1] for phrase in FRACTIONS}
         self.countries = country_names(lexicons.get("countries_extra", []))
         self.cohort_words |= self.quantity_words
-        # "a quarter of our savers": a fraction's noun is a quantity of the group after "of", though alone
-        # ("last quarter") it names no one
-        self.quantity_words |= {phrase.split()[-1] for phrase in FRACTIONS}
         self.bounds = word_groups(lexicons, "bounds")
 
     def __call__(self, doc: Doc) -> Doc:

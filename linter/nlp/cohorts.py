@@ -318,8 +318,6 @@ class CohortFinding:
         word, lemma = token.lower_, token.lemma_.lower()
         if token.like_num or word in self.cohort_words or lemma in self.cohort_words or AGE_GROUP.match(word):
             return True
-        if word in self.quantity_words:
-            return True  # "a quarter | of our savers"
         if token.text.startswith("@"):
             return self._greeted(token.doc, token.i)
         if word in {"who", "which"}:

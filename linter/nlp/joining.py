@@ -4,6 +4,7 @@ counted activity standing as a fragment before its detail, and a reply to an @ha
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -80,14 +81,12 @@ class Joining:
         the reply shares a statistic, and the detail is the group's; counted activity with no doers
         named ("Diner of the Month: Ana! 60 bookings") is the person's."""
         claimed = {c.cohort.sent.start for c in claims if not c.size.individual and not self._is_activity(c.cohort)}
-        known: dict[int, bool] = {}
 
+        @cache
         def grouped(sent: Span) -> bool:
             """Whether the sentence reports a group's activity: a group's claim, or a counted group the
             parse left without one. Read only for sentences that hold a detail, once each."""
-            if sent.start not in known:
-                known[sent.start] = sent.start in claimed or any(self._counts_a_group(t) for t in sent)
-            return known[sent.start]
+            return sent.start in claimed or any(self._counts_a_group(t) for t in sent)
 
         revealing = [
             s
