@@ -7,9 +7,11 @@ again one post at a time, and a post that still fails (or is too long to read in
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
+from itertools import islice, takewhile
 from typing import Any
 
 from spacy.language import Language
@@ -179,12 +181,14 @@ class Linter:
 
 
 def _outermost(flagged: dict[tuple[int, int], Any]) -> list[tuple[tuple[int, int], Any]]:
-    """One finding per rule and words: a span inside another the same rule flagged adds nothing."""
-    return [
-        ((a, b), found)
-        for (a, b), found in sorted(flagged.items())
-        if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in flagged)
-    ]
+    """One finding per rule and words: a span inside another the same rule flagged adds nothing. Read in
+    order of start, longest first, a span lies inside an earlier one exactly when one reached its end."""
+    kept, reach = [], -1
+    for (a, b), found in sorted(flagged.items(), key=lambda item: (item[0][0], -item[0][1])):
+        if b > reach:
+            kept.append(((a, b), found))
+        reach = max(reach, b)
+    return kept
 
 
 def _finding(
@@ -217,12 +221,19 @@ def _without_restatements(findings: list[Finding], checks: dict[str, str]) -> li
     """A model's finding says nothing new where the rules already flagged its category: inside the
     flagged sentence (sentence model) or anywhere in the post (post model). The rules' finding points
     at the exact words and knows n, so the model's is dropped."""
-    exact = [f for f in findings if checks[f.rule] not in MODEL_CHECKS]
+    exact: dict[str, list[tuple[int, int]]] = {}  # by category, in order of start: a long post has many
+    for f in findings:
+        if checks[f.rule] not in MODEL_CHECKS:
+            exact.setdefault(f.category, []).append((f.start, f.end))
+    for spans in exact.values():
+        spans.sort()
 
     def restated(f: Finding) -> bool:
+        spans = exact.get(f.category, [])
         if checks[f.rule] == "post":
-            return any(e.category == f.category for e in exact)
-        return any(e.category == f.category and f.start <= e.start and e.end <= f.end for e in exact)
+            return bool(spans)
+        inside = islice(spans, bisect_left(spans, (f.start, -1)), None)
+        return any(e <= f.end for _, e in takewhile(lambda span: span[0] < f.end, inside))
 
     return [f for f in findings if checks[f.rule] not in MODEL_CHECKS or not restated(f)]
 

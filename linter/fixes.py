@@ -58,6 +58,7 @@ LIST_MARKER = re.compile(r"[ \t]*(?:(?:[-–•*·▪◦▸►→]|\d{1,2}[.)])[
 NUMBERED_ITEM = re.compile(r"[ \t]*(?P<number>\d{1,2})[.)][ \t]", re.M)
 RANKS = {"top", "bottom", "first", "last"}  # a count after these ranks; "top many" reads wrong, "top" stands
 THREAD_MARKER = re.compile(r"(?:^|(?<=\s))(?P<marker>\d{1,2}/\d{0,2})[ \t]*$")  # a thread post's "3/" or "3/5"
+ARTICLE_BEFORE = re.compile(r"\b(an?)[ \t]*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ def _removal(text: str, a: int, b: int, spaced: bool = True) -> tuple[Edit, ...]
 def _article_agreeing(text: str, start: int, end: int) -> tuple[Edit, ...]:
     """The article before a removed detail, agreeing with the word now after it: "an insulin cool bag"
     less its detail is "a cool bag"."""
-    article = re.search(r"\b(an?)[ \t]*$", text[:start], re.I)
+    article = ARTICLE_BEFORE.search(text, _last_word_from(text, start, 2), start)
     following = re.match(r"[ \t]*(?=[^\W\d_])", text[end:])
     if article is None or following is None:
         return ()
@@ -186,6 +187,13 @@ def _article_agreeing(text: str, start: int, end: int) -> tuple[Edit, ...]:
     if article[1].lower() == wanted:
         return ()
     return (Edit(article.start(1), article.end(1), wanted.capitalize() if article[1][0].isupper() else wanted),)
+
+
+def _last_word_from(text: str, at: int, length: int) -> int:
+    """Where a pattern ending at `at` ("an ", "3/5 ") must start, for a word of at most `length` characters
+    before the spaces: searching the whole text before it, once per finding, made long posts quadratic.
+    (A search from there still sees the character before it, for \\b and lookbehind.)"""
+    return max(0, len(text[:at].rstrip(" \t")) - length)
 
 
 def _part_of_hyphenated(text: str, a: int, b: int) -> bool:
@@ -271,7 +279,9 @@ def _removable(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         determiners = [c for c in root.children if c.dep_ in {"det", "predet"} and c.i < span.start]
         if determiners:  # "each Monday evening": "each" would be left with no noun
             start = determiners[0].idx
-        after = doc.char_span(end, len(doc.text), alignment_mode="expand")
+        after = doc.char_span(
+            end, doc[-1].idx + len(doc[-1].text_with_ws), alignment_mode="expand"
+        )  # not doc.text: rebuilt per read
         if after and after[0].lower_ == "each" and (len(after) == 1 or not after[1].is_alpha):
             end = after[0].idx + len(after[0])  # "eight times each": "each" would count nothing
         return start, end
@@ -343,10 +353,19 @@ def _refers_back(sentence: Span) -> bool:
     )  # "This summer…" opens a new thought; "That's dedication" and "Those riders…" point back
 
 
+def _sentence_words(doc: Doc) -> tuple[list[Span], list[int]]:
+    """The post's sentences that are not just whitespace, and the words in each; kept on the doc, as a
+    post gets one fix per finding and reading them anew each time made long drafts quadratic."""
+    if "postlint_sentence_words" not in doc.user_data:
+        sentences = [s for s in doc.sents if not all(t.is_space for t in s)]
+        doc.user_data["postlint_sentence_words"] = (sentences, [sum(t.is_alpha for t in s) for s in sentences])
+    return doc.user_data["postlint_sentence_words"]
+
+
 def _remove_sentence(norm: NormalisedText, doc: Doc, start: int, end: int, one_user: bool = True) -> Fix | None:
     """The sentence holding the words, where the rest of the post stands without it; else, where the
     words are `one_user`, that user made many."""
-    sentences = [s for s in doc.sents if s.text.strip()]
+    sentences, words = _sentence_words(doc)
     at = next((i for i, s in enumerate(sentences) if s.start_char <= start < s.end_char), None)
     if at is None:
         return None
@@ -354,8 +373,7 @@ def _remove_sentence(norm: NormalisedText, doc: Doc, start: int, end: int, one_u
     while last + 1 < len(sentences) and _refers_back(sentences[last + 1]):
         last += 1  # what points back at the sentence goes with it
     dropped = sentences[at : last + 1]
-    rest = sum(1 for s in sentences if s not in dropped for t in s if t.is_alpha)
-    if rest >= MIN_LEFT:
+    if sum(words) - sum(words[at : last + 1]) >= MIN_LEFT:
         a, b = norm.to_original(dropped[0].start_char, dropped[-1].end_char)
         text = norm.original
         b = a + len(text[a:b].rstrip())  # a sentence's last token can be the line breaks after it
@@ -363,7 +381,7 @@ def _remove_sentence(norm: NormalisedText, doc: Doc, start: int, end: int, one_u
             return Fix("Remove the sentence", "unsafe", (Edit(*line, ""), *_renumbered(text, *line)))
         while b < len(text) and text[b] in " \t\n" and (a == 0 or text[b] != "\n"):
             b += 1  # the space after it (but keep the line break of a sentence mid-post)
-        marker = THREAD_MARKER.search(text, 0, a)
+        marker = THREAD_MARKER.search(text, _last_word_from(text, a, 5), a)
         if marker is not None:
             a = marker.start("marker")  # "3/ " or "3/5 " would number nothing
         if b == len(text):  # the last sentence: the space before it goes instead

@@ -130,6 +130,21 @@ def test_runs_without_spaces_take_linear_time():
         assert long < 8 * short + 1, f"{unit!r}: {short:.2f} s for a quarter, {long:.2f} s for all"
 
 
+def test_a_long_post_of_many_claims_takes_linear_time():
+    """Each claim's reading once scanned the whole post (its text rebuilt, every detail span, every
+    sentence): 480 sentences took 35 times as long as 60. A draft near the token cap could hold a server."""
+    sentence = "The 14 tenants who swam laps after midnight on Fridays, we noticed you. "
+
+    def seconds(repeats: int) -> float:
+        started = time.perf_counter()
+        assert linter.lint(sentence * repeats).decision == "block"
+        return time.perf_counter() - started
+
+    linter.lint("warm up")
+    short, long = seconds(60), seconds(480)  # eight times the sentences
+    assert long < 14 * short + 1, f"{short:.2f} s for 60 sentences, {long:.2f} s for 480"
+
+
 # --- inputs: every bad file is one line, and every other post is still read -------------------------------------
 
 

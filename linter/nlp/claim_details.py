@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from linter.nlp.claim import DETAIL_KINDS, Claim
-from linter.nlp.extensions import SPAN_KEY
+from linter.nlp.extensions import detail_spans
 from linter.nlp.syntax import is_thing_acted_on, only_filler, overlaps, token_span
 
 CALENDAR_WORDS = {name.lower() for name in (*calendar.month_name[1:], *calendar.day_name)}
@@ -26,7 +26,7 @@ class ClaimDetails:
         if cohort.label_ == "ranking":
             return None
         doc, sent = cohort.doc, cohort.sent
-        openers = [s for s in doc.spans[SPAN_KEY] if s.label_ == "callout_openers" and sent.start <= s.start < sent.end]
+        openers = [s for s in detail_spans(doc, sent.start, sent.end) if s.label_ == "callout_openers"]
         for opener in openers:
             if not only_filler(doc[sent.start : opener.start]):
                 continue
@@ -51,7 +51,7 @@ class ClaimDetails:
         """Detail in the claim's sentence belongs to it: posts are short, and the parse of a long
         time or place phrase often lands outside the verb's clause."""
         doc = region.doc
-        details = [s for s in doc.spans[SPAN_KEY] if s.start >= region.start and s.end <= region.end]
+        details = [s for s in detail_spans(doc, region.start, region.end) if s.end <= region.end]
         times = [s for s in details if s.label_ == "time"]
         size_tokens = set(range(claim.size_span.start, claim.size_span.end)) if claim.size_span is not None else set()
         trend = (  # "rentals grew every week": the total's course, not anyone's habit

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from bisect import bisect_left
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
 
 # doc.spans[SPAN_KEY]: labelled detail spans from `postlint_details` and `postlint_places` ("time", "place",
 # "sensitive.health", "tone.mock", "rule.<ID>"...), which claims and checks read.
-SPAN_KEY = "postlint_details"
+SPAN_KEY = "postlint_details"  # kept sorted by (start, end, label) by both writers
 # doc._.postlint_incomplete: labels of the patterns that ran out of time on this Doc. The engine reports
 # such a post as "not checked": a match the pattern never reached could be the one at fault.
 INCOMPLETE = "postlint_incomplete"
@@ -39,3 +42,14 @@ _declare(SCORES)  # set by `postlint_sentence_model`
 _declare(POST_SCORES)  # set by `postlint_post_model`
 _declare(ENGLISH_SHARE)  # set by `postlint_language`
 _declare(SIGNED_AT)  # set by `postlint_details`, read by `postlint_places` too
+
+
+def detail_spans(doc: Doc, start: int, end: int) -> Iterator[Span]:
+    """The detail spans that begin at tokens [start, end), found by bisection: a claim reads those of its
+    own sentence, and scanning the whole group for each made a long post's claims quadratic."""
+    group = doc.spans[SPAN_KEY]
+    for i in range(bisect_left(group, start, key=lambda span: span.start), len(group)):
+        span = group[i]
+        if span.start >= end:
+            return
+        yield span

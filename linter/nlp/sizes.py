@@ -67,7 +67,7 @@ def number_tokens(head: Token) -> list[Token]:
     through a possessor or compound ("2 million kids' profiles")."""
     found: list[Token] = []
     for child in head.children:
-        if CLOCK_TIME.match(child.doc.text, child.idx):
+        if CLOCK_TIME.match(child.doc[child.i : child.i + 3].text):  # not doc.text: rebuilt per read
             continue  # "our 7am commuters": the parse may count them by the hour
         if child.dep_ in {"nummod", "quantmod"} and (child.like_num or child.lower_ in MULTIPLIERS):
             found.append(child)

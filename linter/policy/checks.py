@@ -8,6 +8,7 @@ why in data: the claim and its n, the threshold that was crossed, the lexicon or
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -85,8 +86,12 @@ def model_claim_score(doc: Doc, claim: Claim) -> float | None:
     and those of its details (a greeted name in one sentence, "80 rides this month" in the next); None
     when the model did not run."""
     spans = [claim.cohort, *(span for spans in claim.details.values() for span in spans)]
-    chars = {span.start_char for span in spans}
-    scored = [s.get("claim", 0.0) for start, end, s in doc._.get(SCORES) or () if any(start <= c < end for c in chars)]
+    sentences = doc._.get(SCORES) or []  # in order of start
+    scored = []
+    for char in {span.start_char for span in spans}:
+        at = bisect_right(sentences, char, key=lambda sentence: sentence[0]) - 1
+        if at >= 0 and char < sentences[at][1]:
+            scored.append(sentences[at][2].get("claim", 0.0))
     return max(scored, default=None)
 
 
@@ -305,9 +310,8 @@ def run_sentence(rule: Rule, doc: Doc, pack: Pack) -> Spans:
             continue
         if not _sizes_allow(claims, _claims_in(doc, start, end), pack):
             continue
-        text = doc.text[start:end]
         because = {"model": "sentence", "label": label, "score": round(scores[label], 3), "threshold": threshold}
-        yield start, end - (len(text) - len(text.rstrip())), because
+        yield start, _stripped_end(doc, start, end), because
 
 
 # -- post: the post model's reading of the whole draft -------------------------------------------
@@ -353,7 +357,14 @@ def _likeliest_sentence(doc: Doc, label: str) -> tuple[int, int]:
     if not scored:
         return 0, len(doc.text)
     start, end, _ = max(scored, key=lambda item: item[2].get(label, 0.0))
-    return start, start + len(doc.text[start:end].rstrip())
+    return start, _stripped_end(doc, start, end)
+
+
+def _stripped_end(doc: Doc, start: int, end: int) -> int:
+    """Where a sentence's text ends without its trailing whitespace (its span's text: doc.text is
+    rebuilt on every read, which made long drafts quadratic)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return end if span is None else start + len(span.text.rstrip())
 
 
 @register("post", validate_post)
