@@ -284,9 +284,9 @@ def test_a_batch_pays_the_rate_limit_for_each_draft(tight_server):
 
 @pytest.fixture(scope="module")
 def budget_server(tmp_path_factory):
+    """A time budget of 0.4 s: the worst drafts run over it."""
     log = tmp_path_factory.mktemp("budget") / "server.log"
-    env = {"POSTLINT_API_KEYS": f"extension:{TOKEN}", "POSTLINT_RATE_LIMIT": "100000", "POSTLINT_TIMEOUT": "0.4",
-           "POSTLINT_RECYCLE_AFTER": "30"}  # fmt: skip
+    env = {"POSTLINT_API_KEYS": f"extension:{TOKEN}", "POSTLINT_RATE_LIMIT": "100000", "POSTLINT_TIMEOUT": "0.4"}
     with running_server(log, env) as base:
         yield base, log
 
@@ -294,17 +294,21 @@ def budget_server(tmp_path_factory):
 WORST = "A-" * 4_990  # about 10,000 tokens: near the most work one request may ask for
 
 
-def test_the_lint_process_is_replaced_without_a_pause_and_answers_stay_the_same(budget_server):
-    base, log = budget_server
-    first = post(base, "/v1/lint/batch", {"posts": [{"text": LEAK}, {"text": CLEAN}]}).json()["results"]
-    deadline = time.monotonic() + 60  # past the limit of 30 drafts, until a standby has loaded and taken over
-    while "lint process replaced by a fresh one after 30 drafts" not in log.read_text():
-        assert time.monotonic() < deadline, "no fresh lint process took over within 60 s"
-        answers = post(base, "/v1/lint/batch", {"posts": [{"text": LEAK}, {"text": CLEAN}] * 5})
-        assert answers.status_code == 200  # no pause: the working process answers while the standby loads
-        assert [r["decision"] for r in answers.json()["results"]] == ["block", "pass"] * 5
-        time.sleep(0.3)
-    assert post(base, "/v1/lint/batch", {"posts": [{"text": LEAK}, {"text": CLEAN}]}).json()["results"] == first
+def test_the_lint_process_is_replaced_without_a_pause_and_answers_stay_the_same(tmp_path):
+    """The default time budget: a batch that runs long while the standby loads beside it (on a loaded
+    machine, over 0.4 s) is still answered."""
+    log = tmp_path / "server.log"
+    env = {"POSTLINT_API_KEYS": f"extension:{TOKEN}", "POSTLINT_RATE_LIMIT": "100000", "POSTLINT_RECYCLE_AFTER": "30"}
+    with running_server(log, env) as base:
+        first = post(base, "/v1/lint/batch", {"posts": [{"text": LEAK}, {"text": CLEAN}]}).json()["results"]
+        deadline = time.monotonic() + 60  # past the limit of 30 drafts, until a standby has loaded and taken over
+        while "lint process replaced by a fresh one after 30 drafts" not in log.read_text():
+            assert time.monotonic() < deadline, "no fresh lint process took over within 60 s"
+            answers = post(base, "/v1/lint/batch", {"posts": [{"text": LEAK}, {"text": CLEAN}] * 5})
+            assert answers.status_code == 200  # no pause: the working process answers while the standby loads
+            assert [r["decision"] for r in answers.json()["results"]] == ["block", "pass"] * 5
+            time.sleep(0.3)
+        assert post(base, "/v1/lint/batch", {"posts": [{"text": LEAK}, {"text": CLEAN}]}).json()["results"] == first
 
 
 def test_health_answers_fast_while_a_key_sends_the_worst_drafts_and_slow_drafts_get_503(budget_server):
