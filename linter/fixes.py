@@ -279,9 +279,8 @@ def _removable(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         determiners = [c for c in root.children if c.dep_ in {"det", "predet"} and c.i < span.start]
         if determiners:  # "each Monday evening": "each" would be left with no noun
             start = determiners[0].idx
-        after = doc.char_span(
-            end, doc[-1].idx + len(doc[-1].text_with_ws), alignment_mode="expand"
-        )  # not doc.text: rebuilt per read
+        text_end = doc[-1].idx + len(doc[-1].text_with_ws)  # len(doc.text), which spaCy rebuilds per read
+        after = doc.char_span(end, text_end, alignment_mode="expand")
         if after and after[0].lower_ == "each" and (len(after) == 1 or not after[1].is_alpha):
             end = after[0].idx + len(after[0])  # "eight times each": "each" would count nothing
         return start, end
