@@ -885,6 +885,21 @@ def test_a_towns_people_are_a_cohort_and_the_town_narrows(draft, n, places):
 
 
 @pytest.mark.parametrize(
+    ("draft", "places"),
+    [
+        ("Mancunians, you made our rain poncho the city's top seller this week.", ["Mancunians"]),
+        ("Hi Dubliners! You booked more taxis than any other city this month.", ["Dubliners"]),
+        ("Italians, you streamed our opera playlist more than anyone.", []),  # a nation's people
+    ],
+)
+def test_a_towns_people_spoken_to_narrow_what_you_did(draft, places):
+    """A town's people addressed about what "you" did are the cohort, as the town itself is ("Leeds,
+    you…"), so the town narrows it."""
+    (claim,) = linter.lint(draft).claims
+    assert [p["text"] for p in claim["place"]] == places
+
+
+@pytest.mark.parametrize(
     "draft", ["Ramadan Mubarak to all of you celebrating tonight.", "Hamburgers sold out by noon at the stall."]
 )
 def test_a_name_with_a_demonyms_ending_is_not_always_a_towns_people(draft):

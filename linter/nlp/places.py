@@ -168,10 +168,14 @@ class Places:
             key=lambda s: (s.start, s.end, s.label_),
         )
         for claim in doc._.claims:
-            sent = claim.cohort.sent
+            sentences = [claim.cohort.sent]  # and a greeting before it, where "you" are the ones greeted
+            if (greeting := _greeting_before(claim.cohort.sent)) and any(t.lower_ == "you" for t in claim.cohort):
+                sentences.append(greeting)
             held = {(p.start, p.end) for p in claim.details.setdefault("place", [])}
             claim.details["place"] += [
-                p for p in places if sent.start <= p.start and p.end <= sent.end and (p.start, p.end) not in held
+                p
+                for p in places
+                if any(s.start <= p.start and p.end <= s.end for s in sentences) and (p.start, p.end) not in held
             ]
         return doc
 
@@ -218,9 +222,11 @@ class Places:
         return name.text in TOWNS and (entity is None or entity.label_ not in NOT_TOWNS | {"ORG"})
 
     def _places_as_people(self, doc: Doc, known: list[Span]) -> list[Span]:
-        """A cohort named by its place is narrowing detail too: "Dubliners", "a Mancunian", or the place
-        itself as the doer ("Cardiff ordered…"), when smaller than a country."""
+        """A cohort named by its place is narrowing detail too: "Dubliners", "a Mancunian", the place
+        itself as the doer ("Cardiff ordered…"), or its people spoken to about what "you" did
+        ("Glaswegians, you…"), when smaller than a country."""
         spans = {(t.i, t.i + 1) for claim in doc._.claims for t in claim.cohort if self._town_of_people(t)}
+        spans |= {(t.i, t.i + 1) for t in doc if self._town_of_people(t) and _addressed(doc[t.i : t.i + 1])}
         spans |= {
             (c.cohort.start, c.cohort.end)
             for c in doc._.claims
@@ -247,14 +253,25 @@ class Places:
 
 def _addressed(name: Span) -> bool:
     """A town spoken to about what "you" did ("Leeds, you ordered…", "Hey Hull! 300 of you…"): its people
-    are the cohort, so the town narrows it."""
+    are the cohort, so the town narrows it. A greeting that is a sentence of its own speaks to the next."""
     doc = name.doc
     before = doc[name.start - 1].lower_ if name.start > 0 else ""
     set_off = (name.end < len(doc) and doc[name.end].text in {",", "!"}) or before in GREETINGS
-    sent = name.sent
     return set_off and any(
-        t.lower_ == "you" for claim in doc._.claims if claim.cohort.sent == sent for t in claim.cohort
+        claim.cohort.sent == name.sent or _greeting_before(claim.cohort.sent) == name.sent
+        for claim in doc._.claims
+        if any(t.lower_ == "you" for t in claim.cohort)
     )
+
+
+def _greeting_before(sent: Span) -> Span | None:
+    """The sentence before `sent` where it only greets ("Hey Hull!", "Hi Dubliners 👋"): names, greeting
+    words, punctuation and emoji."""
+    if sent.start == 0:
+        return None
+    greeting = sent.doc[sent.start - 1].sent
+    only_greets = all(t.lower_ in GREETINGS or _capitalised(t) or not t.is_alpha for t in greeting)
+    return greeting if only_greets else None
 
 
 def _after_a_time_preposition(ent: Span) -> bool:
