@@ -572,6 +572,26 @@ def test_sensitive_threshold(draft, severity):
     assert findings and {f.severity for f in findings} == {severity}
 
 
+@pytest.mark.parametrize(
+    ("draft", "decision"),
+    [
+        ("Our online clinic helped 15,000 people with their asthma medication this spring.", "warn"),
+        ("Our app reminded 25,000 users to take their insulin last month.", "warn"),
+        ("Our pharmacy team sent 30,000 customers a reminder about their flu jab.", "warn"),
+        ("Our clinic helped 40 people with their asthma medication this spring.", "block"),
+        # the whole a share is of, a headline total and money are not the group the claim is about
+        ("Of our 90,000 members, 2% booked a physio session for a back injury.", "block"),
+        ("Brewly hit 3 million customers this year, and 60 of you ordered hangover cures at 4am.", "block"),
+        ("Cashpal customers in Leeds sent £4.1m home to Poland last quarter.", "block"),
+    ],
+)
+def test_a_group_the_organisation_acted_on_is_counted_for_the_models_findings(draft, decision):
+    """The models read "helped 15,000 people with their medication" as a claim, but only the grammar can
+    count: the group a verb was done to or for sizes the finding, as a claim's cohort does (10,000 or more
+    with a special category warns)."""
+    assert linter.lint(draft).decision == decision
+
+
 def test_narrowing_detail_only_below_ten_thousand():
     small = linter.lint("2,300 riders in Galway booked a car at 4am on Sunday.")
     large = linter.lint("230,000 riders in Galway booked a car at 4am on Sunday.")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -25,6 +26,8 @@ from linter.nlp.places import entities
 from linter.nlp.scope import Scope, excluded_tokens, quoted_titles
 from linter.nlp.sizes import FRACTIONS, SizeReading
 from linter.nlp.words import country_names, word_groups, word_set
+
+MONEY = regex.compile(r"\p{Sc}")  # a currency sign
 
 
 class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Scope, Joining, ClaimDetails):
@@ -93,6 +96,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         addressee = self._addressee(doc)
         excluded = excluded_tokens(doc, self.own_records)
         claims: list[Claim] = []
+        doc._.counted_groups = []
         ruled_out = [Span(doc, sent.start, sent.end, label="source") for sent in {doc[i].sent for i in excluded}]
         consumed: set[int] = set()
         unstarted = excluded | quoted_titles(doc)  # "'Somebody Told Me' all weekend": a song, not one user
@@ -137,6 +141,8 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
             return None
         verb = self._behaviour_verb(head)
         if verb is None:
+            if size.low is not None and _acted_on(head) and head.head.lemma_.lower() not in self.headline_verbs:
+                cohort.doc._.counted_groups.append((cohort, size))
             return None
         if not self._is_private_behaviour(verb, head):
             verb = self._main_verb_after_public_clause(verb, head)
@@ -153,6 +159,17 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
             object=object_of(verb),
             callout=self._callout(cohort, behaviour),
         )
+
+
+def _acted_on(head: Token) -> bool:
+    """The group is what a verb was done to or for ("helped 40 people", "sent 30,000 customers a…",
+    "delivered to 40 homes"), not the whole a share is of ("of our 90,000 customers") or a headline."""
+    if any(t.is_currency or MONEY.search(t.text) for t in head.subtree):
+        return False  # "sent £4.1m home": money, not households
+    if head.dep_ in {"dobj", "dative"}:
+        return head.head.pos_ == "VERB"
+    preposition = head.head
+    return head.dep_ == "pobj" and preposition.lower_ in {"to", "for"} and preposition.head.pos_ == "VERB"
 
 
 def _without_rankings_of_a_counted_group(claims: list[Claim]) -> list[Claim]:

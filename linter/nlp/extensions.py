@@ -37,6 +37,11 @@ _declare("claims")  # the user-behaviour claims `postlint_claims` found: list[Cl
 # (a sentence quoting an outside source or a testimonial). The models' findings defer to these (see the
 # `sentence` and `post` checks).
 _declare("not_claims")
+# Groups of people the grammar counted but found no behaviour of theirs for, as the object of what the
+# organisation did ("our app reminded 25,000 users to…", "the clinic helped 40 people with…"):
+# list[tuple[Span, CohortSize]]. The models read such a sentence as a claim; their rules take its size
+# from here, as they take a claim's (a model cannot count).
+_declare("counted_groups")
 _declare(INCOMPLETE)  # set by `postlint_details` when a pattern times out
 _declare(SCORES)  # set by `postlint_sentence_model`
 _declare(POST_SCORES)  # set by `postlint_post_model`

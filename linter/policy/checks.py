@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span
 
-from linter.nlp.claim import AWARDED, DETAIL_KINDS, Claim
+from linter.nlp.claim import AWARDED, DETAIL_KINDS, Claim, CohortSize
 from linter.nlp.extensions import POST_SCORES, SCORES, SPAN_KEY
 from linter.policy.lexicons import validate_pattern
 
@@ -270,13 +270,20 @@ def _reports_behaviour(doc: Doc, start: int, end: int, scores: dict[str, float],
 POST_RULED_OUT = {"staff", "source"}
 
 
-def _sizes_allow(condition: dict[str, Any], claims: list[Claim], pack: Pack) -> bool:
-    """`claims.n_at_least`: some claim counts at least the threshold; `claims.n_below`: none does."""
+def _sizes_allow(condition: dict[str, Any], sizes: list[CohortSize], pack: Pack) -> bool:
+    """`claims.n_at_least`: some claim or counted group counts at least the threshold; `claims.n_below`:
+    none does."""
     if not condition:
         return True
     ((name, value),) = condition.items()
-    large = any(c.size.low is not None and c.size.low >= pack.threshold(value) for c in claims)
+    large = any(size.low is not None and size.low >= pack.threshold(value) for size in sizes)
     return large == (name == "n_at_least")
+
+
+def _sizes_in(doc: Doc, start: int = 0, end: float = float("inf")) -> list[CohortSize]:
+    """The sizes of the claims and of the counted groups (see `counted_groups`) that begin in [start, end)."""
+    spans = [(claim.cohort, claim.size) for claim in doc._.claims or ()] + list(doc._.counted_groups or ())
+    return [size for span, size in spans if start <= span.start_char < end]
 
 
 def _ruled_out(doc: Doc, start: int, end: int) -> bool:
@@ -308,7 +315,7 @@ def run_sentence(rule: Rule, doc: Doc, pack: Pack) -> Spans:
             reports = _reports_behaviour(doc, start, end, scores, claim_score)
         if not reports:
             continue
-        if not _sizes_allow(claims, _claims_in(doc, start, end), pack):
+        if not _sizes_allow(claims, _sizes_in(doc, start, end), pack):
             continue
         because = {"model": "sentence", "label": label, "score": round(scores[label], 3), "threshold": threshold}
         yield start, _stripped_end(doc, start, end), because
@@ -375,7 +382,7 @@ def run_post(rule: Rule, doc: Doc, pack: Pack) -> Spans:
         return
     if scores.get(decision, 0.0) < rule.params["decision_threshold"]:
         return
-    if not _sizes_allow(rule.params["claims"], list(doc._.claims or ()), pack):
+    if not _sizes_allow(rule.params["claims"], _sizes_in(doc), pack):
         return
     if not _post_reads_a_claim(doc, rule.params["claim_score"]):
         return
