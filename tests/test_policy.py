@@ -575,6 +575,20 @@ def test_sensitive_threshold(draft, severity):
 @pytest.mark.parametrize(
     ("draft", "decision"),
     [
+        ("Our new debt advice hub opened in May. 60,000 of you have used it so far.", "warn"),
+        ("Our debt advice hub opened in May. 60 of you have used it so far.", "block"),
+        ("Our new debt advice hub opens in May for every customer.", "pass"),
+    ],
+)
+def test_a_large_groups_special_category_said_in_another_sentence_warns(draft, decision):
+    """10,000 people or more with the special category in the sentence before the count: the post model
+    reads it (PL206), as PL205 does below that size."""
+    assert linter.lint(draft).decision == decision
+
+
+@pytest.mark.parametrize(
+    ("draft", "decision"),
+    [
         ("Our online clinic helped 15,000 people with their asthma medication this spring.", "warn"),
         ("Our app reminded 25,000 users to take their insulin last month.", "warn"),
         ("Our pharmacy team sent 30,000 customers a reminder about their flu jab.", "warn"),
