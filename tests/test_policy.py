@@ -882,6 +882,10 @@ def test_an_age_is_read_after_the_cohort_and_a_bound_before_of_is_a_size():
         ("Only 40 sellers in Leith shipped an order on New Year's Day.", "block"),
         ("Shout-out to Idris, one of our couriers, who according to the app has completed 3,100 deliveries.", "block"),
         ("17,000 of you came to the late opening, and the top seller was the fig tart.", "pass"),
+        # after a greeting, the role and name alone say whose they are
+        ("Meet volunteer guide Harold, who has led the castle tour 900 times since 2010.", "pass"),
+        ("Hats off to mechanic Priya, who has kept our trams running every winter since 2009.", "pass"),
+        ("Congrats to superfan Dina, who has streamed our show 400 times!", "block"),
     ],
 )
 def test_a_sentence_about_our_own_staff_by_role_and_name_is_not_about_users(draft, decision):

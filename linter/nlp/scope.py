@@ -104,17 +104,19 @@ class Scope:
         return token.lemma_.lower() in self.staff or token.lower_ in self.staff
 
     def _own_people(self, doc: Doc) -> list[Span]:
-        """ "Our morning presenter Dev has played…", "our librarian Mo…": a sentence that opens with someone
-        the organisation names as its own, by a staff role and a name, and names no users after them, is
-        about staff."""
+        """ "Our morning presenter Dev has played…", "our librarian Mo…", "Meet volunteer guide Ada, who…":
+        a sentence that opens (after a greeting, if any) with someone the organisation names as its own, by
+        a staff role and a name, and names no users after them, is about staff."""
         found = []
         for sent in doc.sents:
             words = [t for t in sent if not t.is_punct and not t.is_space]
-            if len(words) < 3 or words[0].lower_ != "our":
-                continue
-            for i, token in enumerate(words[1:5], start=1):
+            first = self._after_greeting(words)
+            if len(words) < first + 3 or (first == 0 and words[0].lower_ != "our"):
+                continue  # without a greeting, only "our" introduces the organisation's own
+            first += words[first].lower_ == "our"
+            for i, token in enumerate(words[first : first + 4], start=first):
                 if token.pos_ == "PROPN" and token.text[:1].isupper():
-                    roles, rest = words[1:i], words[i + 1 :]
+                    roles, rest = words[first:i], words[i + 1 :]
                     role_words = {r.lemma_.lower() for r in roles}
                     staff_role = bool(role_words & self.staff_roles)
                     about_users = any(self._is_people(t) for t in rest)  # "…prescribed to 2,400 patients"
@@ -124,6 +126,11 @@ class Scope:
                 if not token.is_lower or token.pos_ not in {"NOUN", "ADJ"} or self._is_person_word(token):
                     break
         return found + self._staff_only_sentences(doc)
+
+    def _after_greeting(self, words: list[Token]) -> int:
+        """How many of the first words are a greeting ("Meet", "Congrats to", "Hats off to"), or 0."""
+        lowered = [t.lower_ for t in words[:4]]
+        return max((n for n in range(1, len(lowered) + 1) if " ".join(lowered[:n]) in self.greetings), default=0)
 
     def _staff_only_sentences(self, doc: Doc) -> list[Span]:
         """ "Applause for our 25 warehouse colleagues who…", "two of our pharmacists ran…": a sentence that
