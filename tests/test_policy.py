@@ -575,9 +575,9 @@ def test_sensitive_threshold(draft, severity):
 @pytest.mark.parametrize(
     ("draft", "decision"),
     [
-        ("Our new debt advice hub opened in May. 60,000 of you have used it so far.", "warn"),
-        ("Our debt advice hub opened in May. 60 of you have used it so far.", "block"),
-        ("Our new debt advice hub opens in May for every customer.", "pass"),
+        ("Our gambling support line is open around the clock. Last year 30,000 customers called it.", "warn"),
+        ("Our gambling support line is open around the clock. Last year 30 customers called it.", "block"),
+        ("Our gambling support line is open around the clock for every customer.", "pass"),
     ],
 )
 def test_a_large_groups_special_category_said_in_another_sentence_warns(draft, decision):

@@ -163,7 +163,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
 
 def _acted_on(head: Token) -> bool:
     """The group is what a verb was done to or for ("helped 40 people", "sent 30,000 customers a…",
-    "delivered to 40 homes"), not the whole a share is of ("of our 90,000 customers") or a headline."""
+    "delivered to 40 homes"), not the whole a share is of ("of our 70,000 members") or a headline."""
     if any(t.is_currency or MONEY.search(t.text) for t in head.subtree):
         return False  # "sent £4.1m home": money, not households
     if head.dep_ in {"dobj", "dative"}:
