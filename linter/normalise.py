@@ -311,8 +311,10 @@ def _character(pieces: _Pieces, original: str, j: int) -> None:
 
 def _emoji_inside_phrase(pieces: _Pieces, original: str, j: int) -> bool:
     """Drop the emoji cluster at j if it sits between a word and a lower-case word; say whether it did."""
+    if not _WORD_BEFORE.search(original, max(0, j - 2), j):
+        return False  # first, as it is cheap: the cluster runs to the end of a run of emoji
     cluster = _EMOJI_CLUSTER.match(original, j)
-    if cluster is None or not _WORD_BEFORE.search(original, max(0, j - 2), j):
+    if cluster is None:
         return False
     after = _LOWER_AFTER.match(original, cluster.end())
     if after is None:
