@@ -949,6 +949,8 @@ def test_a_name_with_a_demonyms_ending_is_not_always_a_towns_people(draft):
     ("draft", "sensitive"),
     [
         ("300 of you rode the heritage railway on its opening weekend.", False),  # not ethnicity
+        ("Some of you streamed our Pride playlist all month.", True),
+        ("We take pride in our playlists, and 2,000 of you saved one this week.", False),  # the feeling
         ("Some of you finished the true-crime podcast in a single night.", False),  # a genre, not a crime
         ("Friday mood: 2,300 of you ordered pizza before noon.", False),  # a feeling, not mental health
         ("Only 40 of you swiped your card at the Hull depot before 6am.", False),  # a card, not a match
