@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from linter.nlp.behaviour import BehaviourReading, object_of, verb_span
-from linter.nlp.claim import Claim
+from linter.nlp.claim import Claim, CohortSize
 from linter.nlp.claim_details import ClaimDetails
 from linter.nlp.cohorts import CohortFinding
 from linter.nlp.joining import Joining
@@ -96,14 +96,14 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         addressee = self._addressee(doc)
         excluded = excluded_tokens(doc, self.own_records)
         claims: list[Claim] = []
-        doc._.counted_groups = []
+        counted: list[tuple[Span, CohortSize]] = []  # groups acted on, not claims (see `counted_groups`)
         ruled_out = [Span(doc, sent.start, sent.end, label="source") for sent in {doc[i].sent for i in excluded}]
         consumed: set[int] = set()
         unstarted = excluded | quoted_titles(doc)  # "'Somebody Told Me' all weekend": a song, not one user
         for token in doc:
             if token.i in consumed or token.i in unstarted or not self._may_start_cohort(token):
                 continue
-            claim = self._claim_at(token, addressee, consumed, ruled_out)
+            claim = self._claim_at(token, addressee, consumed, ruled_out, counted)
             if claim is not None:
                 self._attach_details(claim, claim.cohort.sent)
                 claims.append(claim)
@@ -116,10 +116,16 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
             claims = [c for c in claims if c.cohort != addressee or not reply] + reply
         doc._.claims = claims
         doc._.not_claims = ruled_out + self._own_people(doc)
+        doc._.counted_groups = counted
         return doc
 
     def _claim_at(
-        self, token: Token, addressee: Span | None, consumed: set[int], ruled_out: list[Span]
+        self,
+        token: Token,
+        addressee: Span | None,
+        consumed: set[int],
+        ruled_out: list[Span],
+        counted: list[tuple[Span, CohortSize]],
     ) -> Claim | None:
         found = (
             self._asked_who(token)
@@ -142,7 +148,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         verb = self._behaviour_verb(head)
         if verb is None:
             if size.low is not None and _acted_on(head) and head.head.lemma_.lower() not in self.headline_verbs:
-                cohort.doc._.counted_groups.append((cohort, size))
+                counted.append((cohort, size))
             return None
         if not self._is_private_behaviour(verb, head):
             verb = self._main_verb_after_public_clause(verb, head)

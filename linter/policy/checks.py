@@ -282,8 +282,8 @@ def _sizes_allow(condition: dict[str, Any], sizes: list[CohortSize], pack: Pack)
 
 def _sizes_in(doc: Doc, start: int = 0, end: float = float("inf")) -> list[CohortSize]:
     """The sizes of the claims and of the counted groups (see `counted_groups`) that begin in [start, end)."""
-    spans = [(claim.cohort, claim.size) for claim in doc._.claims or ()] + list(doc._.counted_groups or ())
-    return [size for span, size in spans if start <= span.start_char < end]
+    groups = [size for span, size in doc._.counted_groups or () if start <= span.start_char < end]
+    return [claim.size for claim in _claims_in(doc, start, end)] + groups
 
 
 def _ruled_out(doc: Doc, start: int, end: int) -> bool:
