@@ -345,7 +345,8 @@ def test_health_answers_fast_while_a_key_sends_the_worst_drafts_and_slow_drafts_
 
 def test_kept_alive_connections_answer_at_once_with_several_workers(tmp_path):
     """With --workers 2 the listening socket is handed to the workers without its protocol number and
-    asyncio left Nagle's algorithm on: every answer on a kept-alive connection waited 40 ms."""
+    asyncio left Nagle's algorithm on: every answer on a kept-alive connection waited 40 ms. Workers of
+    uvicorn 0.55 keep it; with 0.29, which pyproject still allows, this fails without the fix (56 ms)."""
     env = {"POSTLINT_API_KEYS": f"extension:{TOKEN}", "POSTLINT_RATE_LIMIT": "100000"}
     with running_server(tmp_path / "server.log", env, workers=2) as base, requests.Session() as session:
         deadline = time.monotonic() + 60  # /readyz answered from one worker; this connection's may still load
@@ -357,4 +358,6 @@ def test_kept_alive_connections_answer_at_once_with_several_workers(tmp_path):
             started = time.perf_counter()
             assert session.post(f"{base}/v1/lint", json={"text": CLEAN}, headers=AUTH).status_code == 200
             latencies.append(time.perf_counter() - started)
-    assert sorted(latencies)[15] < 0.03, f"median {sorted(latencies)[15] * 1000:.0f} ms"
+    # Nagle delays every answer by 40 ms; a loaded machine delays some. The fifth fastest tells them apart.
+    fifth_fastest = sorted(latencies)[4]
+    assert fifth_fastest < 0.03, f"fifth fastest of 30: {fifth_fastest * 1000:.0f} ms"
