@@ -66,6 +66,7 @@ def test_cohort_size_is_read_from_words_percentages_and_ratios():
         # the share of a fronted base, which the parse reads as the base's apposition
         "Of our 800,000 listeners, 0.004% replayed the same podcast episode every night in May.": 32,
         "Among Fernly's 400,000 gardeners, 0.01% watered the same cactus twice a day.": 40,
+        "Of our 3,000 members, a third booked a sports massage in May.": 1000,  # a fraction as the subject
     }
     for draft, n in sizes.items():
         claims = linter.lint(draft).claims
@@ -440,6 +441,7 @@ def test_a_counted_group_no_verb_has_for_subject_is_still_the_claims_cohort(draf
     [
         ("The top town for late-night noodle orders this month? Penarth, again.", "late-night noodle orders"),
         ("Thursday was the busiest night for cocktail deliveries in Leith.", "cocktail deliveries"),
+        ("The quietest morning at our Ayr pharmacy is Wednesday.", "The quietest morning"),  # by visits to ours
     ],
 )
 def test_a_place_or_time_ranked_by_an_activity_is_a_claim_of_unknown_size(draft, cohort):
@@ -677,6 +679,54 @@ def test_a_support_reply_that_discloses_nothing_passes(draft):
     ],
 )
 def test_a_reply_that_counts_the_handles_own_activity_blocks(draft):
+    assert linter.lint(draft).decision == "block"
+
+
+@pytest.mark.parametrize(
+    ("draft", "spoken_to"),
+    [
+        ("@kofi.b hi Kofi! You've ordered the same curry 96 times this year, want it on speed-dial?", "@kofi.b"),
+        ("Thanks Marco! You've booked a table with us 65 times since the spring.", "Marco"),
+    ],
+)
+def test_a_you_after_a_greeting_is_sized_by_the_account_greeted(draft, spoken_to):
+    """The handle or name greeted in the sentence before states who "you" is, and that sentence is read
+    with the claim: the sentence model reads "you" alone as anyone."""
+    result = linter.lint(draft)
+    assert result.decision == "block"
+    assert [(c["n"], c["size"]["text"]) for c in result.claims if c["cohort"]["text"] == "You"] == [(1, spoken_to)]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Say a shopper in Exeter checks out at 6pm: the delivery slot is held for ten minutes.",
+        "Let's say one member in Hove swims 3 times a week. Here is what the annual plan saves them.",
+        "Suppose a member in Leeds visits twice a week: the annual pass pays for itself by May.",
+        "Imagine a rider in Bath takes the 8:05 every weekday. A season ticket saves them £300.",
+        "How refunds work: suppose a shopper in Derby returns a coat on day 29. The refund lands in 3 days.",
+        "If a passenger in Crewe bought every snack on the trolley, it would come to £46.",
+        "Dear future guest who checks into room 7: the window sticks.",
+        "Hi there, future member who joins in March: lockers take a £1 coin.",
+    ],
+)
+def test_a_made_up_scenario_or_someone_yet_to_act_passes(draft):
+    """An illustration, or a note to whoever comes next, is not a record: neither the grammar nor the
+    models may read it as one user."""
+    assert linter.lint(draft).decision == "pass"
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Picture this: a shopper in Exeter checked out 40 times last week.",
+        "If a passenger in Crewe was charged twice on Friday, message us and we'll refund it.",
+        "The next diner who sat at table 4 ordered the tasting menu three nights running.",
+        "Picture this: someone in Truro bought nine umbrellas in one morning.",
+        "To the 40 drivers who park across two bays at our Hove store: the next shopper would like a word.",
+    ],
+)
+def test_real_people_beside_a_scenario_opener_or_a_next_person_are_still_flagged(draft):
     assert linter.lint(draft).decision == "block"
 
 

@@ -37,6 +37,9 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.entities = entities
         self.modals = word_set(lexicons, "grammar.modals")
         self.conditionals = word_set(lexicons, "grammar.conditionals")
+        self.scenario_openers = word_set(lexicons, "grammar.scenario_openers")
+        self.counterfactual_modals = word_set(lexicons, "grammar.counterfactual_modals")
+        self.future_person_words = word_set(lexicons, "grammar.future_person_words")
         self.singular_determiners = word_set(lexicons, "grammar.singular_determiners")
         self.distributive_determiners = word_set(lexicons, "grammar.distributive_determiners")
         self.percent_words = word_set(lexicons, "grammar.percent_words")
@@ -98,8 +101,11 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         claims: list[Claim] = []
         counted: list[tuple[Span, CohortSize]] = []  # groups acted on, not claims (see `counted_groups`)
         ruled_out = [Span(doc, sent.start, sent.end, label="source") for sent in {doc[i].sent for i in excluded}]
+        scenarios = self._scenarios(doc)
+        ruled_out += scenarios
         consumed: set[int] = set()
         unstarted = excluded | quoted_titles(doc)  # "'Somebody Told Me' all weekend": a song, not one user
+        unstarted.update(i for scenario in scenarios for i in range(scenario.start, scenario.end))
         for token in doc:
             if token.i in consumed or token.i in unstarted or not self._may_start_cohort(token):
                 continue
@@ -147,7 +153,8 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
             return None
         verb = self._behaviour_verb(head)
         if verb is None:
-            if size.low is not None and _acted_on(head) and head.head.lemma_.lower() not in self.headline_verbs:
+            acting = _verb_acting_on(head)
+            if size.low is not None and acting is not None and acting.lemma_.lower() not in self.headline_verbs:
                 counted.append((cohort, size))
             return None
         if not self._is_private_behaviour(verb, head):
@@ -167,15 +174,18 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         )
 
 
-def _acted_on(head: Token) -> bool:
-    """The group is what a verb was done to or for ("helped 40 people", "sent 30,000 customers a…",
-    "delivered to 40 homes"), not the whole a share is of ("of our 70,000 members") or a headline."""
+def _verb_acting_on(head: Token) -> Token | None:
+    """The verb the group is what was done to or for ("helped 40 people", "sent 30,000 customers a…",
+    "delivered to 40 homes"), or None: the group is the whole a share is of ("of our 70,000 members")."""
     if any(t.is_currency or MONEY.search(t.text) for t in head.subtree):
-        return False  # "sent £4.1m home": money, not households
+        return None  # "sent £4.1m home": money, not households
     if head.dep_ in {"dobj", "dative"}:
-        return head.head.pos_ == "VERB"
-    preposition = head.head
-    return head.dep_ == "pobj" and preposition.lower_ in {"to", "for"} and preposition.head.pos_ == "VERB"
+        verb = head.head
+    elif head.dep_ == "pobj" and head.head.lower_ in {"to", "for"}:
+        verb = head.head.head
+    else:
+        return None
+    return verb if verb.pos_ == "VERB" else None
 
 
 def _without_rankings_of_a_counted_group(claims: list[Claim]) -> list[Claim]:

@@ -22,10 +22,12 @@ from linter.nlp.sizes import (
     percent_value,
     rate_of,
 )
-from linter.nlp.syntax import is_subject_of_verb, left_edge, token_span
+from linter.nlp.syntax import is_subject_of_verb, is_us, left_edge, token_span
 
 AGE_GROUP = re.compile(r"^(?:under|over)-?\d{1,2}s$|^u\d{1,2}s$", re.I)  # "under-11s", "U10s": a team or class by age
 RATIO = re.compile(r"^(?P<part>\d+(?:\.\d+)?)\s+(?:in|out\s+of)\s+(?P<whole>\d+(?:\.\d+)?)\b", re.I)
+# Times a superlative ranks by the visits to a place ("the busiest hour at our clinic").
+RANKED_TIMES = {"hour", "day", "night", "time", "morning", "afternoon", "evening", "weekend", "slot"}
 YEAR = re.compile(r"(?:19|20)\d\d")  # "2024 was our year": a year, not a count
 
 
@@ -87,6 +89,12 @@ class CohortFinding:
             and _reads_as_people(token)
         ):
             return self._count_of_earlier_group(token, left)
+        if number is None and is_subject_of_verb(token):
+            fraction = token_span(token.doc, left, token.i + 1)
+            fronted = self._fronted_group(token) if fraction.text.lower() in FRACTIONS else None
+            if fronted is not None:  # "Of our 90,000 members, a quarter booked…"
+                rate = FRACTIONS[fraction.text.lower()]
+                return (token, fraction, self._derived(token, rate, fronted, base=own_count(fronted)), fraction)
         if number is not None and token.i == head.i and is_subject_of_verb(head):
             people = next((t for t in token.sent if t.i not in {number.i, head.i} and self._is_people(t)), None)
             if people is None:
@@ -133,17 +141,18 @@ class CohortFinding:
             people = next((t for t in token.doc[whole.i + 1 : token.sent.end] if self._is_person_word(t)), None)
         fronted = None
         if people is None:  # "Of our 48,000 members, 1 in 1,000 has…": the group comes first
-            before = token.doc[token.sent.start : token.i]
-            fronted = next(
-                (t for t in before if t.dep_ == "pobj" and t.head.lower_ == "of" and self._is_people(t)), None
-            )
-            people = fronted
+            people = fronted = self._fronted_group(token)
         if people is None or not self._is_people(people):
             return None
         base = own_count(people) if of is not None or fronted is not None else None
         size_span = token_span(token.doc, left, whole.i + 1)
         cohort = size_span if fronted is not None else token_span(token.doc, left, people.i + 1)
         return (token, cohort, self._derived(token, rate, people, base=base), size_span)
+
+    def _fronted_group(self, token: Token) -> Token | None:
+        """The people an "Of …" phrase before `token` in its sentence names ("Of our 48,000 members, …")."""
+        before = token.doc[token.sent.start : token.i]
+        return next((t for t in before if t.dep_ == "pobj" and t.head.lower_ == "of" and self._is_people(t)), None)
 
     def _person_noun(self, token: Token):
         if token.pos_ not in {"NOUN", "PROPN", "PRON"}:
@@ -206,13 +215,13 @@ class CohortFinding:
         )
 
     def _second_person(self, token: Token, addressee: Span | None):
-        """ "you" as the doer: the one account a reply or a greeting by name speaks to, an unknown group
-        elsewhere."""
+        """ "you" as the doer: the one account a reply or a greeting by name speaks to (whose handle or
+        name states the size), an unknown group elsewhere."""
         if token.lower_ not in self.second_person or token.dep_ not in {"nsubj", "nsubjpass"}:
             return None
         cohort = token_span(token.doc, token.i, token.i + 1)
         if addressee is not None:
-            return (token, cohort, CohortSize("singular", 1, spoken_to(addressee)), cohort)
+            return (token, cohort, CohortSize("singular", 1, spoken_to(addressee)), addressee)
         if token.head.tag_ not in {"VBD", "VBN"}:
             return None  # "what you pick", "you keep your current plan": habits and offers, not records
         if any(self._counted_you(t) for t in token.doc[token.sent.start : token.i]):
@@ -382,7 +391,17 @@ class CohortFinding:
                 return child  # most-streamed, most searched
             if (most or child.lower_ == "top") and token.lemma_.lower() in self.behaviour_nouns:
                 return child  # most popular search, top search
-        return self._ranked_for(token)
+        return self._ranked_for(token) or self._ranked_at(token)
+
+    def _ranked_at(self, token: Token) -> Token | None:
+        """ "the busiest hour at our walk-in clinic", "the quietest night in our pharmacy": a time ranked by
+        the visits to a place of ours, which stands for the unknown number who came then."""
+        if token.lemma_.lower() not in RANKED_TIMES:
+            return None
+        places = (c for p in token.children if p.dep_ == "prep" and p.lower_ in {"at", "in"} for c in p.children)
+        if not any(c.dep_ == "pobj" and is_us(c) for c in places):
+            return None
+        return next((c for c in token.children if c.dep_ == "amod" and _ranks(c)), None)
 
     def _ranked_for(self, token: Token) -> Token | None:
         """ "the top town for noodle orders", "the busiest night for deliveries in Leith": a place or a

@@ -1,11 +1,13 @@
 """What is not a claim: staff, public actions, promises and conditions, generic statements, headline
-totals, and sentences that quote an outside source or a testimonial shared with permission."""
+totals, made-up scenarios, and sentences that quote an outside source or a testimonial shared with
+permission."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
 from linter.nlp.extensions import SPAN_KEY
+from linter.nlp.names import GREETING_MAX_TOKENS
 from linter.nlp.places import TOWNS
 from linter.nlp.syntax import is_us, subject_is_us
 
@@ -127,9 +129,64 @@ class Scope:
                     break
         return found + self._staff_only_sentences(doc)
 
+    def _scenarios(self, doc: Doc) -> list[Span]:
+        """Sentences that make up one unnamed person to explain something ("Say a rider in Hull books at
+        8am: the app shows…", "How refunds work: suppose someone…", "If someone ordered one of everything,
+        it'd cost £412") or speak to someone yet to act ("Dear future guest who books…"): an illustration,
+        not a record of what a user did, for the models as for the grammar."""
+        found = []
+        for sent in doc.sents:
+            words = [t for t in sent if not (t.is_punct or t.is_space)]
+            clause_starts = [0] + [i for i, t in enumerate(words) if t.i > sent.start and doc[t.i - 1].text == ":"]
+            if any(self._yet_to_act(t) for t in sent) or any(self._makes_up_one(words[i:]) for i in clause_starts):
+                found.append(Span(doc, sent.start, sent.end, label="scenario"))
+        return found
+
+    def _makes_up_one(self, words: list[Token]) -> bool:
+        """The clause these words begin opens by making up one unnamed person ("say a rider…", "let's say
+        someone…", "if someone… it'd…")."""
+        opener = next(
+            (n for n in (4, 3, 2, 1) if n <= len(words) and self._text_of(words[:n]) in self.scenario_openers), 0
+        )
+        conditional = bool(words) and words[0].lower_ in self.conditionals
+        if not (opener or conditional):
+            return False
+        rest = words[max(opener, 1) :]
+        rest = rest[rest[0].lower_ == "that" :] if rest else rest
+        if not rest or not self._unnamed_one(rest[0], rest[1] if len(rest) > 1 else None):  # "picture this: …"
+            return False
+        # "If a rider in Leeds booked twice last night, call us": a condition, not made up
+        return not conditional or any(t.lower_ in self.counterfactual_modals for t in words)
+
+    def _yet_to_act(self, person: Token) -> bool:
+        """ "future guest who books", "the next rider who picks up": a person noun for someone who has not
+        acted yet, with a clause of their own in the present ("the next rider who booked" did)."""
+        if person.lemma_.lower() not in self.person_nouns or not any(
+            c.dep_ == "amod" and c.lower_ in self.future_person_words for c in person.children
+        ):
+            return False
+        clauses = [c for c in person.children if c.dep_ == "relcl"]
+        return bool(clauses) and not any(c.tag_ in {"VBD", "VBN"} for c in clauses)
+
+    @staticmethod
+    def _text_of(words: list[Token]) -> str:
+        """Words as typed, lower case ("let's say", where the tokens are "let", "'s", "say")."""
+        return words[0].doc[words[0].i : words[-1].i + 1].text.lower()
+
+    def _unnamed_one(self, first: Token, second: Token | None) -> bool:
+        """ "someone", "a rider", "one listener": one person the words do not name."""
+        if first.lower_ in {"someone", "somebody"}:
+            return True
+        return (
+            first.lower_ in self.singular_determiners - self.demonstratives
+            and second is not None
+            and second.tag_ == "NN"
+            and second.lemma_.lower() in self.person_nouns
+        )
+
     def _after_greeting(self, words: list[Token]) -> int:
         """How many of the first words are a greeting ("Meet", "Congrats to", "Hats off to"), or 0."""
-        lowered = [t.lower_ for t in words[:4]]
+        lowered = [t.lower_ for t in words[:GREETING_MAX_TOKENS]]
         return max((n for n in range(1, len(lowered) + 1) if " ".join(lowered[:n]) in self.greetings), default=0)
 
     def _staff_only_sentences(self, doc: Doc) -> list[Span]:

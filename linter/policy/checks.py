@@ -83,9 +83,12 @@ def _score(value: Any, field: str) -> float:
 
 def model_claim_score(doc: Doc, claim: Claim) -> float | None:
     """The sentence model's highest "claim" score over the sentences the claim is drawn from: its cohort's,
-    and those of its details (a greeted name in one sentence, "80 rides this month" in the next); None
+    its size's (the @handle or greeted name a "you" is, unless a group's claim is what that sentence
+    reports) and its details' (a greeted name in one sentence, "80 rides this month" in the next); None
     when the model did not run."""
-    spans = [claim.cohort, *(span for spans in claim.details.values() for span in spans)]
+    spans = [claim.cohort, *(s for spans in claim.details.values() for s in spans)]
+    if claim.size_span is not None and not _reports_another_claim(doc, claim, claim.size_span.sent):
+        spans.append(claim.size_span)
     sentences = doc._.get(SCORES) or []  # in order of start
     scored = []
     for char in {span.start_char for span in spans}:
@@ -93,6 +96,10 @@ def model_claim_score(doc: Doc, claim: Claim) -> float | None:
         if at >= 0 and char < sentences[at][1]:
             scored.append(sentences[at][2].get("claim", 0.0))
     return max(scored, default=None)
+
+
+def _reports_another_claim(doc: Doc, claim: Claim, sent: Span) -> bool:
+    return any(other is not claim for other in _claims_in(doc, sent.start_char, sent.end_char))
 
 
 def model_doubts(doc: Doc, claim: Claim, claim_score: float) -> bool:
@@ -264,10 +271,10 @@ def _reports_behaviour(doc: Doc, start: int, end: int, scores: dict[str, float],
     return has_verb and scores.get("claim", 0.0) >= claim_score
 
 
-# What the grammar rules out for the post model too: staff, and sentences quoting an outside source or a
-# testimonial. (Its other exclusions, such as public actions and promises, are read from wording the
-# model weighs better on the labelled drafts.)
-POST_RULED_OUT = {"staff", "source"}
+# What the grammar rules out for the post model too: staff, made-up scenarios, and sentences quoting an
+# outside source or a testimonial. (Its other exclusions, such as public actions and promises, are read
+# from wording the model weighs better on the labelled drafts.)
+POST_RULED_OUT = {"staff", "source", "scenario"}
 
 
 def _sizes_allow(condition: dict[str, Any], sizes: list[CohortSize], pack: Pack) -> bool:
@@ -287,7 +294,8 @@ def _sizes_in(doc: Doc, start: int = 0, end: float = float("inf")) -> list[Cohor
 
 
 def _ruled_out(doc: Doc, start: int, end: int) -> bool:
-    """The sentence [start, end) is about staff or quotes a source, and the grammar found no claim in it."""
+    """The sentence [start, end) is about staff, makes up a scenario or quotes a source, and the grammar
+    found no claim in it."""
     not_claims = doc._.not_claims or ()
     return not _claims_in(doc, start, end) and any(
         start <= s.start_char < end and s.label_ in POST_RULED_OUT for s in not_claims

@@ -66,6 +66,9 @@ LEXICONS: dict[str, Lexicon] = {
     # grammar (rules/lexicons/grammar.yaml): closed word classes the claim finder reads the parse with
     "grammar.modals": Lexicon(WORDS, "auxiliaries of possibility or promise"),
     "grammar.conditionals": Lexicon(WORDS, "subordinators of a condition"),
+    "grammar.scenario_openers": Lexicon(PHRASES, "openers that make up a scenario about one unnamed person"),
+    "grammar.future_person_words": Lexicon(WORDS, "modifiers of a person noun for someone yet to act"),
+    "grammar.counterfactual_modals": Lexicon(WORDS, "modals that make an if-sentence a counterfactual"),
     "grammar.singular_determiners": Lexicon(WORDS, "determiners that make a singular noun one person"),
     "grammar.distributive_determiners": Lexicon(WORDS, "determiners that make a singular noun a whole group"),
     "grammar.percent_words": Lexicon(WORDS, "words for a percentage"),
