@@ -437,6 +437,20 @@ def test_a_counted_group_no_verb_has_for_subject_is_still_the_claims_cohort(draf
 
 
 @pytest.mark.parametrize(
+    ("draft", "n"),
+    [
+        ("We trialled the new budgeting tool with 600 members in May. By June, 40% of them had cut their takeaway spending.", 240),
+        ("Our pilot ran with 450 households. By March, half of them had turned the heating down.", 225),
+    ],
+)  # fmt: skip
+def test_a_share_of_a_group_counted_in_another_sentence_is_read_with_that_sentence(draft, n):
+    """The sentence model reads "40% of them had cut…" alone as no report; the count it is a share of,
+    in the sentence before, makes it one (100 to 999 people warn)."""
+    result = linter.lint(draft)
+    assert [c["n"] for c in result.claims] == [n] and result.decision == "warn"
+
+
+@pytest.mark.parametrize(
     ("draft", "cohort"),
     [
         ("The top town for late-night noodle orders this month? Penarth, again.", "late-night noodle orders"),

@@ -25,6 +25,7 @@ class CohortSize:
     kind: str  # exact | derived | vague | singular | unknown
     low: int | None
     stated: str = ""  # how the text put it, for explanations: "0.002% of 2,000,000"
+    base_at: int | None = None  # the token counting the whole a share is of, where the post said it elsewhere
 
     @property
     def individual(self) -> bool:

@@ -223,14 +223,17 @@ class SizeReading:
 
     def _derived(self, token: Token, rate: float | None, people: Token, base: float | None) -> CohortSize:
         """n = rate x base; without a base in the phrase, the nearest other count of people in the post."""
-        base = base if base is not None else self._base_count(token, people)
+        base_at = None
+        if base is None:
+            base, base_at = self._base_count(token, people) or (None, None)
         if rate is None or base is None:
             return CohortSize("unknown", None, token.text)
         low = max(int(round(rate * base)), 1)
-        return CohortSize("derived", low, f"{rate * 100:.4g}% of {base:,.0f}")
+        return CohortSize("derived", low, f"{rate * 100:.4g}% of {base:,.0f}", base_at)
 
-    def _base_count(self, token: Token, people: Token) -> float | None:
-        """The nearest other stated count of people, before the rate if there is one, else after."""
+    def _base_count(self, token: Token, people: Token) -> tuple[float, int] | None:
+        """The nearest other stated count of people, before the rate if there is one, else after, and
+        where it stands."""
         candidates = []
         for other in people.doc:
             if other.i == token.i or other.i == people.i or self._is_percent(other) or not self._is_people(other):
@@ -243,8 +246,8 @@ class SizeReading:
                     else None
                 )
             if value is not None and value > 1:
-                candidates.append((other.i > token.i, abs(other.i - token.i), value))
-        return min(candidates)[2] if candidates else None
+                candidates.append((other.i > token.i, abs(other.i - token.i), value, other.i))
+        return min(candidates)[2:] if candidates else None
 
     def _is_percent(self, token: Token) -> bool:
         return self._percent_number(token) is not None

@@ -84,11 +84,13 @@ def _score(value: Any, field: str) -> float:
 def model_claim_score(doc: Doc, claim: Claim) -> float | None:
     """The sentence model's highest "claim" score over the sentences the claim is drawn from: its cohort's,
     its size's (the @handle or greeted name a "you" is, unless a group's claim is what that sentence
-    reports) and its details' (a greeted name in one sentence, "80 rides this month" in the next); None
-    when the model did not run."""
+    reports; the count a share is of, "…with 600 members. By June, 40% of them…") and its details' (a
+    greeted name in one sentence, "80 rides this month" in the next); None when the model did not run."""
     spans = [claim.cohort, *(s for spans in claim.details.values() for s in spans)]
     if claim.size_span is not None and not _reports_another_claim(doc, claim, claim.size_span.sent):
         spans.append(claim.size_span)
+    if claim.size.base_at is not None:
+        spans.append(doc[claim.size.base_at : claim.size.base_at + 1])
     sentences = doc._.get(SCORES) or []  # in order of start
     scored = []
     for char in {span.start_char for span in spans}:
