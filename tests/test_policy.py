@@ -4,8 +4,9 @@ import pytest
 from spacy.tokens import Doc
 
 import linter
-from linter.engine import WHOLE_POST_READ_TOKENS
+from linter.engine import WHOLE_POST_READ_TOKENS, get_linter
 from linter.nlp.cohorts import _reads_as_people
+from linter.nlp.scope import _hyphenated
 from linter.normalise import normalise
 from linter.report.text import because_text
 
@@ -460,6 +461,33 @@ def test_a_share_of_a_group_counted_in_another_sentence_is_read_with_that_senten
 )
 def test_a_place_or_time_ranked_by_an_activity_is_a_claim_of_unknown_size(draft, cohort):
     assert [(c["cohort"]["text"], c["n"]) for c in linter.lint(draft).claims] == [(cohort, None)]
+
+
+def test_a_modal_inside_a_hyphenated_name_does_not_make_the_verb_a_possibility():
+    """The parse can hang the "can" of "pay-what-you-can" on the sentence's verb as its modal."""
+    doc = get_linter().nlp("Our pay-what-you-can shelf was used by 80 shoppers, and you can still add to it.")
+    cans = [t for t in doc if t.lower_ == "can"]
+    assert [_hyphenated(t) for t in cans] == [True, False]
+    result = linter.lint("Our all-you-can-eat brunch was booked by 80 diners in Leeds on Sunday.")
+    assert [c["n"] for c in result.claims] == [80] and "small_cohort" in result.categories
+
+
+def test_help_that_shows_money_troubles_is_a_special_category():
+    result = linter.lint("Since January, 900 customers have topped up with emergency credit on our app.")
+    assert result.decision == "block" and "sensitive" in result.categories
+
+
+@pytest.mark.parametrize(
+    ("draft", "n", "decision"),
+    [
+        ("The most-borrowed book among the 300 members of our night library? A cookbook.", 300, "warn"),
+        ("The most-played level among our 5,000 testers? The ice cave.", 5000, None),
+    ],
+)
+def test_a_chart_drawn_from_a_counted_group_has_that_groups_size(draft, n, decision):
+    result = linter.lint(draft)
+    assert [c["n"] for c in result.claims] == [n]
+    assert decision is None or result.decision == decision
 
 
 @pytest.mark.parametrize(

@@ -191,7 +191,7 @@ def _verb_acting_on(head: Token) -> Token | None:
 def _without_rankings_of_a_counted_group(claims: list[Claim]) -> list[Claim]:
     """ "Over 1.7 million renters chose it, our most-rented film of May": a chart in a sentence that counts
     the people behind it ranks what that group did; the counted claim carries the sentence's details."""
-    counted = {c.cohort.sent.start for c in claims if c.size.low is not None}
+    counted = {c.cohort.sent.start for c in claims if c.size.low is not None and c.cohort.label_ != "ranking"}
     return [c for c in claims if c.cohort.label_ != "ranking" or c.cohort.sent.start not in counted]
 
 

@@ -378,7 +378,20 @@ class CohortFinding:
         if token.pos_ != "NOUN" or self._ranked_by(token) is None:
             return None
         cohort = Span(token.doc, left_edge(token), token.i + 1, label="ranking")
+        among = self._ranked_among(token)
+        if among is not None:  # "the most-borrowed book among the 300 members of…": that many ranked it
+            return (token, cohort, among[2], among[3])
         return _of_unknown_size(token, cohort)
+
+    def _ranked_among(self, ranked: Token):
+        """The counted group a chart is drawn from ("… among our 450 beta testers"), as `_person_noun`
+        finds it, or None."""
+        people = (c for p in ranked.children if p.dep_ == "prep" and p.lower_ == "among" for c in p.children)
+        for person in people:
+            found = self._person_noun(person) if person.dep_ == "pobj" else None
+            if found is not None and found[2].low is not None:
+                return found
+        return None
 
     def _ranked_by(self, token: Token) -> Token | None:
         """The word that ranks a noun by activity: a behaviour participle with "most", or "top"/"most

@@ -44,7 +44,7 @@ class Scope:
         if self._reported_by_others(verb):
             return False  # "the statistics office reports that 2% of adults…"
         children = list(verb.children)
-        if any(c.dep_ == "aux" and c.lower_ in self.modals and not _had(c, verb) for c in children):
+        if any(c.dep_ == "aux" and c.lower_ in self.modals and not (_had(c, verb) or _hyphenated(c)) for c in children):
             return False
         if any(c.dep_ == "mark" and c.lower_ in self.conditionals for c in children):
             return False
@@ -296,6 +296,13 @@ def _bare_plural(token: Token) -> bool:
     return token.tag_ in {"NNS", "NNPS"} and not any(
         c.dep_ in {"det", "nummod", "quantmod", "poss", "predet"} or c.lower_ == "of" for c in token.children
     )
+
+
+def _hyphenated(token: Token) -> bool:
+    """A word inside a hyphenated name ("the pay-what-you-can shelf"), which the parse can hang on a verb."""
+    doc = token.doc
+    before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    return before or (token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_)
 
 
 def _had(aux: Token, verb: Token) -> bool:
