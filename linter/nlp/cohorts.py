@@ -26,7 +26,7 @@ from linter.nlp.syntax import is_subject_of_verb, is_us, left_edge, token_span
 
 AGE_GROUP = re.compile(r"^(?:under|over)-?\d{1,2}s$|^u\d{1,2}s$", re.I)  # "under-11s", "U10s": a team or class by age
 RATIO = re.compile(r"^(?P<part>\d+(?:\.\d+)?)\s+(?:in|out\s+of)\s+(?P<whole>\d+(?:\.\d+)?)\b", re.I)
-# Times a superlative ranks by the visits to a place ("the busiest hour at our clinic").
+# Times a superlative ranks by the visits to a place ("the quietest morning at our pharmacy").
 RANKED_TIMES = {"hour", "day", "night", "time", "morning", "afternoon", "evening", "weekend", "slot"}
 YEAR = re.compile(r"(?:19|20)\d\d")  # "2024 was our year": a year, not a count
 
@@ -92,7 +92,7 @@ class CohortFinding:
         if number is None and is_subject_of_verb(token):
             fraction = token_span(token.doc, left, token.i + 1)
             fronted = self._fronted_group(token) if fraction.text.lower() in FRACTIONS else None
-            if fronted is not None:  # "Of our 90,000 members, a quarter booked…"
+            if fronted is not None:  # "Of our 3,000 members, a third booked…"
                 rate = FRACTIONS[fraction.text.lower()]
                 return (token, fraction, self._derived(token, rate, fronted, base=own_count(fronted)), fraction)
         if number is not None and token.i == head.i and is_subject_of_verb(head):
@@ -407,7 +407,7 @@ class CohortFinding:
         return self._ranked_for(token) or self._ranked_at(token)
 
     def _ranked_at(self, token: Token) -> Token | None:
-        """ "the busiest hour at our walk-in clinic", "the quietest night in our pharmacy": a time ranked by
+        """ "the quietest morning at our pharmacy", "the busiest evening in our Leith gym": a time ranked by
         the visits to a place of ours, which stands for the unknown number who came then."""
         if token.lemma_.lower() not in RANKED_TIMES:
             return None

@@ -299,7 +299,7 @@ def _bare_plural(token: Token) -> bool:
 
 
 def _hyphenated(token: Token) -> bool:
-    """A word inside a hyphenated name ("the pay-what-you-can shelf"), which the parse can hang on a verb."""
+    """A word inside a hyphenated name ("our all-you-can-eat brunch"), which the parse can hang on a verb."""
     doc = token.doc
     before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
     return before or (token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_)
