@@ -1352,3 +1352,61 @@ def test_staff_who_report_what_a_user_did_still_report_it(draft):
 def test_an_emoji_is_never_a_place():
     result = linter.lint("Savers tucked away £9m in our jam-jar pots this year 🐷💷")
     assert all(any(c.isalpha() for c in f.text) for f in result.findings)
+
+
+@pytest.mark.parametrize(
+    ("draft", "n"),
+    [
+        # "you're one of" said to the audience speaks to each of the group: the group is the claim
+        ("If you're one of the 300 cyclists who renewed their locker in June, thanks!", 300),
+        ("Were you one of only 14 guests who tried the eel ice cream?", 14),
+        ("Imagine being one of the 90,000 people who renewed on launch day.", 90000),
+        ("You are one of the 700 members who rowed in the rain. Huge thanks to @coach_li for the playlist!", 700),
+        # said to one account, or of a named user, it is that one's record
+        ("@mo_t you're one of 6,000 members who finished every class this year!", 1),
+        ("Hey Jo! You're one of 2,500 riders who took the ferry on Sunday.", 1),
+        # a quantity picking one out of a group is still one person
+        ("One of the 800 guests who borrowed a kayak left a kite behind.", 1),
+    ],
+)
+def test_you_are_one_of_a_group_is_the_group_unless_one_account_is_spoken_to(draft, n):
+    assert [c["n"] for c in linter.lint(draft).claims] == [n]
+
+
+@pytest.mark.parametrize(
+    ("draft", "claimed"),
+    [
+        ("Looks like you have been ordering a lot of oat milk lately 👀", True),  # what went on until now
+        ("Have you been keeping up with the new season?", False),  # asks
+        ("You keep your loyalty points when you switch plans.", False),  # an offer
+    ],
+)
+def test_you_have_been_doing_is_a_record(draft, claimed):
+    assert bool(linter.lint(draft).claims) == claimed
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Ferry journeys out of Oban rose 25% over Easter.",
+        "Audiobook streaming in Lancaster jumped 40% in exam season.",
+        "Spin-class workouts in Swindon doubled after the heatwave.",
+    ],
+)
+def test_activity_that_rose_or_fell_in_a_town_is_narrowed_by_it(draft):
+    result = linter.lint(draft)
+    assert [f.because["detail"] for f in result.findings if f.rule == "PL302"] == ["place"]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Since we rolled out Night Saver, 90,000 riders have used it for every single journey home.",
+        "40,000 members booked every class in March.",
+        "Our 20,000 regulars made every visit count this spring.",
+    ],
+)
+def test_every_journey_visit_or_class_is_repetition_and_a_plan_named_after_users_is_not_people(draft):
+    result = linter.lint(draft)
+    assert all(c["n"] for c in result.claims)  # the plan is no group of unknown size
+    assert [f.because["detail"] for f in result.findings if f.rule == "PL301"] == ["repetition"]

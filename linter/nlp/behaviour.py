@@ -11,7 +11,7 @@ class BehaviourReading:
     """Part of `ClaimFinder`: the verb a cohort did, found from the cohort's head token."""
 
     def _behaviour_verb(self, head: Token) -> Token | None:
-        clause = _defining_clause(head) or _defining_clause(_counted_of(head))
+        clause = _defining_clause(head) or _defining_clause(_counted_of(head)) or _defining_clause(_one_among(head))
         if clause is not None:
             return clause  # "people who played…", "just 3% of our diners who tipped…"
         if head.dep_ == "pobj":  # "To the 14 teens on student plans in Leeds who played…": the clause hangs lower
@@ -187,6 +187,15 @@ def _defining_clause(head: Token | None) -> Token | None:
     if head is None:
         return None
     return next((c for c in head.children if c.dep_ in {"relcl", "acl"} and c.pos_ in {"VERB", "AUX"}), None)
+
+
+def _one_among(head: Token) -> Token | None:
+    """ "riders" in "you're one of 500 riders who took it", "Sam was one of…": the one named is said to
+    have done what the group's clause says."""
+    if head.lower_ not in {"one", "1"} or head.dep_ != "attr":
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
 
 
 def _counted_of(head: Token) -> Token | None:

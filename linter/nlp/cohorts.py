@@ -22,7 +22,7 @@ from linter.nlp.sizes import (
     percent_value,
     rate_of,
 )
-from linter.nlp.syntax import is_subject_of_verb, is_us, left_edge, token_span
+from linter.nlp.syntax import is_subject_of_verb, is_us, left_edge, subject_is_us, token_span
 
 AGE_GROUP = re.compile(r"^(?:under|over)-?\d{1,2}s$|^u\d{1,2}s$", re.I)  # "under-11s", "U10s": a team or class by age
 RATIO = re.compile(r"^(?P<part>\d+(?:\.\d+)?)\s+(?:in|out\s+of)\s+(?P<whole>\d+(?:\.\d+)?)\b", re.I)
@@ -40,6 +40,8 @@ class CohortFinding:
             return None  # "our community of 3 million readers" is not a quantity of them
         if token.lower_ == "which":
             return None  # "Which of you…?" asks; see `_asked_who`
+        if self._you_are_one_of(token):
+            return None  # "Were you one of 200 riders who…?": the 200 are the claim; see `_person_noun`
         preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "in", "out"}]
         following = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if (
@@ -163,10 +165,17 @@ class CohortFinding:
             return None  # "a user guide": describes something else; "child profiles": part of that cohort
         if self._award_title_end(token) is not None:
             return None  # "Diner of the Month": the title of the one user it goes to, not a group
+        if _launched_by_us(token):
+            return None  # "we launched Season Saver": a plan or product named after its users
         named = self._user_named(token)
         if named is not None:
             return named
-        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i < token.i:
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "of"
+            and token.head.head.i < token.i
+            and not self._you_are_one_of(token.head.head)
+        ):
             return None  # counted by the quantity in front: "a couple of members"
         if token.lower_ in self.quantity_words and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             return None  # a quantity itself: "a couple of thousand riders"
@@ -200,6 +209,19 @@ class CohortFinding:
         size_span = token_span(token.doc, left, token.i + 1) if left < token.i else None
         return (token, cohort, self._noun_size(token, size_span), size_span or cohort)
 
+    def _you_are_one_of(self, token: Token) -> bool:
+        """ "one" in "were you one of 200 riders who…?", "you are one of…", "imagine being one of…":
+        the post speaks to each of the group, so the group is who the claim is about. Not where "you" is
+        the one account greeted before it, nor "Sam was one of…": those are one person's record."""
+        verb = token.head
+        if token.lower_ not in {"one", "1"} or token.dep_ != "attr" or verb.lemma_ != "be":
+            return False
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None:
+            return verb.tag_ == "VBG"  # "imagine being one of…", "POV: being one of…"
+        addressee = self._addressee(token.doc)
+        return subject.lower_ in self.second_person and (addressee is None or addressee.start > token.i)
+
     def _partner_of_a_group(self, token: Token) -> bool:
         """ "someone" as the object of a verb whose subject is a group of users ("thousands of you gifted
         it to someone", "singles matched with someone"): whoever it is, the record is the group's."""
@@ -222,7 +244,7 @@ class CohortFinding:
         cohort = token_span(token.doc, token.i, token.i + 1)
         if addressee is not None:
             return (token, cohort, CohortSize("singular", 1, spoken_to(addressee)), addressee)
-        if token.head.tag_ not in {"VBD", "VBN"}:
+        if token.head.tag_ not in {"VBD", "VBN"} and not _perfect_progressive(token):
             return None  # "what you pick", "you keep your current plan": habits and offers, not records
         if any(self._counted_you(t) for t in token.doc[token.sent.start : token.i]):
             return None  # "2,500 of you rode to the match you had booked with us": that counted group again
@@ -451,14 +473,15 @@ class CohortFinding:
 
     def _is_agent_noun(self, token: Token) -> bool:
         """People named after what they do ("intro-skippers", "bingers"), beyond the usual user nouns; not
-        one tool named after its job and its object ("the symptom tracker", "a sleep timer")."""
+        one tool or plan named after its job and its object ("the symptom tracker", "a sleep timer",
+        "Season Saver")."""
         word = token.lower_
         return (
             token.pos_ in {"NOUN", "PROPN"}
             and word not in self.person_nouns
             and token.lemma_.lower() not in self.person_nouns
             and _agent_noun_stem(word) in self.behaviour_verbs
-            and not (token.tag_ == "NN" and any(c.dep_ == "compound" for c in token.children))
+            and not (token.tag_ in {"NN", "NNP"} and any(c.dep_ == "compound" for c in token.children))
         )
 
 
@@ -538,6 +561,28 @@ def _owned(token: Token) -> bool:
 
 def _sold(verb: Token) -> bool:
     return verb.lemma_.lower() == "sell" and not any(c.dep_ in {"dobj", "dative"} for c in verb.children)
+
+
+def _launched_by_us(token: Token) -> bool:
+    """A capitalised name ending in a user word that we are the subject of making or offering."""
+    return (
+        token.tag_ == "NNP"
+        and token.dep_ == "dobj"
+        and any(c.dep_ == "compound" and c.text[:1].isupper() for c in token.children)
+        and subject_is_us(token.head)
+    )
+
+
+def _perfect_progressive(subject: Token) -> bool:
+    """ "you've been ordering": what the records show going on until now, as a past tense would; not
+    asked ("have you been keeping up?")."""
+    verb = subject.head
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+    return (
+        verb.tag_ == "VBG"
+        and any(c.lower_ == "been" for c in auxiliaries)
+        and all(c.i > subject.i for c in auxiliaries)
+    )
 
 
 def _of_you(token: Token) -> bool:
