@@ -1410,3 +1410,35 @@ def test_every_journey_visit_or_class_is_repetition_and_a_plan_named_after_users
     result = linter.lint(draft)
     assert all(c["n"] for c in result.claims)  # the plan is no group of unknown size
     assert [f.because["detail"] for f in result.findings if f.rule == "PL301"] == ["repetition"]
+
+
+@pytest.mark.parametrize(
+    ("draft", "cohort"),
+    [
+        # activity capitalised at a sentence's start after emoji is still activity, not a named customer
+        ("Match day 🏉 Searches in Cardiff spiked at noon.", "Searches"),
+        ("Priya from Rotherham booked 30 lessons this term.", "Priya"),
+    ],
+)
+def test_a_capitalised_activity_noun_is_activity_and_a_placed_name_one_user(draft, cohort):
+    assert [c["cohort"]["text"] for c in linter.lint(draft).claims] == [cohort]
+
+
+def test_a_verb_of_studying_is_not_an_outside_study():
+    result = linter.lint("A reader in Kendal has had our Rain for Studying mix on for 900 hours this year.")
+    assert result.decision == "block"
+    assert linter.lint("A study by Kendal College found 40 people read daily.").decision == "pass"
+
+
+@pytest.mark.parametrize(
+    ("draft", "sensitive"),
+    [
+        ("Around 600 riders took a free ride to the polls on election day.", True),  # an election
+        ("Over 500 of you voted for the new flavour. Mango wins!", False),  # a public poll of ours
+        ("9,000 of you voted in our Best Pie poll!", False),
+    ],
+)
+def test_voting_in_an_election_is_private_and_a_poll_of_ours_public(draft, sensitive):
+    result = linter.lint(draft)
+    assert (result.decision == "block") == sensitive
+    assert any(f.rule == "PL201" for f in result.findings) == sensitive

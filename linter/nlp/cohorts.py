@@ -311,8 +311,8 @@ class CohortFinding:
     def _many_peoples_activity(self, token: Token):
         """An activity noun as a claim about an unknown number of people, unless it is owned ("our sales",
         "this order": the organisation's own, or one particular order)."""
-        if token.lemma_.lower() not in self.behaviour_nouns:
-            return None
+        if not {token.lemma_.lower(), token.lower_.removesuffix("s")} & self.behaviour_nouns:
+            return None  # (the plain plural too: a capitalised "Rides" is tagged a name, its lemma kept)
         if _owned(token):
             return None
         doers = self._counted_doers(token)
@@ -349,6 +349,8 @@ class CohortFinding:
         word, lemma = token.lower_, token.lemma_.lower()
         if token.like_num or word in self.cohort_words or lemma in self.cohort_words or AGE_GROUP.match(word):
             return True
+        if word.removesuffix("s") in self.behaviour_nouns:
+            return True  # a capitalised "Rides" is tagged a name and keeps its plural lemma
         if token.text.startswith("@"):
             return self._greeted(token.doc, token.i)
         if word in {"who", "which"}:

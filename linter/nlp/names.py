@@ -150,6 +150,8 @@ class NamedPeople:
         name = doc[token.i : end]
         if name.root.dep_ not in {"nsubj", "nsubjpass"}:
             return None
+        if any({t.lower_, t.lower_.removesuffix("s")} & self.behaviour_nouns for t in name):
+            return None  # "Rides in Bristol jumped…": activity, capitalised where a sentence starts
         self.entities([doc])  # a place before "from" is a misread first name more often than a place
         return None if any(t.ent_type_ in NOT_PEOPLE - PLACE_ENTITIES for t in name) else name
 

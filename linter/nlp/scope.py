@@ -20,14 +20,26 @@ GENERIC_PEOPLE = {
 }
 
 
+def _electoral_words(sent: Span) -> set[int]:
+    """The tokens of the sentence's words of elections and voting ("the polls", "election day", "postal
+    vote"): the special category's, so a vote or a poll there is not one anyone can see."""
+    return {
+        i
+        for span in sent.doc.spans[SPAN_KEY]
+        if span.label_ == "sensitive.political_opinion" and sent.start <= span.start < sent.end
+        for i in range(span.start, span.end)
+    }
+
+
 class Scope:
     """Part of `ClaimFinder`: whether a cohort and its verb are the organisation's record of its users."""
 
     def _is_private_behaviour(self, verb: Token, head: Token) -> bool:
         """False for public actions (a public event anywhere in the sentence), things not done yet,
         conditionals and headline totals."""
-        if verb.lemma_.lower() in self.public_verbs:
-            return False
+        electoral = _electoral_words(verb.sent)
+        if verb.lemma_.lower() in self.public_verbs and not (verb.lemma_.lower() == "vote" and electoral):
+            return False  # a vote in a poll is public; whether someone voted in an election is not
         if (
             head.lower_ in self.generic_people
             and verb.lemma_.lower() in self.state_verbs
@@ -60,6 +72,8 @@ class Scope:
             word = token.lemma_.lower().rstrip(".")  # "our live Q&A." is read as one token
             if token.i == head.i or word not in self.public_events | self.events or self._taken_in_remotely(token):
                 continue
+            if token.i in electoral:
+                continue  # "a ride to the polls": an election, not a public poll
             marked_public = any(t.lemma_.lower() in self.public_markers for t in token.subtree)
             describes_something_else = token.dep_ in {"compound", "amod", "nmod"}  # "the marathon playlist"
             if marked_public or (word in self.public_events and not describes_something_else):
@@ -256,7 +270,10 @@ def _told_by_a_thing(span: Span, own_records: set[str]) -> bool:
 
 def _names_a_source(span: Span) -> bool:
     """A one-word marker ("study", "survey") names where a figure comes from unless it is a word of the
-    name of a thing bought, joined or used ("bought the study edition", "signed up for a survey kit")."""
+    name of a thing bought, joined or used ("bought the study edition", "signed up for a survey kit") or
+    a verb of doing it ("music for studying"; "we surveyed 2,000 of you" still reports what people said)."""
+    if len(span) == 1 and span[0].pos_ == "VERB" and span[0].lemma_.lower() != "survey":
+        return False
     if len(span) > 1 or span[0].dep_ != "compound":
         return True
     thing = span[0].head
