@@ -1442,3 +1442,39 @@ def test_voting_in_an_election_is_private_and_a_poll_of_ours_public(draft, sensi
     result = linter.lint(draft)
     assert (result.decision == "block") == sensitive
     assert any(f.rule == "PL201" for f in result.findings) == sensitive
+
+
+@pytest.mark.parametrize(
+    ("draft", "places"),
+    [
+        # a chart that is a town's own, or users', is what they did there; ours is our opinion
+        ("Swansea's favourite audiobook this spring? 'The Salt Road'", ["Swansea"]),
+        ("Derby's most-rented film of the summer: 'Low Sun'.", ["Derby"]),
+        ("Our favourite audiobook this spring? 'The Salt Road'", None),
+    ],
+)
+def test_a_towns_favourite_or_top_chart_is_a_claim_placed_by_the_town(draft, places):
+    """The grammar's claim; whether it is flagged is left to the sentence model's doubt, as for any chart."""
+    result = linter.lint(draft)
+    if places is None:
+        assert not result.claims and result.decision == "pass"
+    else:
+        assert [[p["text"] for p in c["place"]] for c in result.claims] == [places]
+
+
+@pytest.mark.parametrize(
+    "draft", ["Leeds ordered 800,000 pasties this year.", "Dundee rented more canoes than anywhere else."]
+)
+def test_a_town_the_tagger_calls_a_common_noun_still_stands_for_its_users(draft):
+    assert [f.rule for f in linter.lint(draft).findings if f.rule == "PL302"] == ["PL302"]
+
+
+@pytest.mark.parametrize(
+    ("draft", "detail"),
+    [
+        ("700 guests booked a spa day on their birthday last year.", "on their birthday"),
+        ("3,000 of you ordered oysters on your wedding anniversary.", "on your wedding anniversary"),
+    ],
+)
+def test_each_persons_own_day_is_a_single_day(draft, detail):
+    assert [f.text for f in linter.lint(draft).findings if f.rule == "PL302"] == [detail]

@@ -11,6 +11,7 @@ from spacy.tokens import Span
 
 from linter.nlp.claim import DETAIL_KINDS, Claim
 from linter.nlp.extensions import detail_spans
+from linter.nlp.places import TOWNS
 from linter.nlp.syntax import is_thing_acted_on, only_filler, overlaps, token_span
 
 CALENDAR_WORDS = {name.lower() for name in (*calendar.month_name[1:], *calendar.day_name)}
@@ -88,8 +89,12 @@ class ClaimDetails:
                 yield Span(verb.doc, verb.i, verb.i + 1, label=f"sensitive.{category}")
 
     def _cohort_places(self, claim: Claim) -> Iterator[Span]:
-        """ "someone in Coventry", "a listener in Leeds": a proper name placed on the cohort itself,
-        whatever the entity recogniser called it."""
+        """ "someone in Coventry", "a listener in Leeds", "Cardiff's top search": a proper name placed on
+        the cohort itself, whatever the entity recogniser called it."""
+        if claim.cohort.label_ == "ranking":  # "Cardiff's most-ordered dish"; "Cardiff's shoppers" may be a shop's
+            for owner in (t for t in claim.cohort if t.dep_ == "poss" and t.text in TOWNS):
+                if owner.lower_ not in self.countries:
+                    yield token_span(owner.doc, owner.left_edge.i, owner.i + 1)
         preps = [c for t in claim.cohort for c in t.children if c.dep_ == "prep" and c.i >= claim.cohort.start]
         for prep in preps:
             if prep.lower_ not in {"in", "from", "near", "around"}:

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from linter.nlp.claim import CohortSize
 from linter.nlp.joining import spoken_to
-from linter.nlp.places import place_of_demonym
+from linter.nlp.places import TOWNS, place_of_demonym
 from linter.nlp.sizes import (
     CLOCK_TIME,
     FRACTIONS,
@@ -27,6 +27,7 @@ from linter.nlp.syntax import is_subject_of_verb, is_us, left_edge, subject_is_u
 AGE_GROUP = re.compile(r"^(?:under|over)-?\d{1,2}s$|^u\d{1,2}s$", re.I)  # "under-11s", "U10s": a team or class by age
 RATIO = re.compile(r"^(?P<part>\d+(?:\.\d+)?)\s+(?:in|out\s+of)\s+(?P<whole>\d+(?:\.\d+)?)\b", re.I)
 # Times a superlative ranks by the visits to a place ("the quietest morning at our pharmacy").
+FAVOURITE = {"favourite", "favorite", "fave", "fav"}  # a chart when it is a town's own, not ours
 RANKED_TIMES = {"hour", "day", "night", "time", "morning", "afternoon", "evening", "weekend", "slot"}
 YEAR = re.compile(r"(?:19|20)\d\d")  # "2024 was our year": a year, not a count
 
@@ -361,9 +362,9 @@ class CohortFinding:
             return False
         if _is_sold(token):
             return True
-        if token.pos_ == "PROPN" and (
-            self._greeted(token.doc, token.i) or self._name_from_town(token) is not None or self._place_does(token)
-        ):
+        if token.pos_ == "PROPN" and (self._greeted(token.doc, token.i) or self._name_from_town(token) is not None):
+            return True
+        if _a_name(token) and self._place_does(token):
             return True
         return (
             self._is_agent_noun(token)
@@ -375,7 +376,7 @@ class CohortFinding:
     def _people_of_a_place(self, token: Token):
         """ "Leicester streamed more podcasts than anywhere", "Cardiff led the UK in kayak rentals": a place
         that did what users do, or tops a chart of it, stands for its users there, an unknown number."""
-        if token.pos_ != "PROPN" or not self._place_does(token):
+        if not _a_name(token) or not self._place_does(token):
             return None
         start = token.i
         while start > 0 and token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].pos_ == "PROPN":
@@ -428,6 +429,8 @@ class CohortFinding:
                 return child  # most-streamed, most searched
             if (most or child.lower_ == "top") and token.lemma_.lower() in self.behaviour_nouns:
                 return child  # most popular search, top search
+            if child.lower_ in FAVOURITE and any(c.dep_ == "poss" and c.text in TOWNS for c in token.children):
+                return child  # "Bristol's favourite podcast": a chart of what people there played
         return self._ranked_for(token) or self._ranked_at(token)
 
     def _ranked_at(self, token: Token) -> Token | None:
@@ -563,6 +566,12 @@ def _owned(token: Token) -> bool:
 
 def _sold(verb: Token) -> bool:
     return verb.lemma_.lower() == "sell" and not any(c.dep_ in {"dobj", "dative"} for c in verb.children)
+
+
+def _a_name(token: Token) -> bool:
+    """A proper noun, or a town's name the tagger took for a common noun where a sentence starts ("Leeds
+    ordered…")."""
+    return token.pos_ == "PROPN" or (token.text in TOWNS and token.text[:1].isupper())
 
 
 def _launched_by_us(token: Token) -> bool:
