@@ -1478,3 +1478,64 @@ def test_a_town_the_tagger_calls_a_common_noun_still_stands_for_its_users(draft)
 )
 def test_each_persons_own_day_is_a_single_day(draft, detail):
     assert [f.text for f in linter.lint(draft).findings if f.rule == "PL302"] == [detail]
+
+
+def test_a_count_the_parse_made_the_object_of_its_bound_is_still_the_groups_count():
+    """The parse often reads "Over 74,000" after an emoji as a preposition and its object."""
+    draft = "Night buses now run across Austin 🚌 Over 74,000 Austin riders travelled with us last year — and now you can get home later."
+    result = linter.lint(draft)
+    assert [c["n"] for c in result.claims] == [74000]
+    assert result.decision == "pass"
+
+
+@pytest.mark.parametrize(
+    ("draft", "flagged"),
+    [
+        ("Texans ordered more brisket this spring than anyone.", "Texans"),  # a state's people: narrowing
+        ("Americans streamed more sad songs during halftime than on any other night.", "during halftime"),
+        ("Americans streamed 40% more podcasts this year.", None),  # a country's people do not narrow
+        ("Russians booked more ski trips in 2025.", None),
+    ],
+)
+def test_a_nations_or_states_people_and_a_moment_of_a_match(draft, flagged):
+    found = [f.text for f in linter.lint(draft).findings if f.rule == "PL302"]
+    assert found == ([flagged] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    ("draft", "sensitive"),
+    [
+        ("Singles across Ireland matched 30% more in the first week of January than in December.", True),
+        ("Gamblers on our app logged in 20% more during the World Cup.", True),
+        ("Listeners across Ireland streamed 30% more in the first week of January than in December.", False),
+    ],
+)
+def test_people_named_by_a_special_category_reveal_it_whatever_they_did(draft, sensitive):
+    assert any(f.rule == "PL201" for f in linter.lint(draft).findings) == sensitive
+
+
+@pytest.mark.parametrize(
+    ("draft", "place"),
+    [
+        ("Scooter rides in the borough were up 40% this month.", "borough"),
+        ("Boiler repair bookings across the county rose 12% in the cold snap.", "county"),
+        ("Our district manager says thanks for a great year!", None),
+    ],
+)
+def test_a_borough_county_or_district_is_a_place_smaller_than_a_country(draft, place):
+    found = [f.text for f in linter.lint(draft).findings if f.rule == "PL302"]
+    assert found == ([place] if place else [])
+
+
+@pytest.mark.parametrize(
+    ("draft", "place"),
+    [
+        ("Bristolians, we love you. Ice cream orders went up 40% in June 🍦", "Bristolians"),
+        ("Hey Leeds! Quick one. Sunscreen orders tripled in March.", "Leeds"),
+        ("Glaswegians, we love you. Over 50,000 shoppers ordered from us this year.", None),  # people of its own
+        ("Hi everyone! Ice cream orders went up 40% in June 🍦", None),
+    ],
+)
+def test_a_town_greeted_as_the_post_opens_places_a_trend_that_names_no_people(draft, place):
+    found = [f.text for f in linter.lint(draft).findings if f.rule == "PL302"]
+    assert found == ([place] if place else [])

@@ -76,6 +76,7 @@ class ClaimDetails:
         claim.details["age"].extend(self._cohort_ages(claim))
         claim.details["sensitive"].extend(_minors(claim))
         claim.details["sensitive"].extend(self._sensitive_behaviour(claim))
+        claim.details["sensitive"].extend(self._sensitive_cohort(claim))
         known_places = {(p.start, p.end) for p in claim.details["place"]}
         claim.details["place"].extend(p for p in self._cohort_places(claim) if (p.start, p.end) not in known_places)
 
@@ -87,6 +88,13 @@ class ClaimDetails:
         for category, verbs in self.sensitive_verbs.items():
             if verb.pos_ == "VERB" and verb.lemma_.lower() in verbs:
                 yield Span(verb.doc, verb.i, verb.i + 1, label=f"sensitive.{category}")
+
+    def _sensitive_cohort(self, claim: Claim) -> Iterator[Span]:
+        """The people themselves can be named by the category: "singles", "gamblers"."""
+        head = claim.cohort.root
+        for category, people in self.sensitive_cohorts.items():
+            if head.pos_ in {"NOUN", "PROPN"} and {head.lemma_.lower(), head.lower_} & people:
+                yield Span(head.doc, head.i, head.i + 1, label=f"sensitive.{category}")
 
     def _cohort_places(self, claim: Claim) -> Iterator[Span]:
         """ "someone in Coventry", "a listener in Leeds", "Cardiff's top search": a proper name placed on

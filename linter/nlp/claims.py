@@ -73,6 +73,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.headline_verbs = word_set(lexicons, "headline_verbs")
         self.change_verbs = word_set(lexicons, "change_verbs")
         self.sensitive_verbs = word_groups(lexicons, "sensitive_verbs")
+        self.sensitive_cohorts = word_groups(lexicons, "sensitive_cohorts")
         self.public_verbs = word_set(lexicons, "public_verbs")
         self.public_events = word_set(lexicons, "public_events")
         self.events = word_set(lexicons, "events")
@@ -94,6 +95,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.countries = country_names(lexicons.get("countries_extra", []))
         self.cohort_words |= self.quantity_words
         self.bounds = word_groups(lexicons, "bounds")
+        self.bound_words = {w for words in self.bounds.values() for w in words if " " not in w}  # "over", "under"
 
     def __call__(self, doc: Doc) -> Doc:
         addressee = self._addressee(doc)

@@ -190,7 +190,7 @@ class CohortFinding:
         cohort = token_span(token.doc, left, token.i + 1 + id_suffix(token))
         if id_suffix(token):  # "user #4821": one account, whatever the parse made of the number
             return (token, cohort, CohortSize("singular", 1, cohort.text), cohort)
-        numbers = number_tokens(token) or _count_hung_before(token.doc, left)
+        numbers = number_tokens(token) or _count_hung_before(token.doc, left, self.bound_words)
         value = count_of(numbers)
         if value is not None and abs(value - round(value)) > 1e-6:
             value = None  # "3.6 milyon listeners": a fraction of a person means a scale word we cannot read
@@ -525,11 +525,16 @@ def _agent_noun_stem(word: str) -> str:
     return stem if not stem.endswith(("g", "v", "c")) else stem + "e"
 
 
-def _count_hung_before(doc, left: int) -> list[Token]:
-    """ "Last month 32000 riders…": a count right before the group that the parse hung on an earlier word
-    ("month 32000" is no English) is the group's count."""
+def _count_hung_before(doc, left: int, bound_words: set[str]) -> list[Token]:
+    """ "Last month 32000 riders…", "Over 74,000 Austin riders…": a count right before the group that the
+    parse hung on an earlier word ("month 32000" is no English) or made the object of its bound ("Over")
+    is the group's count."""
     before = doc[left - 1] if left > 0 else None
-    if before is not None and before.like_num and before.dep_ == "nummod" and before.head.i < before.i:
+    if before is None or not before.like_num or before.head.i >= before.i:
+        return []
+    if before.dep_ == "nummod" or (
+        before.dep_ == "pobj" and before.head.lower_ in bound_words and not YEAR.fullmatch(before.text)
+    ):
         return [before]
     return []
 

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
+from linter.nlp.claim import Claim
 from linter.nlp.extensions import SIGNED_AT, SPAN_KEY
 from linter.nlp.span_docs import span_docs
 from linter.nlp.words import country_names, data_lines
@@ -167,15 +168,18 @@ class Places:
             [*doc.spans[SPAN_KEY], *(p for p in places if (p.start, p.end, "place") not in known)],
             key=lambda s: (s.start, s.end, s.label_),
         )
+        opening = [p for p in places if _opens_post(p) and _addressed(p, self.activity)]
         for claim in doc._.claims:
             sentences = [claim.cohort.sent]  # and a greeting before it, where "you" are the ones greeted
             if (greeting := _greeting_before(claim.cohort.sent)) and any(t.lower_ == "you" for t in claim.cohort):
                 sentences.append(greeting)
             held = {(p.start, p.end) for p in claim.details.setdefault("place", [])}
+            greeted = [p for p in opening if p.end < claim.cohort.start and _spoken_to_about(claim, self.activity)]
             claim.details["place"] += [
                 p
                 for p in places
-                if any(s.start <= p.start and p.end <= s.end for s in sentences) and (p.start, p.end) not in held
+                if (any(s.start <= p.start and p.end <= s.end for s in sentences) or p in greeted)
+                and (p.start, p.end) not in held
             ]
         return doc
 
@@ -209,7 +213,7 @@ class Places:
                 continue  # a country, or a city that is one too ("Singapore"): being in it does not narrow
             modifies = token.dep_ == "compound" and head.lemma_.lower() in self.premises | self.people | self.activity
             placed = token.dep_ == "pobj" and token.ent_type_ != "PERSON" and self._of_place(token.head)
-            if modifies or placed or _addressed(name):
+            if modifies or placed or _addressed(name, self.activity):
                 found.append(Span(doc, name.start, name.end, label="place"))
         return found
 
@@ -226,7 +230,9 @@ class Places:
         itself as the doer ("Cardiff ordered…"), or its people spoken to about what "you" did
         ("Glaswegians, you…"), when smaller than a country."""
         spans = {(t.i, t.i + 1) for claim in doc._.claims for t in claim.cohort if self._town_of_people(t)}
-        spans |= {(t.i, t.i + 1) for t in doc if self._town_of_people(t) and _addressed(doc[t.i : t.i + 1])}
+        spans |= {
+            (t.i, t.i + 1) for t in doc if self._town_of_people(t) and _addressed(doc[t.i : t.i + 1], self.activity)
+        }
         spans |= {
             (c.cohort.start, c.cohort.end)
             for c in doc._.claims
@@ -251,17 +257,33 @@ class Places:
         return preposition.lower_ in PLACE_PREPOSITIONS
 
 
-def _addressed(name: Span) -> bool:
+def _addressed(name: Span, activity: set[str]) -> bool:
     """A town spoken to about what "you" did ("Leeds, you ordered…", "Hey Hull! 300 of you…"): its people
-    are the cohort, so the town narrows it. A greeting that is a sentence of its own speaks to the next."""
+    are the cohort, so the town narrows it. A greeting that is a sentence of its own speaks to the next; a
+    town or its people greeted as the post opens ("Glaswegians, a word.") speak for the rest of it, and for
+    a trend there that names no people of its own ("umbrella orders tripled")."""
     doc = name.doc
     before = doc[name.start - 1].lower_ if name.start > 0 else ""
     set_off = (name.end < len(doc) and doc[name.end].text in {",", "!"}) or before in GREETINGS
-    return set_off and any(
-        claim.cohort.sent == name.sent or _greeting_before(claim.cohort.sent) == name.sent
-        for claim in doc._.claims
-        if any(t.lower_ == "you" for t in claim.cohort)
-    )
+    if not set_off:
+        return False
+    for claim in doc._.claims:
+        you = any(t.lower_ == "you" for t in claim.cohort)
+        if you and name.sent in (claim.cohort.sent, _greeting_before(claim.cohort.sent)):
+            return True
+        if _opens_post(name) and claim.cohort.start > name.end and _spoken_to_about(claim, activity):
+            return True
+    return False
+
+
+def _opens_post(name: Span) -> bool:
+    """The name is the first thing the post says, after greeting words or emoji at most."""
+    return all(t.lower_ in GREETINGS or not t.is_alpha for t in name.doc[: name.start])
+
+
+def _spoken_to_about(claim: Claim, activity: set[str]) -> bool:
+    """A claim about "you", or a trend in an activity with no people named ("orders tripled")."""
+    return any(t.lower_ == "you" for t in claim.cohort) or claim.cohort.root.lemma_.lower() in activity
 
 
 def _greeting_before(sent: Span) -> Span | None:

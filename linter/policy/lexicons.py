@@ -40,6 +40,7 @@ LEXICONS: dict[str, Lexicon] = {
     "headline_verbs": Lexicon(WORDS, "verbs of the organisation counting its users as a whole"),
     "change_verbs": Lexicon(WORDS, "verbs of rising and falling, for activity nouns"),
     "sensitive_verbs.*": Lexicon(WORDS, "verbs that themselves reveal a special category"),
+    "sensitive_cohorts.*": Lexicon(WORDS, "people named by a special category: any claim about them reveals it"),
     # what is not a claim
     "public_verbs": Lexicon(WORDS, "public actions everyone can already see"),
     "public_events": Lexicon(WORDS, "public events: attending one is not private behaviour"),
