@@ -1539,3 +1539,14 @@ def test_a_borough_county_or_district_is_a_place_smaller_than_a_country(draft, p
 def test_a_town_greeted_as_the_post_opens_places_a_trend_that_names_no_people(draft, place):
     found = [f.text for f in linter.lint(draft).findings if f.rule == "PL302"]
     assert found == ([place] if place else [])
+
+
+@pytest.mark.parametrize(
+    ("draft", "cohort"),
+    [
+        ("Why did pizza orders double on Sunday?", "pizza orders"),
+        ("Glaswegians, a quick word. Why did umbrella orders triple the week it hit 30°C? ☔", "umbrella orders"),
+    ],
+)
+def test_a_verb_of_change_the_tagger_misread_after_did_is_still_the_trend(draft, cohort):
+    assert [c["cohort"]["text"] for c in linter.lint(draft).claims] == [cohort]

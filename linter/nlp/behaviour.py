@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from linter.nlp.syntax import subject_is_us, token_span, verb_of_subject
+from linter.nlp.syntax import misread_change_verb, subject_is_us, token_span, verb_of_subject
 
 
 class BehaviourReading:
@@ -25,6 +25,9 @@ class BehaviourReading:
             if head.lower_ in self.second_person and _describes(verb):
                 return None  # "you're welcome", "you're a star": what the reply thinks of them, not what they did
             return verb
+        misread = misread_change_verb(head, self.change_verbs)
+        if misread is not None:
+            return misread
         handle = next((a for a in head.ancestors if a.text.startswith("@") and a.i < head.i), None)
         if handle is not None and handle.dep_ in {"nsubj", "nsubjpass"}:
             # "@kim 60,000 of you…": the parse made the handle the reply speaks to the subject

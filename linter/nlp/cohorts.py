@@ -22,7 +22,14 @@ from linter.nlp.sizes import (
     percent_value,
     rate_of,
 )
-from linter.nlp.syntax import is_subject_of_verb, is_us, left_edge, subject_is_us, token_span
+from linter.nlp.syntax import (
+    is_subject_of_verb,
+    is_us,
+    left_edge,
+    misread_change_verb,
+    subject_is_us,
+    token_span,
+)
 
 AGE_GROUP = re.compile(r"^(?:under|over)-?\d{1,2}s$|^u\d{1,2}s$", re.I)  # "under-11s", "U10s": a team or class by age
 RATIO = re.compile(r"^(?P<part>\d+(?:\.\d+)?)\s+(?:in|out\s+of)\s+(?P<whole>\d+(?:\.\d+)?)\b", re.I)
@@ -295,7 +302,9 @@ class CohortFinding:
 
     def _activity_noun(self, token: Token):
         """ "Soup orders in Dundee rose 300%": activity that rose or fell, by an unknown number of people."""
-        if token.dep_ not in {"nsubj"} or not self._rose_or_fell(token.head):
+        if token.dep_ != "nsubj":
+            return None
+        if not self._rose_or_fell(token.head) and misread_change_verb(token, self.change_verbs) is None:
             return None
         return self._many_peoples_activity(token)
 

@@ -17,8 +17,10 @@ def token_span(doc: Doc, start: int, end: int) -> Span:
 def left_edge(token: Token) -> int:
     left = [t.left_edge.i for t in token.children if t.i < token.i and t.dep_ in SIZE_CHILD_DEPS]
     start = min([token.i, *left])
-    while start < token.i and token.doc[start].text in SEPARATORS:
-        start += 1  # "Regulars this season: 5 homes": the colon the parse hung on the group is not of it
+    while start < token.i and (token.doc[start].text in SEPARATORS or _asks(token.doc[start])):
+        # "Regulars this season: 5 homes", "Why did umbrella orders…": the colon or the question the parse
+        # hung on the group is not of it
+        start += 1
     return start
 
 
@@ -71,3 +73,17 @@ def only_filler(span: Span) -> bool:
 
 def overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _asks(token: Token) -> bool:
+    """A question word or an auxiliary ("Why", "did"): the start of a question, never of a group's name."""
+    return token.tag_ in {"WRB", "WP"} or token.pos_ == "AUX"
+
+
+def misread_change_verb(subject: Token, change_verbs: set[str]) -> Token | None:
+    """ "Why did pizza orders double…?", "umbrella orders triple the week…": right after a plural subject,
+    a verb of change the tagger read as an adverb or a predeterminer is still the verb."""
+    after = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
+    if subject.tag_ not in {"NNS", "NNPS"} or after is None or after.pos_ in {"VERB", "AUX", "NOUN", "PROPN"}:
+        return None
+    return after if after.lower_ in change_verbs else None
