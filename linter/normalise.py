@@ -14,7 +14,9 @@ Two stages, each a single left-to-right pass:
   and runs without spaces longer than any word broken up, so tokenising takes linear time.
 
 Last, a list item's marker at the start of a line ("•", "→", "-") becomes a space, so the parser reads
-the item as a sentence rather than taking the marker for one of its words.
+the item as a sentence rather than taking the marker for one of its words, and whitespace at the end
+goes: the newline that ends a file would otherwise be a token that changes how the last sentence parses,
+so a draft read from a file would be judged differently from the same draft typed into a box.
 
 The map is stored as segments, not per character, so a 10 MB draft costs memory in proportion
 to what changed, and `to_original` is a binary search.
@@ -89,11 +91,11 @@ def normalise(original: str) -> NormalisedText:
     stage_b = _tokens(text1)
     if stage_b is None:
         if stage_a is None:
-            return NormalisedText(original, _without_list_markers(original))
+            return NormalisedText(original, _without_list_markers(original).rstrip())
         pieces = stage_a
     else:
         pieces = stage_b if stage_a is None else _compose(stage_a, stage_b)
-    text = _without_list_markers("".join(p[0] for p in pieces))
+    text = _without_list_markers("".join(p[0] for p in pieces)).rstrip()
     # Machine-int arrays: an adversarial 10 MB draft can have millions of segments.
     starts, o, oe, per_char = array("q"), array("q"), array("q"), array("b")
     t = 0

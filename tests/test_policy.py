@@ -1550,3 +1550,120 @@ def test_a_town_greeted_as_the_post_opens_places_a_trend_that_names_no_people(dr
 )
 def test_a_verb_of_change_the_tagger_misread_after_did_is_still_the_trend(draft, cohort):
     assert [c["cohort"]["text"] for c in linter.lint(draft).claims] == [cohort]
+
+
+@pytest.mark.parametrize(
+    ("draft", "size"),
+    [
+        ("A rising share of our savers dipped into their overdraft before payday this winter.", "A rising share"),
+        ("A small proportion of you took the night bus on New Year's Eve.", "A small proportion"),
+        ("A tiny fraction of our riders booked a seat on the 6:05.", "A tiny fraction"),
+    ],
+)
+def test_a_share_or_proportion_of_a_group_is_a_group_of_unknown_size(draft, size):
+    result = linter.lint(draft)
+    assert [(c["size"]["text"], c["n"]) for c in result.claims] == [(size, None)]
+    assert result.decision != "pass"
+
+
+def test_our_share_of_a_market_is_not_a_group():
+    assert linter.lint("Our share of the smart-speaker market grew 4% this year.").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("draft", "blocks"),
+    [
+        ("Thousands of you split your sofa purchase with Pay in 4 this spring.", True),
+        ("Hundreds of you chose pay-later for concert tickets in May.", True),
+        ("Order now, pay later: the new checkout is live.", False),  # an offer, not what anyone did
+    ],
+)
+def test_paying_later_in_instalments_is_debt(draft, blocks):
+    assert (linter.lint(draft).decision == "block") == blocks
+
+
+@pytest.mark.parametrize(
+    ("draft", "behaviour"),
+    [
+        ("During the county fair, dozens of you rented e-bikes from the station dock.", "rented"),
+        ("A few hundred of you reserved a table for the evening of the carnival.", "reserved"),
+        ("Hundreds of you came to the opening night of the festival. Thank you!", None),  # attending: public
+        ("Dozens of you ran the half-marathon on Saturday.", None),
+    ],
+)
+def test_a_public_event_that_only_dates_a_purchase_leaves_it_private(draft, behaviour):
+    claims = linter.lint(draft).claims
+    assert [c["behaviour"]["text"] for c in claims] == ([behaviour] if behaviour else [])
+
+
+@pytest.mark.parametrize(
+    ("draft", "n", "decision"),
+    [
+        (
+            "Children's profiles finished 40,000 bedtime stories in May, with 25,000 homes reading along.",
+            25000,
+            "warn",
+        ),
+        ("Children's accounts played 4 million games at Easter, with 40 households taking part.", 40, "block"),
+    ],
+)
+def test_a_group_counted_in_a_with_clause_sizes_the_claim_it_hangs_on(draft, n, decision):
+    result = linter.lint(draft)
+    assert result.claims[0]["n"] == n
+    assert result.decision == decision
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", " \n\n\t"])
+def test_whitespace_at_the_end_does_not_change_the_reading(ending):
+    """A file's last newline was a token of its own that could change the parse (and the findings) of the
+    last sentence, so a draft read from a file was judged differently from the same draft in a box."""
+    draft = "Only 8 customers ordered the vegan box in Bath this month."
+    typed, from_file = linter.lint(draft), linter.lint(draft + ending)
+    assert [(f.rule, f.start, f.end) for f in from_file.findings] == [(f.rule, f.start, f.end) for f in typed.findings]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Half of you bailed on leg day by February, according to our app. Cowards, the lot of you 🙄",
+        "The app data shows most of you skipped leg day in March. You absolute menaces.",
+    ],
+)
+def test_name_calling_the_users_described_is_shaming(draft):
+    assert any(f.rule == "PL401" for f in linter.lint(draft).findings)
+
+
+def test_data_that_says_what_users_did_is_our_record_not_an_outside_report():
+    """The lemmatiser makes "data" "datum": the organisation's own records must still be read as such."""
+    assert [c["n"] for c in linter.lint("Meter data says 300 households left the heating on all weekend.").claims] == [300]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Our app data says 1 in 6 of you pause a workout halfway through.",
+        "The app data says 1 in 8 of you skip the warm-up.",
+    ],
+)
+def test_a_ratio_the_parse_split_is_a_rate_not_a_count(draft):
+    """ "1 in 6 of you": the parse can hang "in 6" on the verb, and "6 of you" is not six people."""
+    claims = linter.lint(draft).claims
+    assert [(c["size"]["text"], c["n"]) for c in claims] == [(draft.split(" of you")[0].split("says ")[1], None)]
+
+
+def test_a_count_after_a_call_outs_first_word_is_the_groups_count():
+    result = linter.lint("Dear 900 Leeds riders who caught the late bus: thank you.")
+    assert [c["n"] for c in result.claims] == [900]
+    assert {f.rule for f in result.findings} >= {"PL103", "PL402"}
+
+
+@pytest.mark.parametrize(
+    ("draft", "n"),
+    [
+        ("Dear 5,000 Cork riders who caught a scooter home after the derby: thank you!", [5000]),
+        ("40 of you took a taxi home at 3am.", [40]),
+        ("One home in Leeds used 900 kWh on Sunday.", [1]),  # a household
+    ],
+)
+def test_a_vehicle_home_is_the_way_home_not_a_household(draft, n):
+    assert [c["n"] for c in linter.lint(draft).claims] == n

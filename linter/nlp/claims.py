@@ -116,6 +116,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
                 self._attach_details(claim, claim.cohort.sent)
                 claims.append(claim)
         claims = _without_rankings_of_a_counted_group(claims)
+        _size_by_a_with_clause(claims)
         claims.extend(self._restatements(doc, claims, excluded))
         claims.extend(self._fragments(doc, claims, excluded))
         if addressee is not None and not any(c.size.individual and c.cohort != addressee for c in claims):
@@ -195,6 +196,31 @@ def _without_rankings_of_a_counted_group(claims: list[Claim]) -> list[Claim]:
     the people behind it ranks what that group did; the counted claim carries the sentence's details."""
     counted = {c.cohort.sent.start for c in claims if c.size.low is not None and c.cohort.label_ != "ranking"}
     return [c for c in claims if c.cohort.label_ != "ranking" or c.cohort.sent.start not in counted]
+
+
+def _size_by_a_with_clause(claims: list[Claim]) -> None:
+    """ "Members logged 9 million km, with 12,500 households taking part": the group counted in a "with"
+    clause on the claim's verb took part in it, so the claim's people number at least as many."""
+    for claim in claims:
+        if claim.size.low is not None or claim.behaviour is None:
+            continue
+        verb = claim.behaviour.root
+        for other in claims:
+            if other.size.low is not None and other.behaviour is not None and _with_clause_of(other) == verb:
+                claim.size, claim.size_span = other.size, other.size_span
+
+
+def _with_clause_of(claim: Claim) -> Token | None:
+    """The verb whose "with" clause the claim is ("…, with 900 families joining in"), however the parse
+    hung the group: the subject of the clause's verb, or the object of "with" that the verb describes."""
+    group = claim.cohort.root
+    if group.dep_ == "pobj" and group.head.lower_ == "with":
+        with_ = group.head
+    elif group.dep_ == "nsubj" and group.head.dep_ == "pcomp" and group.head.head.lower_ == "with":
+        with_ = group.head.head
+    else:
+        return None
+    return with_.head if with_.dep_ == "prep" else None
 
 
 @Language.factory(

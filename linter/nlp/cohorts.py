@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Span, Token
 
 from linter.nlp.claim import CohortSize
+from linter.nlp.extensions import SPAN_KEY
 from linter.nlp.joining import spoken_to
 from linter.nlp.places import TOWNS, place_of_demonym
 from linter.nlp.sizes import (
@@ -50,6 +51,8 @@ class CohortFinding:
             return None  # "Which of you…?" asks; see `_asked_who`
         if self._you_are_one_of(token):
             return None  # "Were you one of 200 riders who…?": the 200 are the claim; see `_person_noun`
+        if _denominator(token):
+            return None  # "1 in 7 of our riders": the parse split the ratio; it is read from its first number
         preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "in", "out"}]
         following = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if (
@@ -59,6 +62,8 @@ class CohortFinding:
             and (token.like_num or token.pos_ in {"DET", "PRON"})
         ):
             preps = [following]  # the parse hung "of you" elsewhere: "Last month 1900 of our customers…"
+        if not preps and following is not None and following.i + 1 < len(token.doc) and _denominator(following.nbor(1)):
+            preps = [following]  # the parse hung "in 5" on the verb: "our data says 1 in 7 of our riders…"
         number = self._percent_number(token)  # the number of "0.002%", found from either token
         head = percent_head(number) if number is not None else token
         left = left_edge(number if number is not None else token)
@@ -175,6 +180,12 @@ class CohortFinding:
             return None  # "Diner of the Month": the title of the one user it goes to, not a group
         if _launched_by_us(token):
             return None  # "we launched Season Saver": a plan or product named after its users
+        if (
+            token.lemma_.lower() == "home"
+            and token.dep_ == "dobj"
+            and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in token.children)
+        ):
+            return None  # "caught a scooter home", "bought a holiday home": a way home or a thing, not a household
         named = self._user_named(token)
         if named is not None:
             return named
@@ -197,7 +208,11 @@ class CohortFinding:
         cohort = token_span(token.doc, left, token.i + 1 + id_suffix(token))
         if id_suffix(token):  # "user #4821": one account, whatever the parse made of the number
             return (token, cohort, CohortSize("singular", 1, cohort.text), cohort)
-        numbers = number_tokens(token) or _count_hung_before(token.doc, left, self.bound_words)
+        numbers = (
+            number_tokens(token)
+            or _count_hung_before(token.doc, left, self.bound_words)
+            or _count_after_opener(token.doc, left, token)
+        )
         value = count_of(numbers)
         if value is not None and abs(value - round(value)) > 1e-6:
             value = None  # "3.6 milyon listeners": a fraction of a person means a scale word we cannot read
@@ -548,6 +563,16 @@ def _count_hung_before(doc, left: int, bound_words: set[str]) -> list[Token]:
     return []
 
 
+def _count_after_opener(doc, left: int, token: Token) -> list[Token]:
+    """ "Dear 900 Leeds riders who…": the parse can hang the count on the call-out's first word, and
+    the group's count is still the number right after it."""
+    opener = next((s for s in doc.spans[SPAN_KEY] if s.label_ == "callout_openers" and s.start == left), None)
+    if opener is None or opener.end >= token.i:
+        return []
+    first = doc[opener.end]
+    return [first] if first.like_num and not YEAR.fullmatch(first.text) else []
+
+
 def _antecedent(token: Token) -> Token | None:
     """The nearest plural noun before a "them"."""
     return next((t for t in reversed(token.doc[: token.i]) if t.tag_ == "NNS"), None)
@@ -620,3 +645,8 @@ def _of_you(token: Token) -> bool:
 def _ranks(word: Token) -> bool:
     """A superlative ("busiest", "most popular"): a word that puts one thing at the top of a chart."""
     return any(c.lower_ in {"most", "least"} for c in word.children) or word.tag_ in {"JJS", "RBS"}
+
+
+def _denominator(token: Token) -> bool:
+    """The second number of a ratio ("1 in 5"), whatever the parse made of it."""
+    return token.like_num and token.i >= 2 and token.nbor(-1).lower_ == "in" and token.nbor(-2).like_num

@@ -72,6 +72,8 @@ class Scope:
             word = token.lemma_.lower().rstrip(".")  # "our live Q&A." is read as one token
             if token.i == head.i or word not in self.public_events | self.events or self._taken_in_remotely(token):
                 continue
+            if _dates_a_purchase(token, verb):
+                continue  # the event only dates what was bought: when, not what was done
             if token.i in electoral:
                 continue  # "a ride to the polls": an election, not a public poll
             marked_public = any(t.lemma_.lower() in self.public_markers for t in token.subtree)
@@ -85,6 +87,11 @@ class Scope:
         record, where "ran the marathon" is a public action."""
         verb = event.head.head if event.dep_ == "pobj" and event.head.dep_ == "prep" else event.head
         return event.dep_ in {"dobj", "pobj", "nsubjpass"} and verb.lemma_.lower() in self.remote_verbs
+
+    def _own_record(self, token: Token) -> bool:
+        """ "our data", "the app", "booking data": the organisation's records, by the word or its lemma (the
+        lemmatiser makes "data" "datum")."""
+        return token.lower_ in self.own_records or token.lemma_.lower() in self.own_records
 
     def _is_staff(self, head: Token, cohort: Span) -> bool:
         """ "Our 12 engineers", "Priya from the kitchen team"; not "a team of 6 at an office in Soho": a
@@ -240,7 +247,7 @@ class Scope:
             head = head.head
             if head.lemma_.lower() in self.reporting_verbs:
                 subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-                return bool(subjects) and not any(is_us(s) or s.lemma_.lower() in self.own_records for s in subjects)
+                return bool(subjects) and not any(is_us(s) or self._own_record(s) for s in subjects)
         return False
 
 
@@ -296,6 +303,26 @@ def _first_party(span: Span, own_records: set[str]) -> bool:
     while named.dep_ == "compound" and named.head.i > named.i:
         named = named.head  # "the ticket barriers": the barriers
     return named.lemma_.lower() in own_records or after[1].lemma_.lower() in own_records
+
+
+# Words that make a phrase the time of what was done: "the fair's last evening", "during the gala".
+TIME_NOUNS = {"day", "night", "morning", "afternoon", "evening", "eve", "weekend", "week", "hour"}
+TIME_PREPOSITIONS = {"during", "before", "after", "ahead", "until", "since", "throughout"}
+
+
+def _dates_a_purchase(event: Token, verb: Token) -> bool:
+    """The event only says when the verb's own object was bought, booked or used ("ordered 900 hampers
+    during the fair", "booked the early ferry on the festival's first day"): the record of a purchase is
+    private whatever the day; going to the event would be public."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects or any(event in o.subtree for o in objects):
+        return False
+    token = event
+    while token.i != verb.i and token.head.i != token.i:
+        token = token.head
+        if (token.pos_ == "NOUN" and token.lemma_.lower() in TIME_NOUNS) or token.lower_ in TIME_PREPOSITIONS:
+            return True
+    return False
 
 
 def _measured(verb: Token) -> bool:
