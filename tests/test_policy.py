@@ -1635,7 +1635,9 @@ def test_name_calling_the_users_described_is_shaming(draft):
 
 def test_data_that_says_what_users_did_is_our_record_not_an_outside_report():
     """The lemmatiser makes "data" "datum": the organisation's own records must still be read as such."""
-    assert [c["n"] for c in linter.lint("Meter data says 300 households left the heating on all weekend.").claims] == [300]
+    assert [c["n"] for c in linter.lint("Meter data says 300 households left the heating on all weekend.").claims] == [
+        300
+    ]
 
 
 @pytest.mark.parametrize(
