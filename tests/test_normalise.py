@@ -135,6 +135,27 @@ def test_a_list_items_marker_becomes_a_space(typed, expected):
     assert typed[a:b] == typed[typed.index("of you") if "of you" in typed else 0 :]
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("  Hi.  Fifty  of you\tran.  \n\n", "Hi. 50 of you ran."),
+        ("Thanks! \r\n  See you soon", "Thanks!\r\n  See you soon"),  # an indent may mark a list item
+        ("\n\n40 of you ran", "40 of you ran"),
+        ("  • 40 of you ran", "  40 of you ran"),
+        ("New paragraph.\n\nStill here.", "New paragraph.\n\nStill here."),
+    ],
+)
+def test_layout_whitespace_is_read_as_one_space_and_line_breaks_stay(typed, expected):
+    """A leading space, a double space after a full stop or a file's last newline changed the parse."""
+    norm = normalise(typed)
+    assert norm.text == expected
+    for word in ("of you", "ran", "See", "Still", "Hi"):
+        if word in norm.text:
+            start = norm.text.index(word)
+            a, b = norm.to_original(start, start + len(word))
+            assert typed[a:b] == word
+
+
 def test_emoji_sequences_keep_their_joiner():
     assert normalise("👩\u200d👩\u200d👧 fam").text == "👩\u200d👩\u200d👧 fam"
     norm = normalise("🏃\u200d♀️ run")

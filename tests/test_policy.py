@@ -1613,13 +1613,31 @@ def test_a_group_counted_in_a_with_clause_sizes_the_claim_it_hangs_on(draft, n, 
     assert result.decision == decision
 
 
-@pytest.mark.parametrize("ending", ["\n", "\r\n", " \n\n\t"])
-def test_whitespace_at_the_end_does_not_change_the_reading(ending):
-    """A file's last newline was a token of its own that could change the parse (and the findings) of the
-    last sentence, so a draft read from a file was judged differently from the same draft in a box."""
-    draft = "Only 8 customers ordered the vegan box in Bath this month."
-    typed, from_file = linter.lint(draft), linter.lint(draft + ending)
-    assert [(f.rule, f.start, f.end) for f in from_file.findings] == [(f.rule, f.start, f.end) for f in typed.findings]
+LAYOUTS = {
+    "leading space": ("  ", "", lambda text: text),
+    "leading line break": ("\n", "", lambda text: text),
+    "file's last newline": ("", "\n", lambda text: text),
+    "blank lines and a tab at the end": ("", " \n\n\t", lambda text: text),
+    "two spaces after a full stop": ("", "", lambda text: text.replace(". ", ".  ")),
+}
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Only 8 customers ordered the vegan box in Bath this month.",
+        "Hundreds of you streamed our rain playlist at night. Sleep tight.",
+    ],
+)
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_whitespace_a_person_or_a_file_adds_does_not_change_the_reading(draft, layout):
+    """A leading space, a file's last newline or two spaces after a full stop were tokens of their own that
+    could change the parse, and the findings, of the sentence beside them (`benchmarks/layout.py`)."""
+    before, after, inside = LAYOUTS[layout]
+    laid_out = before + inside(draft) + after
+    typed, found = linter.lint(draft), linter.lint(laid_out)
+    assert [f.rule for f in found.findings] == [f.rule for f in typed.findings]
+    assert [laid_out[f.start : f.end] for f in found.findings] == [draft[f.start : f.end] for f in typed.findings]
 
 
 @pytest.mark.parametrize(
@@ -1669,3 +1687,90 @@ def test_a_count_after_a_call_outs_first_word_is_the_groups_count():
 )
 def test_a_vehicle_home_is_the_way_home_not_a_household(draft, n):
     assert [c["n"] for c in linter.lint(draft).claims] == n
+
+
+@pytest.mark.parametrize(
+    ("draft", "cohort", "detail"),
+    [
+        ("Soup orders up 65% in Dundee during the cold snap 🥣", "Soup orders", "Dundee"),
+        ("taxi bookings +80% in Soho after the match", "taxi bookings", "Soho"),
+        ("Ferry bookings down 30% on Saturday as the wind picked up", "Ferry bookings", "on Saturday"),
+    ],
+)
+def test_a_rise_or_fall_written_without_a_verb_is_a_trend(draft, cohort, detail):
+    """Stat cards and hurried posts drop the verb: "orders up 40%" is "orders rose 40%"."""
+    result = linter.lint(draft)
+    assert [(c["cohort"]["text"], c["n"]) for c in result.claims] == [(cohort, None)]
+    assert detail in [f.text for f in result.findings if f.rule == "PL302"]
+
+
+def test_prices_or_our_team_up_is_not_a_trend_of_users():
+    assert linter.lint("Prices up 5% from Monday.").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("draft", "n"),
+    [
+        ("Thirty-odd of you renewed your plan at 4am on Boxing Day.", 30),
+        ("20ish of you rode the ghost train twice.", 20),
+        ("Seventy-ish riders took the last ferry.", 70),
+    ],
+)
+def test_a_rough_count_is_counted_at_its_round_number(draft, n):
+    result = linter.lint(draft)
+    assert [c["n"] for c in result.claims] == [n]
+    assert result.decision == "block"
+
+
+@pytest.mark.parametrize("word", ["Swedish fans", "a fish supper", "an oddish look"])
+def test_words_that_end_like_a_rough_count_are_left_alone(word):
+    assert normalise(word).text == word
+
+
+@pytest.mark.parametrize(
+    ("draft", "details"),
+    [
+        ("Friday. 11pm. 4,000 of you ordered chips.", ["Friday", "11pm"]),
+        ("october the 31st. 9pm. 6,500 of you pressed play on the scary playlist 🎃", ["october the 31st", "9pm"]),
+        ("tuesday. 6am. 2,100 of you on our e-scooters.", ["tuesday", "6am"]),
+        ("Big news. 4,000 of you ordered chips this year.", []),
+    ],
+)
+def test_a_dateline_of_fragments_before_a_claim_is_its_time(draft, details):
+    result = linter.lint(draft)
+    assert [f.text for f in result.findings if f.rule == "PL302"] == details
+
+
+def test_a_weekday_said_in_passing_is_not_a_dateline():
+    assert linter.lint("Thank God it's Friday! 3 million of you streamed our playlist this year.").decision == "pass"
+
+
+@pytest.mark.parametrize(
+    ("draft", "n", "decision"),
+    [
+        ("Nicotine gum went into the baskets of 30,000 shoppers in March.", 30000, "warn"),
+        ("Pregnancy tests went into the carts of 300 shoppers on Valentine's Day.", 300, "block"),
+    ],
+)
+def test_a_group_that_owns_where_something_went_is_the_claims_group(draft, n, decision):
+    """The people are no verb's subject: what they bought "went into the baskets of" them."""
+    result = linter.lint(draft)
+    assert [c["n"] for c in result.claims] == [n]
+    assert result.decision == decision
+
+
+def test_what_we_put_in_the_bags_of_a_group_is_what_we_did():
+    assert linter.lint("We put a free gift in the bags of 500 shoppers.").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("draft", "details"),
+    [
+        ("burger orders 🍔 +35% on friday after 10pm", ["on friday", "after 10pm"]),  # the emoji ended a sentence
+        ("taxi bookings 🚕 +55% on saturday before 6am", ["on saturday", "before 6am"]),  # or was read as the verb
+        ("weekend recap: hot soup orders up 70% across Leeds", ["Leeds"]),  # the trend as a heading's appositive
+        ("june the 21st. 5am. 3,000 of you watched the sunrise stream.", ["june the 21st", "5am"]),
+    ],
+)
+def test_a_verbless_trend_or_dateline_keeps_its_detail_across_the_way_it_was_split(draft, details):
+    assert [f.text for f in linter.lint(draft).findings if f.rule == "PL302"] == details

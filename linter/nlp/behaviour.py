@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from linter.nlp.syntax import misread_change_verb, subject_is_us, token_span, verb_of_subject
+from linter.nlp.syntax import (
+    INTO,
+    misread_change_verb,
+    owns_where_it_went,
+    subject_is_us,
+    token_span,
+    verb_of_subject,
+    verbless_change,
+)
 
 
 class BehaviourReading:
@@ -20,6 +28,10 @@ class BehaviourReading:
             )
             if nested is not None:
                 return nested
+        if head.lemma_.lower() in self.behaviour_nouns:
+            change = verbless_change(head)
+            if change is not None:
+                return change  # "Pizza orders up 40%": the change word stands in for the verb
         verb = verb_of_subject(head)
         if verb is not None and verb.pos_ in {"VERB", "AUX"}:
             if head.lower_ in self.second_person and _describes(verb):
@@ -177,9 +189,12 @@ REACHED = {"to", "for", "from", "in", "at", "between"}
 def _verb_that_reached(head: Token) -> Token | None:
     """ "The last loaf went to 40 of you", "most orders came from 22 households": a
     counted group that what happened reached, came from or happened in, though it is no verb's subject.
-    Not where we are the subject ("we sent it to 40 of you"): that is what we did."""
+    Not where we are the subject ("we sent it to 40 of you"): that is what we did. The group may own
+    where it went ("ended up in the baskets of 9,000 shoppers")."""
     prep = head.head
-    if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in REACHED:
+    if owns_where_it_went(head):
+        prep = prep.head.head  # "in | the carts of | 9,000 shoppers"
+    if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in REACHED | INTO:
         return None
     if prep.i > 0 and prep.doc[prep.i - 1].like_num:
         return None  # "1 in 4 Glaswegians": a rate, read where rates are

@@ -48,6 +48,14 @@ class ClaimDetails:
             return named
         return None
 
+    def _attach_dateline(self, claim: Claim, dateline: Span) -> None:
+        """The when and where of a dateline before the claim's sentence ("Friday. 11pm. Quayside. 900 of
+        you…"); not its other words, which may be a greeting or a heading ("Happy Diwali", "Night owls")."""
+        for span in detail_spans(dateline.doc, dateline.start, dateline.end):
+            kind = span.label_.split(".", 1)[0]
+            if span.end <= dateline.end and kind in {"time", "place"} and not _inside_a_name(span):
+                claim.details[kind].append(span)
+
     def _attach_details(self, claim: Claim, region: Span) -> None:
         """Detail in the claim's sentence belongs to it: posts are short, and the parse of a long
         time or place phrase often lands outside the verb's clause."""

@@ -20,7 +20,7 @@ from linter.nlp.behaviour import BehaviourReading, object_of, verb_span
 from linter.nlp.claim import Claim, CohortSize
 from linter.nlp.claim_details import ClaimDetails
 from linter.nlp.cohorts import CohortFinding
-from linter.nlp.joining import Joining
+from linter.nlp.joining import Joining, dateline_start
 from linter.nlp.names import NamedPeople
 from linter.nlp.places import entities
 from linter.nlp.scope import Scope, excluded_tokens, quoted_titles
@@ -113,7 +113,11 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
                 continue
             claim = self._claim_at(token, addressee, consumed, ruled_out, counted)
             if claim is not None:
-                self._attach_details(claim, claim.cohort.sent)
+                sent = claim.cohort.sent
+                # the sentence, and the next if the verb is there ("pizza orders 🍕 +40% on Friday")
+                said = max(sent.end, claim.behaviour.sent.end) if claim.behaviour is not None else sent.end
+                self._attach_details(claim, doc[sent.start : said])
+                self._attach_dateline(claim, doc[dateline_start(sent) : sent.start])
                 claims.append(claim)
         claims = _without_rankings_of_a_counted_group(claims)
         _size_by_a_with_clause(claims)

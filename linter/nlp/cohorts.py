@@ -28,8 +28,10 @@ from linter.nlp.syntax import (
     is_us,
     left_edge,
     misread_change_verb,
+    owns_where_it_went,
     subject_is_us,
     token_span,
+    verbless_change,
 )
 
 AGE_GROUP = re.compile(r"^(?:under|over)-?\d{1,2}s$|^u\d{1,2}s$", re.I)  # "under-11s", "U10s": a team or class by age
@@ -194,6 +196,7 @@ class CohortFinding:
             and token.head.lower_ == "of"
             and token.head.head.i < token.i
             and not self._you_are_one_of(token.head.head)
+            and not owns_where_it_went(token)
         ):
             return None  # counted by the quantity in front: "a couple of members"
         if token.lower_ in self.quantity_words and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
@@ -316,7 +319,10 @@ class CohortFinding:
         return (token, cohort, CohortSize("singular", 1, cohort.text), cohort)
 
     def _activity_noun(self, token: Token):
-        """ "Soup orders in Dundee rose 300%": activity that rose or fell, by an unknown number of people."""
+        """ "Soup orders in Dundee rose 300%", "soup orders up 300%": activity that rose or fell, by an unknown
+        number of people."""
+        if verbless_change(token) is not None:
+            return self._many_peoples_activity(token)  # "Pizza orders up 40% in Leeds"
         if token.dep_ != "nsubj":
             return None
         if not self._rose_or_fell(token.head) and misread_change_verb(token, self.change_verbs) is None:

@@ -48,6 +48,7 @@ class Scope:
             return False  # "anyone who wants a new router" is an offer, not a record
         if (
             _bare_plural(head)
+            and verb.is_alpha  # not a figure the tagger took for a verb ("bookings +80%")
             and verb.tag_ in {"VBP", "VBZ"}
             and not any(c.dep_ == "aux" for c in verb.children)
             and not _measured(verb)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 # Dependents that belong to a count or a group's name ("over 50", "our 2 million"): spaCy's label inventory.
@@ -87,3 +89,37 @@ def misread_change_verb(subject: Token, change_verbs: set[str]) -> Token | None:
     if subject.tag_ not in {"NNS", "NNPS"} or after is None or after.pos_ in {"VERB", "AUX", "NOUN", "PROPN"}:
         return None
     return after if after.lower_ in change_verbs else None
+
+
+SIGNED_FIGURE = re.compile(r"^[+\-−]\d")  # "+60%", "-12%"
+
+
+def verbless_change(activity: Token) -> Token | None:
+    """ "Pizza orders up 40% in Leeds", "taxi bookings +60% on Friday": a rise or fall written with no
+    verb, as hurried posts and stat cards do. The word that carries the change stands in for the verb.
+    The activity heads its phrase, or hangs on no word (the parser may take an emoji for its verb)."""
+    if activity.dep_ not in {"ROOT", "appos"} and activity.head.is_alpha:
+        return None
+    if activity.tag_ not in {"NNS", "NNPS", "VBZ"} and not activity.lower_.endswith("ing"):
+        return None  # "orders" (which the tagger may call a verb), "listening"; not "…customers used"
+    doc, end = activity.doc, activity.sent.end
+    if end < len(doc) and end - activity.i <= 2 and not doc[end - 1].is_ascii:
+        end = doc[end].sent.end  # an emoji ended the sentence: "pizza orders 🍕 | +40% on Friday"
+    for token in doc[activity.i + 1 : min(activity.i + 8, end)]:
+        if token.pos_ in {"VERB", "AUX"} and token.is_alpha:
+            return None  # a real verb says what happened
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.lower_ in {"up", "down"} and following is not None and following.text[:1].isdigit():
+            return token
+        if SIGNED_FIGURE.match(token.text):
+            return token
+    return None
+
+
+INTO = {"in", "into"}  # where something went, when the group owns the place: "into the baskets of…"
+
+
+def owns_where_it_went(group: Token) -> bool:
+    """ "into the baskets of 9,000 shoppers": the group owns the place something went."""
+    of = group.head
+    return group.dep_ == "pobj" and of.lower_ == "of" and of.head.dep_ == "pobj" and of.head.head.lower_ in INTO
