@@ -123,7 +123,7 @@ def dateline_start(sent: Span) -> int:
         if start == 0:
             break
         before = doc[start - 1].sent
-        # a verb is not a dateline's, unless the tagger read one into a date ("may the 4th")
+        # a verb is not a dateline's, unless the tagger read one into a date ("may the 9th")
         if len(before) > DATELINE_MAX_TOKENS or any(t.pos_ in {"VERB", "AUX"} and t.i not in dated for t in before):
             break
         start = before.start
