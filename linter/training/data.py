@@ -40,12 +40,20 @@ def read_drafts(paths: Iterable[Path]) -> list[Draft]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 item = json.loads(line)
-                evidence = tuple((e["category"], e["text"]) for e in item.get("evidence", []))
+                evidence = tuple(_evidence(e, item["categories"]) for e in item.get("evidence", []))
                 drafts.append(
                     Draft(item["id"], item["text"], item["decision"], frozenset(item["categories"]), evidence,
                           item.get("cohort"))
                 )  # fmt: skip
     return drafts
+
+
+def _evidence(entry: dict | str, categories: list[str]) -> tuple[str, str]:
+    """(category, words). A batch whose writers gave the words alone (kq7, kq8) names the category only
+    where the draft has one; otherwise "", which labels no sentence."""
+    if isinstance(entry, dict):
+        return entry["category"], entry["text"]
+    return (categories[0] if len(categories) == 1 else ""), entry
 
 
 def split_of(draft_id: str) -> str:
