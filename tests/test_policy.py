@@ -1774,3 +1774,18 @@ def test_what_we_put_in_the_bags_of_a_group_is_what_we_did():
 )
 def test_a_verbless_trend_or_dateline_keeps_its_detail_across_the_way_it_was_split(draft, details):
     assert [f.text for f in linter.lint(draft).findings if f.rule == "PL302"] == details
+
+
+@pytest.mark.parametrize(
+    ("draft", "account"),
+    [
+        ("GG to storm_rider_7, who played 14 hours straight on launch day.", "storm_rider_7"),
+        ("Shout-out to lunar_moth_22 for logging 300 runs this year!", "lunar_moth_22"),
+    ],
+)
+def test_a_name_shaped_like_a_handle_is_one_account_without_its_at(draft, account):
+    assert [f.text for f in linter.lint(draft).findings if f.rule == "PL101"] == [account]
+
+
+def test_a_handle_shaped_winner_of_a_public_contest_is_not_a_record():
+    assert linter.lint("Congrats to pixel_fox_3, winner of our public speedrun contest! 🏆").decision == "pass"

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from linter.nlp.behaviour import verb_span
 from linter.nlp.claim import AWARDED, Claim, CohortSize
 from linter.nlp.extensions import SPAN_KEY
-from linter.nlp.syntax import subject_is_us
+from linter.nlp.syntax import is_account_name, subject_is_us
 
 
 class Joining:
@@ -138,8 +138,9 @@ def spoken_to(addressee: Span) -> str:
 
 
 def reply_handle(doc: Doc) -> Span | None:
-    """The @handle a reply opens with ("@kim …", "Hey @kim, …"): its "you" is that one account."""
+    """The @handle a reply opens with ("@kim …", "Hey @kim, …", "night_owl_91 — …"): its "you" is that
+    one account."""
     for token in doc[:3]:
-        if token.text.startswith("@") and len(token.text) > 1:
+        if is_account_name(token):
             return doc[token.i : token.i + 1]
     return None

@@ -16,7 +16,7 @@ from linter.nlp.claim import AWARDED, CohortSize
 from linter.nlp.joining import reply_handle
 from linter.nlp.places import PLACE_ENTITIES, TOWNS
 from linter.nlp.sentences import is_emoji
-from linter.nlp.syntax import left_edge
+from linter.nlp.syntax import is_account_name, left_edge
 
 NAME_MAX_TOKENS = 3  # "Farah K.", "Mr Ade Bello"
 # What the entity recogniser can call a greeted name that is not a person ("Thanks, Leeds!"). It leaves
@@ -82,7 +82,7 @@ class NamedPeople:
             doc[i].lower_ in links or (doc[i].is_punct and not doc[i].is_quote) or is_emoji(doc[i].text)
         ):
             i += 1
-        if i < end and doc[i].text.startswith("@") and len(doc[i].text) > 1:
+        if i < end and is_account_name(doc[i]):
             return doc[i : i + 1]
         first = i + (i < end and doc[i].is_quote)
         name_end = _name_end(doc, first)
@@ -123,7 +123,7 @@ class NamedPeople:
         """The person's name or @handle starting at `token` ("Ollie", "Mr Diaz", "Farah K.", "@jo_b"),
         where a greeting ends just before it."""
         doc = token.doc
-        if token.text.startswith("@") and len(token.text) > 1:  # "Thank you, @jo_travels, for…"
+        if is_account_name(token):  # "Thank you, @jo_travels, for…", "GG to night_owl_91, who…"
             return doc[token.i : token.i + 1] if self._greeted(doc, token.i) else None
         titled = token.lower_ in self.honorifics
         first = token.i + titled

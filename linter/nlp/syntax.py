@@ -123,3 +123,11 @@ def owns_where_it_went(group: Token) -> bool:
     """ "into the baskets of 9,000 shoppers": the group owns the place something went."""
     of = group.head
     return group.dep_ == "pobj" and of.lower_ == "of" and of.head.dep_ == "pobj" and of.head.head.lower_ in INTO
+
+
+HANDLE_SHAPED = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$")  # "night_owl_91", "Vyx_07"
+
+
+def is_account_name(token: Token) -> bool:
+    """An @handle, or a name shaped like one without the "@" (a gamer tag, a username): one account."""
+    return (token.text.startswith("@") and len(token.text) > 1) or bool(HANDLE_SHAPED.match(token.text))
