@@ -49,7 +49,7 @@ def read_drafts(paths: Iterable[Path]) -> list[Draft]:
 
 
 def _evidence(entry: dict | str, categories: list[str]) -> tuple[str, str]:
-    """(category, words). A batch whose writers gave the words alone (kq7, kq8) names the category only
+    """(category, words). A batch whose writers gave the words alone (kq6–kq8) names the category only
     where the draft has one; otherwise "", which labels no sentence."""
     if isinstance(entry, dict):
         return entry["category"], entry["text"]
