@@ -38,7 +38,7 @@ def main() -> None:
     print(f"{len(texts)} drafts from {described(paths)}")
     print(f"{'layout':<32}{'drafts changed':>16}{'decisions moved':>18}")
     for name, change in LAYOUTS.items():
-        changed = [(i, change(t)) for i, t in enumerate(texts) if change(t) != t]
+        changed = [(i, laid_out) for i, t in enumerate(texts) if (laid_out := change(t)) != t]
         decisions = [r.decision for r in linter.lint_many([t for _, t in changed])]
         moved = sum(d != as_written[i] for (i, _), d in zip(changed, decisions, strict=True))
         print(f"{name:<32}{len(changed):>16}{moved:>18}")

@@ -91,16 +91,12 @@ def normalise(original: str) -> NormalisedText:
     stage_a = None if plain else _characters(original)
     text1 = original if stage_a is None else "".join(p[0] for p in stage_a)
     stage_b = _tokens(text1)
-    if stage_b is None:
-        if stage_a is None:
-            stage_c = _layout(original)
-            if stage_c is None:
-                return NormalisedText(original, _without_list_markers(original))
-            pieces = stage_c
-        else:
-            pieces = _then_layout(stage_a)
+    if stage_a is None or stage_b is None:
+        pieces = _with_layout(original, stage_a if stage_b is None else stage_b)
     else:
-        pieces = _then_layout(stage_b if stage_a is None else _compose(stage_a, stage_b))
+        pieces = _with_layout(original, _compose(stage_a, stage_b))
+    if pieces is None:
+        return NormalisedText(original, _without_list_markers(original))
     text = _without_list_markers("".join(p[0] for p in pieces))
     # Machine-int arrays: an adversarial 10 MB draft can have millions of segments.
     starts, o, oe, per_char = array("q"), array("q"), array("q"), array("b")
@@ -115,7 +111,10 @@ def normalise(original: str) -> NormalisedText:
     return NormalisedText(original, text, starts, o, oe, per_char)
 
 
-def _then_layout(pieces: list[Piece]) -> list[Piece]:
+def _with_layout(original: str, pieces: list[Piece] | None) -> list[Piece] | None:
+    """The layout stage after the others' `pieces` (None: they changed nothing); None if nothing changed."""
+    if pieces is None:
+        return _layout(original)
     stage = _layout("".join(p[0] for p in pieces))
     return pieces if stage is None else _compose(pieces, stage)
 

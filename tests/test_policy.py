@@ -10,6 +10,12 @@ from linter.nlp.scope import _hyphenated
 from linter.normalise import normalise
 from linter.report.text import because_text
 
+
+def words_flagged(draft: str, rule: str) -> list[str]:
+    """The words each of `rule`'s findings on `draft` points at."""
+    return [f.text for f in linter.lint(draft).findings if f.rule == rule]
+
+
 # POLICY.md, "Worked examples": (draft, categories, decision).
 WORKED_EXAMPLES = [
     (
@@ -261,7 +267,7 @@ def test_a_place_is_read_where_the_grammar_puts_one(draft, place):
     """The small entity recogniser misses a town that modifies a noun; the towns list finds it there. A name
     ending in Green or Park is a place after a preposition of place or before a premises noun only. A
     device or a premises that is what the users acted on, and a service named after "on", do not narrow."""
-    places = [f.text for f in linter.lint(draft).findings if f.rule == "PL302"]
+    places = words_flagged(draft, "PL302")
     assert (place in places) if place else not places
 
 
@@ -881,7 +887,7 @@ def test_in_a_long_post_the_post_models_whole_reading_does_not_overrule_an_expos
     ],
 )
 def test_bedtime_is_a_taunt_only_when_said_to_the_users(draft, taunt):
-    taunts = [f.text for f in linter.lint(draft).findings if f.rule == "PL401"]
+    taunts = words_flagged(draft, "PL401")
     assert taunts == ([taunt] if taunt else [])
 
 
@@ -1477,7 +1483,7 @@ def test_a_town_the_tagger_calls_a_common_noun_still_stands_for_its_users(draft)
     ],
 )
 def test_each_persons_own_day_is_a_single_day(draft, detail):
-    assert [f.text for f in linter.lint(draft).findings if f.rule == "PL302"] == [detail]
+    assert words_flagged(draft, "PL302") == [detail]
 
 
 def test_a_count_the_parse_made_the_object_of_its_bound_is_still_the_groups_count():
@@ -1498,7 +1504,7 @@ def test_a_count_the_parse_made_the_object_of_its_bound_is_still_the_groups_coun
     ],
 )
 def test_a_nations_or_states_people_and_a_moment_of_a_match(draft, flagged):
-    found = [f.text for f in linter.lint(draft).findings if f.rule == "PL302"]
+    found = words_flagged(draft, "PL302")
     assert found == ([flagged] if flagged else [])
 
 
@@ -1523,7 +1529,7 @@ def test_people_named_by_a_special_category_reveal_it_whatever_they_did(draft, s
     ],
 )
 def test_a_borough_county_or_district_is_a_place_smaller_than_a_country(draft, place):
-    found = [f.text for f in linter.lint(draft).findings if f.rule == "PL302"]
+    found = words_flagged(draft, "PL302")
     assert found == ([place] if place else [])
 
 
@@ -1537,7 +1543,7 @@ def test_a_borough_county_or_district_is_a_place_smaller_than_a_country(draft, p
     ],
 )
 def test_a_town_greeted_as_the_post_opens_places_a_trend_that_names_no_people(draft, place):
-    found = [f.text for f in linter.lint(draft).findings if f.rule == "PL302"]
+    found = words_flagged(draft, "PL302")
     assert found == ([place] if place else [])
 
 
@@ -1773,7 +1779,7 @@ def test_what_we_put_in_the_bags_of_a_group_is_what_we_did():
     ],
 )
 def test_a_verbless_trend_or_dateline_keeps_its_detail_across_the_way_it_was_split(draft, details):
-    assert [f.text for f in linter.lint(draft).findings if f.rule == "PL302"] == details
+    assert words_flagged(draft, "PL302") == details
 
 
 @pytest.mark.parametrize(
@@ -1784,7 +1790,7 @@ def test_a_verbless_trend_or_dateline_keeps_its_detail_across_the_way_it_was_spl
     ],
 )
 def test_a_name_shaped_like_a_handle_is_one_account_without_its_at(draft, account):
-    assert [f.text for f in linter.lint(draft).findings if f.rule == "PL101"] == [account]
+    assert words_flagged(draft, "PL101") == [account]
 
 
 def test_a_handle_shaped_winner_of_a_public_contest_is_not_a_record():

@@ -48,13 +48,12 @@ class ClaimDetails:
             return named
         return None
 
-    def _attach_dateline(self, claim: Claim, dateline: Span) -> None:
-        """The when and where of a dateline before the claim's sentence ("Friday. 11pm. Quayside. 900 of
-        you…"); not its other words, which may be a greeting or a heading ("Happy Diwali", "Night owls")."""
-        for span in detail_spans(dateline.doc, dateline.start, dateline.end):
-            kind = span.label_.split(".", 1)[0]
-            if span.end <= dateline.end and kind in {"time", "place"} and not _inside_a_name(span):
-                claim.details[kind].append(span)
+    def _attach_dateline(self, claim: Claim, sent: Span) -> None:
+        """The when and where of a dateline before the claim's sentence `sent` ("Friday. 11pm. Quayside. 900
+        of you…"); not its other words, which may be a greeting or a heading ("Happy Diwali", "Night owls")."""
+        for span in detail_spans(sent.doc, _dateline_start(sent), sent.start):
+            if span.end <= sent.start and span.label_ in DATELINE_KINDS and not _inside_a_name(span):
+                claim.details[span.label_].append(span)
 
     def _attach_details(self, claim: Claim, region: Span) -> None:
         """Detail in the claim's sentence belongs to it: posts are short, and the parse of a long
@@ -163,3 +162,24 @@ def _inside_a_name(span: Span) -> bool:
 
 def _only_determiners(span: Span) -> bool:
     return all(t.pos_ in {"DET", "PRON", "PUNCT"} or t.lower_ in {"all", "those", "every", "our"} for t in span)
+
+
+DATELINE_KINDS = {"time", "place"}
+DATELINE_MAX_TOKENS = 6  # "Thursday.", "10:15pm.", "Pier Road.": a heading longer than this says more
+
+
+def _dateline_start(sent: Span) -> int:
+    """Where the short verbless fragments right before `sent` start ("Friday. 11pm. Quayside. 900 of you
+    …"); `sent.start` if none."""
+    doc, start = sent.doc, sent.start
+    for _ in range(3):
+        if start == 0:
+            break
+        before = doc[start - 1].sent
+        dated = {i for s in detail_spans(doc, before.start, before.end) if s.label_ in DATELINE_KINDS
+                 for i in range(s.start, s.end)}  # fmt: skip
+        # a verb is not a dateline's, unless the tagger read one into a date ("may the 9th")
+        if len(before) > DATELINE_MAX_TOKENS or any(t.pos_ in {"VERB", "AUX"} and t.i not in dated for t in before):
+            break
+        start = before.start
+    return start

@@ -20,7 +20,7 @@ from linter.nlp.behaviour import BehaviourReading, object_of, verb_span
 from linter.nlp.claim import Claim, CohortSize
 from linter.nlp.claim_details import ClaimDetails
 from linter.nlp.cohorts import CohortFinding
-from linter.nlp.joining import Joining, dateline_start
+from linter.nlp.joining import Joining
 from linter.nlp.names import NamedPeople
 from linter.nlp.places import entities
 from linter.nlp.scope import Scope, excluded_tokens, quoted_titles
@@ -117,7 +117,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
                 # the sentence, and the next if the verb is there ("pizza orders 🍕 +40% on Friday")
                 said = max(sent.end, claim.behaviour.sent.end) if claim.behaviour is not None else sent.end
                 self._attach_details(claim, doc[sent.start : said])
-                self._attach_dateline(claim, doc[dateline_start(sent) : sent.start])
+                self._attach_dateline(claim, sent)
                 claims.append(claim)
         claims = _without_rankings_of_a_counted_group(claims)
         _size_by_a_with_clause(claims)
@@ -205,13 +205,11 @@ def _without_rankings_of_a_counted_group(claims: list[Claim]) -> list[Claim]:
 def _size_by_a_with_clause(claims: list[Claim]) -> None:
     """ "Members logged 9 million km, with 12,500 households taking part": the group counted in a "with"
     clause on the claim's verb took part in it, so the claim's people number at least as many."""
+    counted = {verb.i: c for c in claims if c.size.low is not None and (verb := _with_clause_of(c)) is not None}
     for claim in claims:
-        if claim.size.low is not None or claim.behaviour is None:
-            continue
-        verb = claim.behaviour.root
-        for other in claims:
-            if other.size.low is not None and other.behaviour is not None and _with_clause_of(other) == verb:
-                claim.size, claim.size_span = other.size, other.size_span
+        other = counted.get(claim.behaviour.root.i) if claim.behaviour is not None else None
+        if other is not None and claim.size.low is None:
+            claim.size, claim.size_span = other.size, other.size_span
 
 
 def _with_clause_of(claim: Claim) -> Token | None:

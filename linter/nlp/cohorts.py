@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Span, Token
 
 from linter.nlp.claim import CohortSize
-from linter.nlp.extensions import SPAN_KEY
+from linter.nlp.extensions import detail_spans
 from linter.nlp.joining import spoken_to
 from linter.nlp.places import TOWNS, place_of_demonym
 from linter.nlp.sizes import (
@@ -572,7 +572,7 @@ def _count_hung_before(doc, left: int, bound_words: set[str]) -> list[Token]:
 def _count_after_opener(doc, left: int, token: Token) -> list[Token]:
     """ "Dear 900 Leeds riders who…": the parse can hang the count on the call-out's first word, and
     the group's count is still the number right after it."""
-    opener = next((s for s in doc.spans[SPAN_KEY] if s.label_ == "callout_openers" and s.start == left), None)
+    opener = next((s for s in detail_spans(doc, left, left + 1) if s.label_ == "callout_openers"), None)
     if opener is None or opener.end >= token.i:
         return []
     first = doc[opener.end]

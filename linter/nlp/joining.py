@@ -60,7 +60,7 @@ class Joining:
             _, cohort, size, size_span = found
             claim = Claim(cohort=cohort, size=size, size_span=size_span)
             self._attach_details(claim, region)
-            self._attach_dateline(claim, doc[dateline_start(sent) : sent.start])
+            self._attach_dateline(claim, sent)
             if any(claim.spans(kind) for kind in ("repetition", "time", "place", "sensitive")):
                 yield claim
 
@@ -109,25 +109,6 @@ class Joining:
     def _is_activity(self, cohort: Span) -> bool:
         """ "60 bookings in May": counted activity, whose doers the words do not say, not a group of people."""
         return cohort.root.lemma_.lower() in self.behaviour_nouns
-
-
-DATELINE_MAX_TOKENS = 6  # "Thursday.", "10:15pm.", "Pier Road.": a heading longer than this says more
-
-
-def dateline_start(sent: Span) -> int:
-    """Where the short verbless fragments right before `sent` start ("Friday. 11pm. Quayside. 900 of you
-    …"): a dateline of when and where, read with the sentence it leads into; `sent.start` if none."""
-    doc, start = sent.doc, sent.start
-    dated = {i for s in doc.spans[SPAN_KEY] if s.label_ in {"time", "place"} for i in range(s.start, s.end)}
-    for _ in range(3):
-        if start == 0:
-            break
-        before = doc[start - 1].sent
-        # a verb is not a dateline's, unless the tagger read one into a date ("may the 9th")
-        if len(before) > DATELINE_MAX_TOKENS or any(t.pos_ in {"VERB", "AUX"} and t.i not in dated for t in before):
-            break
-        start = before.start
-    return start
 
 
 def spoken_to(addressee: Span) -> str:

@@ -89,11 +89,6 @@ class Scope:
         verb = event.head.head if event.dep_ == "pobj" and event.head.dep_ == "prep" else event.head
         return event.dep_ in {"dobj", "pobj", "nsubjpass"} and verb.lemma_.lower() in self.remote_verbs
 
-    def _own_record(self, token: Token) -> bool:
-        """ "our data", "the app", "booking data": the organisation's records, by the word or its lemma (the
-        lemmatiser makes "data" "datum")."""
-        return token.lower_ in self.own_records or token.lemma_.lower() in self.own_records
-
     def _is_staff(self, head: Token, cohort: Span) -> bool:
         """ "Our 12 engineers", "Priya from the kitchen team"; not "a team of 6 at an office in Soho": a
         team or an office with "a" before it is someone else's."""
@@ -248,7 +243,7 @@ class Scope:
             head = head.head
             if head.lemma_.lower() in self.reporting_verbs:
                 subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-                return bool(subjects) and not any(is_us(s) or self._own_record(s) for s in subjects)
+                return bool(subjects) and not any(is_us(s) or _is_own_record(s, self.own_records) for s in subjects)
         return False
 
 
@@ -271,9 +266,13 @@ def _told_by_a_thing(span: Span, own_records: set[str]) -> bool:
     is our reading of it, not a person's own words."""
     verb = span.root
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return any(
-        s.lower_ in NOT_PEOPLE_TELLING or s.lower_ in own_records or s.lemma_.lower() in own_records for s in subjects
-    )
+    return any(s.lower_ in NOT_PEOPLE_TELLING or _is_own_record(s, own_records) for s in subjects)
+
+
+def _is_own_record(token: Token, own_records: set[str]) -> bool:
+    """ "our data", "the app", "booking data": the organisation's records, by the word or its lemma (the
+    lemmatiser makes "data" "datum")."""
+    return token.lower_ in own_records or token.lemma_.lower() in own_records
 
 
 def _names_a_source(span: Span) -> bool:
