@@ -1795,3 +1795,133 @@ def test_a_name_shaped_like_a_handle_is_one_account_without_its_at(draft, accoun
 
 def test_a_handle_shaped_winner_of_a_public_contest_is_not_a_record():
     assert linter.lint("Congrats to pixel_fox_3, winner of our public speedrun contest! 🏆").decision == "pass"
+
+
+@pytest.mark.parametrize(
+    ("draft", "n", "decision"),
+    [
+        ("spinwell quarter 🚲\nrides: 3.1M\nriders who left a bike in a canal: around 60", 60, "block"),
+        ("tunecast wrap\nplays: 40M\nlisteners who skipped every ad: 230", 230, "warn"),
+        ("Shoppers who returned every item = just under 100", 99, "block"),
+    ],
+)
+def test_a_stat_lines_count_sizes_the_group_its_label_names(draft, n, decision):
+    """The lines of a stat card are sentences of their own, lowercase or not, and the value after the
+    colon is how many of the label's group there were."""
+    result = linter.lint(draft)
+    assert [c["n"] for c in result.claims] == [n]
+    assert result.decision == decision
+
+
+def test_a_stat_lines_label_calls_no_one_out_and_its_count_is_no_age():
+    draft = "Shoppers who returned every item: just under 100"
+    assert words_flagged(draft, "PL402") == []
+    assert linter.lint(draft).claims[0].get("age", []) == []
+
+
+@pytest.mark.parametrize("value", ["40%", "hang in there", "3am"])
+def test_a_stat_line_whose_value_is_no_count_leaves_the_group_unsized(value):
+    assert [c["n"] for c in linter.lint(f"members who renewed early: {value}").claims] == [None]
+
+
+def test_a_card_of_headline_totals_makes_no_claim():
+    assert linter.lint("pedalpal 🚲\nmembers: 2.2M\ndocks: 310\nnew: night access at 40 sites").claims == ()
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Loved hearing from you @ria_runs: you told us the canal loop is your favourite and you've run it 60 times since spring.",
+        "@ria_runs 60 times round the canal loop since spring, you told us, and we are still amazed 🙌",
+    ],
+)
+def test_a_reply_that_repeats_what_the_account_told_us_is_their_words(draft):
+    assert linter.lint(draft).decision == "pass"
+
+
+def test_a_reply_still_reports_our_record_beside_what_the_account_told_us():
+    result = linter.lint(
+        "@ria_runs you told us you love the canal loop. Our app says you've run it 60 times since spring."
+    )
+    assert [(c["n"], [r["text"] for r in c["repetition"]]) for c in result.claims] == [(1, ["60 times"])]
+    assert result.decision == "block"
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Thanks to the 45 of you who turned up for our free wine-tasting evening at the Bath shop on Friday.",
+        "30 of you came to our open quiz night",
+    ],
+)
+def test_coming_to_a_gathering_marked_public_is_a_public_action(draft):
+    assert linter.lint(draft).claims == ()
+
+
+def test_a_night_that_only_dates_an_order_is_no_gathering():
+    assert linter.lint("Friday night in Hull: 40 of you had our dessert delivered after 11pm").decision == "block"
+
+
+@pytest.mark.parametrize(
+    ("draft", "decision", "words"),
+    [
+        ("Over the Grand National weekend 52,000 members of our app put a bet on for the first time.", "warn", "bet"),
+        ("In March 300 of you placed bets on the snooker final from the app.", "block", "bets"),
+    ],
+)
+def test_a_bet_placed_is_betting_as_much_as_betting_is(draft, decision, words):
+    """The special category is the thing a light verb does ("placed a bet"), not only the verb ("bet")."""
+    assert words_flagged(draft, "PL201") + words_flagged(draft, "PL202") == [words]
+    assert linter.lint(draft).decision == decision
+
+
+def test_a_safe_bet_is_a_choice_not_a_bet():
+    assert words_flagged("300 of you made a safe bet and chose the pasta", "PL201") == []
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Say hello to Lenny, the lead character in our winter film: he has eaten 300 sandwiches in a week.",
+        "Welcome Lenny, villain of our Christmas advert, who returned 14 jumpers in one day.",
+        "Say hi to Pip, our mascot, who has eaten 400 scones since Easter.",
+    ],
+)
+def test_a_character_we_made_up_is_no_user(draft):
+    assert linter.lint(draft).decision == "pass"
+
+
+def test_a_customer_who_appears_in_our_ad_is_still_a_customer():
+    draft = "Welcome Lenny, our star customer, who returned 14 jumpers in one day and is now in our Christmas advert."
+    assert linter.lint(draft).decision == "block"
+
+
+@pytest.mark.parametrize(
+    ("draft", "n"),
+    [
+        ("Our GPS says the 40 riders who left scooters in the river did it after midnight.", 40),
+        ("According to your app, 40 of you ran every day in May.", 40),
+        ("Our booking system says the 25 guests who checked in at 4am all chose room service.", 25),
+    ],
+)
+def test_our_own_records_saying_it_are_no_outside_source(draft, n):
+    """A "says the" marker's source is its subject, and "your app" is ours: the figure is our record."""
+    assert [c["n"] for c in linter.lint(draft).claims] == [n]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    ["According to the ONS, 40 people in Leeds cycle daily.", "The ONS says the 40 people in Leeds cycle daily."],
+)
+def test_an_outside_body_saying_it_is_still_an_outside_source(draft):
+    assert linter.lint(draft).claims == ()
+
+
+def test_gps_is_no_doctor():
+    assert words_flagged("40 of you turned on GPS tracking at 3am", "PL201") == []
+    assert words_flagged("40 of you messaged your GPs through the app at 3am", "PL201") == ["GPs"]
+
+
+def test_a_verb_that_is_also_an_event_word_makes_no_public_event():
+    """ "walked home", "we launched…": "walk" and "launch" name events only as nouns."""
+    assert [c["n"] for c in linter.lint("30 of you walked home from our Leeds store after 2am").claims] == [30]

@@ -12,8 +12,11 @@ from spacy.tokens import Span
 from linter.nlp.claim import DETAIL_KINDS, Claim
 from linter.nlp.extensions import detail_spans
 from linter.nlp.places import TOWNS
+from linter.nlp.sizes import stat_value
 from linter.nlp.syntax import is_thing_acted_on, only_filler, overlaps, token_span
 
+LIGHT_VERBS = {"place", "make", "put", "lay", "cast"}  # verbs whose object says what was done: "placed a bet"
+JUDGED = {"safe", "sure", "good", "best", "smart", "solid", "wise", "fair"}  # "a safe bet": a choice, not a bet
 CALENDAR_WORDS = {name.lower() for name in (*calendar.month_name[1:], *calendar.day_name)}
 
 
@@ -44,6 +47,7 @@ class ClaimDetails:
             only_filler(doc[sent.start : named.start])
             and defined_by_activity
             and any(t.text == ":" for t in doc[named.end : sent.end])
+            and not stat_value(cohort.root, self.bounds)  # "riders who …: 60" labels a count; it calls no one
         ):
             return named
         return None
@@ -88,13 +92,17 @@ class ClaimDetails:
         claim.details["place"].extend(p for p in self._cohort_places(claim) if (p.start, p.end) not in known_places)
 
     def _sensitive_behaviour(self, claim: Claim) -> Iterator[Span]:
-        """The verb itself can reveal the category: "bet", "voted", "prayed"."""
+        """The verb itself can reveal the category: "bet", "voted", "prayed"; so can the same word as the
+        thing a light verb does ("placed their first bet", "cast a vote")."""
         if claim.behaviour is None:
             return
         verb = claim.behaviour.root
+        done = claim.object.root if claim.object is not None and verb.lemma_.lower() in LIGHT_VERBS else None
         for category, verbs in self.sensitive_verbs.items():
             if verb.pos_ == "VERB" and verb.lemma_.lower() in verbs:
                 yield Span(verb.doc, verb.i, verb.i + 1, label=f"sensitive.{category}")
+            elif done is not None and done.pos_ == "NOUN" and done.lemma_.lower() in verbs and not _idiom(done):
+                yield Span(done.doc, done.i, done.i + 1, label=f"sensitive.{category}")
 
     def _sensitive_cohort(self, claim: Claim) -> Iterator[Span]:
         """The people themselves can be named by the category: "singles", "gamblers"."""
@@ -128,8 +136,8 @@ class ClaimDetails:
         doc = claim.cohort.doc
         following = [doc[claim.cohort.end]] if claim.cohort.end < len(doc) else []
         for token in [*claim.cohort.root.subtree, *following]:
-            if token.lower_ not in self.age_words or token.i + 1 >= len(doc):
-                continue
+            if token.lower_ not in self.age_words or token.i + 1 >= len(doc) or _within(token, claim.size_span):
+                continue  # "…: just under 100" is the group's count, not its age
             age = doc[token.i + 1]
             after = doc[age.i + 1] if age.i + 1 < len(doc) else None
             counts_something = after is not None and (after.pos_ in {"NOUN", "PROPN"} or after.lower_ == "of")
@@ -183,3 +191,11 @@ def _dateline_start(sent: Span) -> int:
             break
         start = before.start
     return start
+
+
+def _within(token, span: Span | None) -> bool:
+    return span is not None and span.start <= token.i < span.end
+
+
+def _idiom(noun) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ in JUDGED for c in noun.children)

@@ -67,6 +67,8 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.individual_pronouns = word_set(lexicons, "individual_pronouns")
         self.staff_roles = word_set(lexicons, "staff_markers")
         self.staff = self.staff_roles - self.platform_workers
+        self.characters = word_set(lexicons, "characters")
+        self.productions = word_set(lexicons, "productions")
         self.behaviour_verbs = word_set(lexicons, "behaviour_verbs")
         self.behaviour_nouns = word_set(lexicons, "behaviour_nouns")
         self.records_of_use = self.behaviour_nouns | self.identified_records  # one person's basket, order, trip
@@ -125,10 +127,11 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         claims.extend(self._fragments(doc, claims, excluded))
         if addressee is not None and not any(c.size.individual and c.cohort != addressee for c in claims):
             # the claim about the one person spoken to, with what the rest of the post says they did
-            reply = list(self._reply_claim(doc, addressee, claims))
+            told_us = excluded_tokens(doc, self.own_records, kinds=("permission_markers",))
+            reply = list(self._reply_claim(doc, addressee, claims, told_us))
             claims = [c for c in claims if c.cohort != addressee or not reply] + reply
         doc._.claims = claims
-        doc._.not_claims = ruled_out + self._own_people(doc)
+        doc._.not_claims = ruled_out + self._own_people(doc) + self._characters(doc)
         doc._.counted_groups = counted
         return doc
 

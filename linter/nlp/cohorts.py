@@ -22,12 +22,14 @@ from linter.nlp.sizes import (
     percent_head,
     percent_value,
     rate_of,
+    stat_value,
 )
 from linter.nlp.syntax import (
     is_subject_of_verb,
     is_us,
     left_edge,
     misread_change_verb,
+    only_filler,
     owns_where_it_went,
     subject_is_us,
     token_span,
@@ -215,6 +217,7 @@ class CohortFinding:
             number_tokens(token)
             or _count_hung_before(token.doc, left, self.bound_words)
             or _count_after_opener(token.doc, left, token)
+            or (stat_value(token, self.bounds) if only_filler(token.doc[token.sent.start : left]) else [])
         )
         value = count_of(numbers)
         if value is not None and abs(value - round(value)) > 1e-6:

@@ -75,13 +75,14 @@ class Joining:
             return None
         return self._many_peoples_activity(root)
 
-    def _reply_claim(self, doc: Doc, addressee: Span, claims: list[Claim]) -> Iterator[Claim]:
+    def _reply_claim(self, doc: Doc, addressee: Span, claims: list[Claim], told_us: set[int]) -> Iterator[Claim]:
         """A reply to an @handle (or a post greeting one person by name, or naming one under an award
         title) that mentions that account's per-person or sensitive activity ("@sam 9 hours on one
         puzzle??") is about one account, even without a verb. Not a detail in a sentence that reports a
         group's, counted or not ("@sam 60,000 of you replayed our trailer twice", "@sam some of you…"):
         the reply shares a statistic, and the detail is the group's; counted activity with no doers
-        named ("Diner of the Month: Ana! 60 bookings") is the person's."""
+        named ("Diner of the Month: Ana! 60 bookings") is the person's. Not in a sentence that repeats
+        what the person told us ("you told us you've been 12 times"): their words, not our records."""
         claimed = {c.cohort.sent.start for c in claims if not c.size.individual and not self._is_activity(c.cohort)}
 
         @cache
@@ -93,13 +94,18 @@ class Joining:
         revealing = [
             s
             for s in doc.spans[SPAN_KEY]
-            if (s.label_ == "repetition" or s.label_.startswith("sensitive.")) and not grouped(s.sent)
+            if (s.label_ == "repetition" or s.label_.startswith("sensitive."))
+            and s.start not in told_us
+            and not grouped(s.sent)
         ]
         if not revealing:
             return
         claim = Claim(cohort=addressee, size=CohortSize("singular", 1, spoken_to(addressee)), size_span=addressee)
         self._attach_details(claim, doc[:])
-        claim.details = {kind: [s for s in spans if not grouped(s.sent)] for kind, spans in claim.details.items()}
+        claim.details = {
+            kind: [s for s in spans if s.start not in told_us and not grouped(s.sent)]
+            for kind, spans in claim.details.items()
+        }
         yield claim
 
     def _counts_a_group(self, token: Token) -> bool:

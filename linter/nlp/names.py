@@ -25,6 +25,7 @@ NAME_MAX_TOKENS = 3  # "Farah K.", "Mr Ade Bello"
 NOT_PEOPLE = {"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE"}
 GREETING_MAX_TOKENS = 4  # "heartfelt thanks to", "thank you ,"
 ROLE_MAX_TOKENS = 5  # "Priya from our kitchen team"
+APPOSITIVE_MAX_TOKENS = 7  # ", the lead character in our winter film"
 # Words between an award title and the name it goes to ("… award goes to Ana", "…: Ana", "… is Ana").
 TITLE_LINKS = {"award", "goes", "went", "to", "is", "was", "'s", "this", "last"}  # "…spotlight this week: Ana"
 
@@ -117,7 +118,27 @@ class NamedPeople:
         role = token.doc[name.end : min(name.end + ROLE_MAX_TOKENS, name.sent.end)]
         if any(t.pos_ == "NOUN" and self._is_staff_word(t) for t in role):
             return None  # "Jonas, our head chef, who…", "Priya from the kitchen team": staff
+        if self._is_character(name):
+            return None
         return (name[-1], name, CohortSize("singular", 1, name.text), name)
+
+    def _characters(self, doc: Doc) -> list[Span]:
+        """Sentences that introduce a character of ours by name ("Say hello to Lenny, the villain of our
+        winter advert: he…"): what the character did is made up, for the models as for the grammar."""
+        found = []
+        for sent in doc.sents:
+            names = (self._greeted_name(t) for t in sent[: GREETING_MAX_TOKENS + 1])
+            if any(name is not None and self._is_character(name) for name in names):
+                found.append(Span(doc, sent.start, sent.end, label="character"))
+        return found
+
+    def _is_character(self, name: Span) -> bool:
+        """ "Welcome Lenny, hero of our film", "Pip, our mascot": a character of something we made."""
+        doc = name.doc
+        before = doc[max(name.start - 2, name.sent.start) : name.start]
+        after = doc[name.end : min(name.end + APPOSITIVE_MAX_TOKENS, name.sent.end)]
+        words = {t.lemma_.lower() for t in (*before, *after)}
+        return bool(words & {"mascot", "character"}) or bool(words & self.characters and words & self.productions)
 
     def _greeted_name(self, token: Token) -> Span | None:
         """The person's name or @handle starting at `token` ("Ollie", "Mr Diaz", "Farah K.", "@jo_b"),

@@ -73,6 +73,8 @@ class Scope:
             word = token.lemma_.lower().rstrip(".")  # "our live Q&A." is read as one token
             if token.i == head.i or word not in self.public_events | self.events or self._taken_in_remotely(token):
                 continue
+            if token.pos_ not in {"NOUN", "PROPN"}:
+                continue  # "we launched…", "you walked home": a verb, not an event anyone could attend
             if _dates_a_purchase(token, verb):
                 continue  # the event only dates what was bought: when, not what was done
             if token.i in electoral:
@@ -247,17 +249,22 @@ class Scope:
         return False
 
 
-def excluded_tokens(doc: Doc, own_records: set[str]) -> set[int]:
-    """Tokens of sentences that quote an outside source or a testimonial shared with permission."""
+QUOTED = ("external_sources", "permission_markers")
+
+
+def excluded_tokens(doc: Doc, own_records: set[str], kinds: tuple[str, ...] = QUOTED) -> set[int]:
+    """Tokens of sentences that quote an outside source or a testimonial shared with permission (or only
+    the `kinds` of marker asked for)."""
     excluded: set[int] = set()
     for span in doc.spans[SPAN_KEY]:
+        if span.label_ not in kinds:
+            continue
         if span.label_ == "external_sources" and (_first_party(span, own_records) or not _names_a_source(span)):
             continue
         if span.label_ == "permission_markers" and _told_by_a_thing(span, own_records):
             continue
-        if span.label_ in {"external_sources", "permission_markers"}:
-            sent = span.sent
-            excluded.update(range(sent.start, sent.end))
+        sent = span.sent
+        excluded.update(range(sent.start, sent.end))
     return excluded
 
 
@@ -290,19 +297,32 @@ def _names_a_source(span: Span) -> bool:
 
 
 def _first_party(span: Span, own_records: set[str]) -> bool:
-    """ "data from our records", "according to the app", "according to our figures": the organisation's
-    own data, not an outside source."""
+    """ "data from our records", "according to the app", "according to your app", "according to his
+    class log", "our GPS says the…": the organisation's own data, not an outside source. For a "says
+    the" marker the source is the verb's subject; for the others it is the words after the marker."""
+    speaker = next((c for c in span[0].children if c.dep_ == "nsubj"), None) if span[0].pos_ == "VERB" else None
+    if speaker is not None:
+        return is_us(speaker) or _owned_record(speaker, own_records) or speaker.lower_ in {"you", "i"}
     after = span.doc[span.end : span.end + 2]
     if not len(after):
         return False
     if after[0].lower_ in {"our", "my", "us"} or is_us(after[0]):
         return True
-    if len(after) < 2 or after[0].lower_ != "the":
+    if len(after) < 2 or after[0].lower_ not in {"the"} | RECORD_OWNERS:
         return False
     named = after[1]
     while named.dep_ == "compound" and named.head.i > named.i:
         named = named.head  # "the ticket barriers": the barriers
-    return named.lemma_.lower() in own_records or after[1].lemma_.lower() in own_records
+    return _is_own_record(named, own_records) or _is_own_record(after[1], own_records)
+
+
+RECORD_OWNERS = {"our", "my", "your", "his", "her", "their"}  # "your app", "his class log": ours about them
+
+
+def _owned_record(token: Token, own_records: set[str]) -> bool:
+    """ "our GPS", "the app", "your tracker": a record of ours, whoever it is about."""
+    owner = next((c for c in token.children if c.dep_ in {"poss", "det"}), None)
+    return _is_own_record(token, own_records) and (owner is None or owner.lower_ in RECORD_OWNERS | {"the"})
 
 
 # Words that make a phrase the time of what was done: "the fair's last evening", "during the gala".

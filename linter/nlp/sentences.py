@@ -34,12 +34,32 @@ BULLETS = {"•", "·", "◦", "▪", "‣", "-", "–", "—", "*", "→", ">"}
 PARENTHESIS_MAX_TOKENS = 12
 
 
-def _opens_list_item(previous: Token, token: Token) -> bool:
+STAT_SEPARATORS = {":", "="}  # "rides: 3.1M", "top hour = 1am": a stat line's label and its value
+CARD_MIN_STAT_LINES = 2
+
+
+def _opens_list_item(previous: Token, token: Token, card: bool) -> bool:
     """A bullet at a line's start, or an indented line: the normaliser blanks most bullets ("• 12 of
-    you…" is read as "  12 of you…"), leaving the line indented."""
+    you…" is read as "  12 of you…"), leaving the line indented. In a stat card every line is an item."""
     if "\n" not in previous.text:
         return False
-    return token.text in BULLETS or (previous.is_space and previous.text.rsplit("\n", 1)[1] != "")
+    return card or token.text in BULLETS or (previous.is_space and previous.text.rsplit("\n", 1)[1] != "")
+
+
+def _is_stat_card(doc: Doc) -> bool:
+    """Whether the post is laid out as a stat card: at least two lines of a label, a colon or "=", and a
+    value. Its lines are items, lowercase or not ("rides: 3.1M\nriders who…" is two sentences), however
+    little punctuation it has."""
+    stat_lines, label_seen, value_seen = 0, False, False
+    for token in doc:
+        if "\n" in token.text:
+            stat_lines += value_seen
+            label_seen = value_seen = False
+        elif label_seen and not token.is_space:
+            value_seen = True
+        elif token.text in STAT_SEPARATORS and token.i > 0 and "\n" not in doc[token.i - 1].text:
+            label_seen = True
+    return stat_lines + value_seen >= CARD_MIN_STAT_LINES
 
 
 def _keep_parentheses_inside(doc: Doc) -> None:
@@ -74,9 +94,10 @@ def _start_sentence(token: Token, until: Callable[[str], bool]) -> None:
 
 @Language.component("postlint_sentences")
 def mark_sentence_starts(doc: Doc) -> Doc:
+    card = _is_stat_card(doc)
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if _opens_list_item(previous, token):
+        if _opens_list_item(previous, token, card):
             token.is_sent_start = True  # each item of a bulleted list is a sentence of its own,
             for following in doc[token.i + 1 :]:  # cut again only after a full stop, ! or ?
                 if "\n" in following.text or doc[following.i - 1].text in SENTENCE_ENDS:

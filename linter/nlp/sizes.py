@@ -9,6 +9,7 @@ from text_to_num import text2num
 
 from linter.nlp.claim import CohortSize
 from linter.nlp.places import place_of_demonym
+from linter.nlp.sentences import STAT_SEPARATORS, is_emoji
 
 MULTIPLIERS = {
     "hundred": 100,
@@ -97,6 +98,27 @@ def count_of(tokens: list[Token]) -> float | None:
             multiplied = end is ends[-1] or any(t.lower_ in MULTIPLIERS for t in end)
             values.append(max(known) * (1 if multiplied else scale))
     return min(values, default=None)
+
+
+PERCENT_SIGNS = {"%", "‰"}
+APPROXIMATE = {"about", "around", "approx", "approx.", "approximately", "roughly", "circa", "c.", "ca.", "~", "+"}
+
+
+def stat_value(label: Token, bounds: dict[str, set[str]]) -> list[Token]:
+    """ "riders who left a bike in the canal: around 60": on a stat line whose label `label` heads, the
+    number tokens of a value that is a count and nothing else (no "%", no clock time, no words but a bound
+    or "about"). Empty when the line is not such a stat."""
+    sent = label.sent
+    separator = next((t for t in label.doc[label.i + 1 : sent.end] if t.text in STAT_SEPARATORS), None)
+    if separator is None:
+        return []
+    value = [t for t in label.doc[separator.i + 1 : sent.end] if not (t.is_space or is_emoji(t.text))]
+    numbers = [t for t in value if t.like_num or t.lower_ in MULTIPLIERS]
+    bound_words = {word for phrases in bounds.values() for phrase in phrases for word in phrase.split()}
+    rest = {t.lower_ for t in value if t not in numbers and not (t.is_punct and t.text not in PERCENT_SIGNS)}
+    if not numbers or not rest <= APPROXIMATE | bound_words:
+        return []
+    return numbers
 
 
 # Fractions of a group, as rates: with a count of the group in the post, n is derived from it ("48,000
