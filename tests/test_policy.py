@@ -1925,3 +1925,50 @@ def test_gps_is_no_doctor():
 def test_a_verb_that_is_also_an_event_word_makes_no_public_event():
     """ "walked home", "we launched…": "walk" and "launch" name events only as nouns."""
     assert [c["n"] for c in linter.lint("30 of you walked home from our Leeds store after 2am").claims] == [30]
+
+
+@pytest.mark.parametrize(
+    ("draft", "n"),
+    [
+        ("Just eleven. That's how many of our savers emptied their pot before payday in March.", 11),
+        ("That's how many of you renewed after the deadline: nine.", 9),
+        ("212. That is how many riders took the 3am bus every night in May.", 212),
+    ],
+)
+def test_that_is_how_many_takes_the_count_it_points_to(draft, n):
+    assert [c["n"] for c in linter.lint(draft).claims] == [n]
+
+
+def test_a_reading_history_is_our_record_not_an_outside_source():
+    draft = "According to your watch history, 40 of you finished the series in one night."
+    assert [c["n"] for c in linter.lint(draft).claims] == [40]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    ["Meet our Cyclist of the Month: Anya, with 900 km on a hire bike in May 🚲", "Diner of the Month: Anya!"],
+)
+def test_a_user_named_under_an_award_title_is_one_user_picked_from_the_records(draft):
+    assert [c["n"] for c in linter.lint(draft).claims] == [1]
+
+
+def test_an_award_the_public_voted_for_singles_out_no_record():
+    assert linter.lint("Reader of the Month: Anya, voted by 2,000 of you in our poll!").claims == ()
+
+
+def test_a_credit_union_is_no_trade_union():
+    assert linter.lint("40,000 of you opened a savings pot with Northgate Credit Union in May").decision == "pass"
+    assert words_flagged("40 of you joined the union at work via our app", "PL201") == ["union"]
+
+
+def test_a_count_described_by_a_who_clause_is_that_many_people():
+    draft = "Thanks to the 700 of you who came to the market. A wink to the 25 who ordered ahead on the app before 7am."
+    assert words_flagged(draft, "PL102") == ["the 25"]
+
+
+def test_a_reply_that_repeats_what_the_account_posted_is_their_words():
+    assert linter.lint("@sam_r you posted that this was your 50th Crumb order! legend").decision == "pass"
+
+
+def test_the_one_who_made_it_is_no_count_of_users():
+    assert linter.lint("Our roaster, Oksana, called it dull, and she's the one who made it.").claims == ()

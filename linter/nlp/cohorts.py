@@ -15,6 +15,7 @@ from linter.nlp.sizes import (
     FRACTIONS,
     bounded_low,
     count_of,
+    how_many_count,
     id_suffix,
     number_tokens,
     number_value,
@@ -41,6 +42,7 @@ RATIO = re.compile(r"^(?P<part>\d+(?:\.\d+)?)\s+(?:in|out\s+of)\s+(?P<whole>\d+(
 # Times a superlative ranks by the visits to a place ("the quietest morning at our pharmacy").
 FAVOURITE = {"favourite", "favorite", "fave", "fav"}  # a chart when it is a town's own, not ours
 RANKED_TIMES = {"hour", "day", "night", "time", "morning", "afternoon", "evening", "weekend", "slot"}
+DEFINITE = {"the", "those", "these"}
 YEAR = re.compile(r"(?:19|20)\d\d")  # "2024 was our year": a year, not a count
 
 
@@ -97,6 +99,9 @@ class CohortFinding:
                 size = self._derived(number, percent_value(number), pobj, base=base)
             elif size_span.text.lower() in FRACTIONS:  # "half of you", "most of our riders"
                 size = self._derived(token, FRACTIONS[size_span.text.lower()], pobj, base=base)
+            elif counted := how_many_count(token, self.bounds):  # "That is how many of our riders…: nine"
+                size_span = token_span(token.doc, left_edge(counted[0]), counted[-1].i + 1)
+                size = self._stated_size(counted[-1], size_span)
             else:
                 size = self._stated_size(token, size_span)
             return (head, cohort, size, size_span)
@@ -131,7 +136,8 @@ class CohortFinding:
         """ "2,000 members joined the challenge. Only 9 finished it.", "…, including 12 who booked daily": a
         bare count that reads as people is that many of a group of people counted earlier in the post."""
         earlier = count.doc[max(count.sent.start - 40, 0) : count.i]
-        if not any(self._counted_people(t) for t in earlier):
+        # "the 25 who ordered ahead" are people, counted group before them or not; "she's the one who…" is not
+        if not any(self._counted_people(t) for t in earlier) and (count.dep_ == "attr" or not _who_did(count)):
             return None
         size_span = token_span(count.doc, left, count.i + 1)
         return (count, size_span, self._stated_size(count, size_span), size_span)
@@ -218,6 +224,7 @@ class CohortFinding:
             or _count_hung_before(token.doc, left, self.bound_words)
             or _count_after_opener(token.doc, left, token)
             or (stat_value(token, self.bounds) if only_filler(token.doc[token.sent.start : left]) else [])
+            or how_many_count(next((c for c in token.children if c.lower_ == "many"), token), self.bounds)
         )
         value = count_of(numbers)
         if value is not None and abs(value - round(value)) > 1e-6:
@@ -536,15 +543,19 @@ def _reads_as_people(count: Token) -> bool:
         return False  # "which one is yours?": a pronoun, whatever the parse hung the word on
     places = [c for c in count.children if c.dep_ == "prep" and c.lower_ in {"in", "from", "at", "near"}]
     place_nouns = [p for prep in places for p in prep.children if p.dep_ == "pobj"]
-    described = any(  # the "who" clause may hang on the place: "9 in St Ives who watched…"
-        c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ == "nsubj" for w in c.children)
-        for word in (count, *place_nouns)
-        for c in word.children
-    )
+    described = any(_who_did(word) for word in (count, *place_nouns))  # or its place: "9 in St Ives who…"
     placed_or_bounded = not any(p.like_num for p in place_nouns) and all(
-        c.dep_ in {"advmod", "quantmod", "relcl"} or c in places for c in count.children
-    )
+        c.dep_ in {"advmod", "quantmod", "relcl"} or c in places or (c.dep_ == "det" and c.lower_ in DEFINITE)
+        for c in count.children
+    )  # "the 25 who ordered ahead": the article makes them no fewer people
     return placed_or_bounded and (count.dep_ == "nsubj" or described)
+
+
+def _who_did(count: Token) -> bool:
+    """ "the 25 who ordered ahead": a count (or its place) that a "who" clause describes."""
+    return any(
+        c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ == "nsubj" for w in c.children) for c in count.children
+    )
 
 
 def _agent_noun_stem(word: str) -> str:

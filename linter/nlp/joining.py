@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from linter.nlp.behaviour import verb_span
 from linter.nlp.claim import AWARDED, Claim, CohortSize
 from linter.nlp.extensions import SPAN_KEY
+from linter.nlp.places import NOT_PEOPLE
 from linter.nlp.syntax import is_account_name, subject_is_us
 
 
@@ -98,7 +99,7 @@ class Joining:
             and s.start not in told_us
             and not grouped(s.sent)
         ]
-        if not revealing:
+        if not revealing and not self._picked_from_records(doc, addressee):
             return
         claim = Claim(cohort=addressee, size=CohortSize("singular", 1, spoken_to(addressee)), size_span=addressee)
         self._attach_details(claim, doc[:])
@@ -108,6 +109,18 @@ class Joining:
         }
         yield claim
 
+    def _picked_from_records(self, doc: Doc, addressee: Span) -> bool:
+        """A person named under a title for a period ("Diner of the Month: Ana!") was picked from the
+        records for what they did then, unless a public vote or contest chose them or the name is a
+        business's. A spotlight alone may be a customer case study, told with their consent."""
+        if addressee.label_ != AWARDED or any(t.lemma_.lower() in PUBLIC_CHOICE for t in doc):
+            return False
+        sent = addressee.sent
+        if not any(t.lower_ in self.award_periods and t.i > 0 and doc[t.i - 1].lower_ == "the" for t in sent):
+            return False
+        self.entities([doc])
+        return not any(t.ent_type_ in NOT_PEOPLE for t in addressee)
+
     def _counts_a_group(self, token: Token) -> bool:
         found = self._group_with_a_count(token)
         return found is not None and not found[2].individual
@@ -115,6 +128,9 @@ class Joining:
     def _is_activity(self, cohort: Span) -> bool:
         """ "60 bookings in May": counted activity, whose doers the words do not say, not a group of people."""
         return cohort.root.lemma_.lower() in self.behaviour_nouns
+
+
+PUBLIC_CHOICE = {"vote", "poll", "nominate", "nomination", "contest", "competition", "entry", "judge"}
 
 
 def spoken_to(addressee: Span) -> str:

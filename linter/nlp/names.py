@@ -14,15 +14,11 @@ from spacy.tokens import Doc, Span, Token
 
 from linter.nlp.claim import AWARDED, CohortSize
 from linter.nlp.joining import reply_handle
-from linter.nlp.places import PLACE_ENTITIES, TOWNS
+from linter.nlp.places import NOT_PEOPLE, PLACE_ENTITIES, TOWNS
 from linter.nlp.sentences import is_emoji
 from linter.nlp.syntax import is_account_name, left_edge
 
 NAME_MAX_TOKENS = 3  # "Farah K.", "Mr Ade Bello"
-# What the entity recogniser can call a greeted name that is not a person ("Thanks, Leeds!"). It leaves
-# many first names unlabelled, and those still count; the few it misreads as a place or an organisation
-# are missed, the price of not reading a greeted city or brand as one customer.
-NOT_PEOPLE = {"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE"}
 GREETING_MAX_TOKENS = 4  # "heartfelt thanks to", "thank you ,"
 ROLE_MAX_TOKENS = 5  # "Priya from our kitchen team"
 APPOSITIVE_MAX_TOKENS = 7  # ", the lead character in our winter film"

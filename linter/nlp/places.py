@@ -28,6 +28,10 @@ from linter.nlp.span_docs import span_docs
 from linter.nlp.words import country_names, data_lines
 
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+# What the entity recogniser can call a greeted name that is not a person ("Thanks, Leeds!"). It leaves
+# many first names unlabelled, and those still count; the few it misreads as a place or an organisation
+# are missed, the price of not reading a greeted city or brand as one customer.
+NOT_PEOPLE = {"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE"}
 DEMONYM_ENDING = re.compile(r"(?:sh|ch|an|ese|i)$")  # "Welsh", "Dutch", "Canadian", "Iraqi" residents: of a country
 RESIDENTS = {"resident", "local", "neighbour", "neighbor"}  # people named by where they live ("Eastgate residents")
 PLACE_PREPOSITIONS = {"in", "at", "from", "near", "around", "across", "outside"}

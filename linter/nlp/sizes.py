@@ -110,9 +110,30 @@ def stat_value(label: Token, bounds: dict[str, set[str]]) -> list[Token]:
     or "about"). Empty when the line is not such a stat."""
     sent = label.sent
     separator = next((t for t in label.doc[label.i + 1 : sent.end] if t.text in STAT_SEPARATORS), None)
-    if separator is None:
+    return [] if separator is None else _count_only(label.doc[separator.i + 1 : sent.end], bounds)
+
+
+THAT_IS = {("that", "'s"), ("that", "’s"), ("that", "is"), ("this", "is"), ("that", "was")}
+
+
+def how_many_count(many: Token, bounds: dict[str, set[str]]) -> list[Token]:
+    """ "Nine. That's how many members have…", "That is how many riders we…: nine": the count a "that's how
+    many" sentence points back to (a sentence that is only a count) or ends with (after a colon)."""
+    doc = many.doc
+    before = [t.lower_ for t in doc[max(many.i - 4, 0) : many.i]]
+    if many.lower_ != "many" or before[-1:] != ["how"] or tuple(before[-3:-1]) not in THAT_IS:
         return []
-    value = [t for t in label.doc[separator.i + 1 : sent.end] if not (t.is_space or is_emoji(t.text))]
+    sent = many.sent
+    if sent.start > 0:
+        counted = _count_only(doc[doc[sent.start - 1].sent.start : sent.start], bounds)
+        if counted:
+            return counted
+    return stat_value(many, bounds)
+
+
+def _count_only(words: Span, bounds: dict[str, set[str]]) -> list[Token]:
+    """The number tokens of `words` where they say a count and nothing else, else none."""
+    value = [t for t in words if not (t.is_space or is_emoji(t.text))]
     numbers = [t for t in value if t.like_num or t.lower_ in MULTIPLIERS]
     bound_words = {word for phrases in bounds.values() for phrase in phrases for word in phrase.split()}
     rest = {t.lower_ for t in value if t not in numbers and not (t.is_punct and t.text not in PERCENT_SIGNS)}
