@@ -1972,3 +1972,21 @@ def test_a_reply_that_repeats_what_the_account_posted_is_their_words():
 
 def test_the_one_who_made_it_is_no_count_of_users():
     assert linter.lint("Our roaster, Oksana, called it dull, and she's the one who made it.").claims == ()
+
+
+def test_a_leaderboard_of_accounts_and_their_figures_is_about_each_account():
+    draft = "Monthly leaderboard 🚴\n1. @lena_rides 610 km\n2. @bo_k 580 km"
+    assert [c["cohort"]["text"] for c in linter.lint(draft).claims] == ["@lena_rides", "@bo_k"]
+    assert linter.lint(draft).decision == "block"
+
+
+@pytest.mark.parametrize(
+    "draft", ["Giveaway winner @bo_k: 2 tickets to the final!", "Follow @lenarides for 5 tips on cycling"]
+)
+def test_an_account_a_giveaway_picked_or_a_post_points_to_is_no_record(draft):
+    assert linter.lint(draft).claims == ()
+
+
+def test_she_who_is_one_of_our_members_is_one_user():
+    claims = linter.lint("She is one of our members, and she booked 300 spin classes last year.").claims
+    assert [(c["cohort"]["text"], c["n"]) for c in claims] == [("she", 1)]

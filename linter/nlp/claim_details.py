@@ -7,7 +7,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from linter.nlp.claim import DETAIL_KINDS, Claim
 from linter.nlp.extensions import detail_spans
@@ -193,9 +193,9 @@ def _dateline_start(sent: Span) -> int:
     return start
 
 
-def _within(token, span: Span | None) -> bool:
+def _within(token: Token, span: Span | None) -> bool:
     return span is not None and span.start <= token.i < span.end
 
 
-def _idiom(noun) -> bool:
+def _idiom(noun: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in JUDGED for c in noun.children)

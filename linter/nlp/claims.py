@@ -125,6 +125,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         _size_by_a_with_clause(claims)
         claims.extend(self._restatements(doc, claims, excluded))
         claims.extend(self._fragments(doc, claims, excluded))
+        claims.extend(self._accounts_with_figures(doc, claims))
         if addressee is not None and not any(c.size.individual and c.cohort != addressee for c in claims):
             # the claim about the one person spoken to, with what the rest of the post says they did
             told_us = excluded_tokens(doc, self.own_records, kinds=("permission_markers",))

@@ -297,6 +297,9 @@ class CohortFinding:
         antecedent = None
         self.entities([token.doc])  # "Jo … she" needs to know that Jo is a person
         for earlier in reversed(token.doc[max(token.i - 25, 0) : token.i]):
+            if self._one_of_users(earlier):
+                antecedent = earlier  # "she is one of our members": a user, whatever name she goes by
+                break
             if earlier.ent_type_ == "PERSON" or (earlier.pos_ == "NOUN" and earlier.lemma_.lower() in self.staff):
                 return None  # "Jo … she", "our CEO … she": a named person or staff, not a user in the data
             if (
@@ -310,6 +313,14 @@ class CohortFinding:
             return None
         cohort = token_span(token.doc, token.i, token.i + 1)
         return (token, cohort, CohortSize("singular", 1, f"{antecedent.text}, as {token.text}"), cohort)
+
+    def _one_of_users(self, one: Token) -> bool:
+        """ "one of our members", "one of our riders": a single user of a group named as users."""
+        doc = one.doc
+        if one.lower_ != "one" or one.i + 2 >= len(doc) or doc[one.i + 1].lower_ != "of":
+            return False
+        group = next((t for t in doc[one.i + 2 : one.i + 5] if t.pos_ == "NOUN"), None)
+        return group is not None and self._is_person_word(group) and not self._is_staff_word(group)
 
     def _asked_who(self, token: Token):
         """ "Who booked 12 kayak sessions before breakfast?": asking who did a counted thing the records show

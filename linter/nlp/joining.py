@@ -12,6 +12,7 @@ from linter.nlp.behaviour import verb_span
 from linter.nlp.claim import AWARDED, Claim, CohortSize
 from linter.nlp.extensions import SPAN_KEY
 from linter.nlp.places import NOT_PEOPLE
+from linter.nlp.sentences import is_emoji
 from linter.nlp.syntax import is_account_name, subject_is_us
 
 
@@ -113,13 +114,35 @@ class Joining:
         """A person named under a title for a period ("Diner of the Month: Ana!") was picked from the
         records for what they did then, unless a public vote or contest chose them or the name is a
         business's. A spotlight alone may be a customer case study, told with their consent."""
-        if addressee.label_ != AWARDED or any(t.lemma_.lower() in PUBLIC_CHOICE for t in doc):
+        if addressee.label_ != AWARDED or self._chosen_in_public(doc):
             return False
         sent = addressee.sent
         if not any(t.lower_ in self.award_periods and t.i > 0 and doc[t.i - 1].lower_ == "the" for t in sent):
             return False
         self.entities([doc])
         return not any(t.ent_type_ in NOT_PEOPLE for t in addressee)
+
+    def _accounts_with_figures(self, doc: Doc, claims: list[Claim]) -> Iterator[Claim]:
+        """ "1. @lena_rides 610 km": a line with no verb that gives one account and a figure (a leaderboard,
+        a stat card) is about what that account did, unless a public vote, contest or giveaway ranked it."""
+        if self._chosen_in_public(doc):
+            return
+        cohorts = {c.cohort.start for c in claims}
+        for sent in doc.sents:
+            words = [t for t in sent if not (t.is_space or t.is_punct or is_emoji(t.text))]
+            accounts = [t for t in words if is_account_name(t)]
+            verbs = [t for t in words if t.pos_ in {"VERB", "AUX"} and t not in accounts]  # "@lena_rides" is no verb
+            if len(accounts) != 1 or accounts[0].i in cohorts or verbs:
+                continue
+            account = doc[accounts[0].i : accounts[0].i + 1]
+            if any(t.like_num for t in words if t.i > account.start):
+                yield Claim(
+                    cohort=account, size=CohortSize("singular", 1, "one account and its figure"), size_span=account
+                )
+
+    def _chosen_in_public(self, doc: Doc) -> bool:
+        """A public vote, contest or giveaway is in the post: whoever it names, the public chose."""
+        return any(t.lemma_.lower() in PUBLIC_CHOICE | self.public_events for t in doc)
 
     def _counts_a_group(self, token: Token) -> bool:
         found = self._group_with_a_count(token)

@@ -21,6 +21,7 @@ from linter.nlp.syntax import is_account_name, left_edge
 NAME_MAX_TOKENS = 3  # "Farah K.", "Mr Ade Bello"
 GREETING_MAX_TOKENS = 4  # "heartfelt thanks to", "thank you ,"
 ROLE_MAX_TOKENS = 5  # "Priya from our kitchen team"
+CHARACTERS_ALONE = {"mascot", "character"}  # roles that need no "of our ad" to say they are made up
 APPOSITIVE_MAX_TOKENS = 7  # ", the lead character in our winter film"
 # Words between an award title and the name it goes to ("… award goes to Ana", "…: Ana", "… is Ana").
 TITLE_LINKS = {"award", "goes", "went", "to", "is", "was", "'s", "this", "last"}  # "…spotlight this week: Ana"
@@ -134,7 +135,7 @@ class NamedPeople:
         before = doc[max(name.start - 2, name.sent.start) : name.start]
         after = doc[name.end : min(name.end + APPOSITIVE_MAX_TOKENS, name.sent.end)]
         words = {t.lemma_.lower() for t in (*before, *after)}
-        return bool(words & {"mascot", "character"}) or bool(words & self.characters and words & self.productions)
+        return bool(words & CHARACTERS_ALONE) or bool(words & self.characters and words & self.productions)
 
     def _greeted_name(self, token: Token) -> Span | None:
         """The person's name or @handle starting at `token` ("Ollie", "Mr Diaz", "Farah K.", "@jo_b"),
