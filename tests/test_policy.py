@@ -1990,3 +1990,19 @@ def test_an_account_a_giveaway_picked_or_a_post_points_to_is_no_record(draft):
 def test_she_who_is_one_of_our_members_is_one_user():
     claims = linter.lint("She is one of our members, and she booked 300 spin classes last year.").claims
     assert [(c["cohort"]["text"], c["n"]) for c in claims] == [("she", 1)]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Meet the Fosters: an (entirely invented) household in Hove who run the tumble dryer every night.",
+        "Picture a fictional customer in Hove who orders pizza every night.",
+        "An imaginary rider in Bath took 300 trips last year, says our explainer video.",
+    ],
+)
+def test_a_person_said_to_be_made_up_is_no_user(draft):
+    assert linter.lint(draft).decision == "pass"
+
+
+def test_a_real_rider_is_still_one_user():
+    assert linter.lint("A real rider in Bath took 300 trips last year.").decision == "block"

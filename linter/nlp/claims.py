@@ -69,6 +69,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.staff = self.staff_roles - self.platform_workers
         self.characters = word_set(lexicons, "characters")
         self.productions = word_set(lexicons, "productions")
+        self.made_up = word_set(lexicons, "made_up")
         self.behaviour_verbs = word_set(lexicons, "behaviour_verbs")
         self.behaviour_nouns = word_set(lexicons, "behaviour_nouns")
         self.records_of_use = self.behaviour_nouns | self.identified_records  # one person's basket, order, trip

@@ -196,6 +196,8 @@ class CohortFinding:
             and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in token.children)
         ):
             return None  # "caught a scooter home", "bought a holiday home": a way home or a thing, not a household
+        if self._made_up(token):
+            return None  # "a fictional customer", "an (entirely invented) household": no one in the records
         named = self._user_named(token)
         if named is not None:
             return named

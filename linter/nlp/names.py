@@ -121,13 +121,25 @@ class NamedPeople:
 
     def _characters(self, doc: Doc) -> list[Span]:
         """Sentences that introduce a character of ours by name ("Say hello to Lenny, the villain of our
-        winter advert: he…"): what the character did is made up, for the models as for the grammar."""
+        winter advert: he…") or a person said to be made up ("a fictional rider"): what they did is made
+        up, for the models as for the grammar."""
         found = []
         for sent in doc.sents:
             names = (self._greeted_name(t) for t in sent[: GREETING_MAX_TOKENS + 1])
-            if any(name is not None and self._is_character(name) for name in names):
+            if any(name is not None and self._is_character(name) for name in names) or any(
+                self._made_up(t) for t in sent if t.pos_ == "NOUN"
+            ):
                 found.append(Span(doc, sent.start, sent.end, label="character"))
         return found
+
+    def _made_up(self, person: Token) -> bool:
+        """ "a fictional customer", "an (entirely invented) household": a person word whose own modifiers
+        say the person is made up."""
+        if not self._is_person_word(person):
+            return False
+        words = " ".join(t.lower_ for t in person.doc[left_edge(person) : person.i] if t.text not in "()")
+        words = words.replace(" - ", "-")
+        return any(f" {phrase} " in f" {words} " for phrase in self.made_up)
 
     def _is_character(self, name: Span) -> bool:
         """ "Welcome Lenny, hero of our film", "Pip, our mascot": a character of something we made."""

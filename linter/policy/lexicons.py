@@ -33,6 +33,7 @@ LEXICONS: dict[str, Lexicon] = {
     "platform_workers": Lexicon(WORDS, "people who work through the platform: users, never staff"),
     "characters": Lexicon(WORDS, "roles of a made-up person in something we made (star, mascot): not a user"),
     "productions": Lexicon(WORDS, "things we make that have characters (ad, campaign, film)"),
+    "made_up": Lexicon(PHRASES, "words that say a person is made up (fictional, imaginary): not a user"),
     "identified_records": Lexicon(WORDS, "records that stand for one customer when an id follows"),
     "vague_quantities.*": Lexicon(PHRASES, "quantifiers, grouped by the size they mean (under_100, hundreds…)"),
     "bounds.*": Lexicon(PHRASES, "words before a number that bound it (at_least, at_most)"),
