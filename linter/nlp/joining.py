@@ -125,7 +125,7 @@ class Joining:
     def _accounts_with_figures(self, doc: Doc, claims: list[Claim]) -> Iterator[Claim]:
         """ "1. @lena_rides 610 km": a line with no verb that gives one account and a figure (a leaderboard,
         a stat card) is about what that account did, unless a public vote, contest or giveaway ranked it."""
-        if self._chosen_in_public(doc):
+        if not any(is_account_name(t) for t in doc) or self._chosen_in_public(doc):
             return
         cohorts = {c.cohort.start for c in claims}
         for sent in doc.sents:

@@ -123,7 +123,10 @@ class NamedPeople:
         """Sentences that introduce a character of ours by name ("Say hello to Lenny, the villain of our
         winter advert: he…") or a person said to be made up ("a fictional rider"): what they did is made
         up, for the models as for the grammar."""
-        found = []
+        found: list[Span] = []
+        text = doc.text.lower()
+        if not any(word in text for word in (*CHARACTERS_ALONE, *self.characters, *self.made_up)):
+            return found  # most posts name no character and no made-up person: skip reading every sentence
         for sent in doc.sents:
             names = (self._greeted_name(t) for t in sent[: GREETING_MAX_TOKENS + 1])
             if any(name is not None and self._is_character(name) for name in names) or any(
