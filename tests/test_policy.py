@@ -2006,3 +2006,10 @@ def test_a_person_said_to_be_made_up_is_no_user(draft):
 
 def test_a_real_rider_is_still_one_user():
     assert linter.lint("A real rider in Bath took 300 trips last year.").decision == "block"
+
+
+@pytest.mark.parametrize(("draft", "n"), [("12,000 wearers walked 10k steps every day for two years.", 12000)])
+def test_wearers_of_our_device_are_users(draft, n):
+    """Steps are no special category, but a two-year streak is narrowing at any size."""
+    assert [c["n"] for c in linter.lint(draft).claims] == [n]
+    assert linter.lint(draft).decision == "warn"
