@@ -2013,3 +2013,9 @@ def test_wearers_of_our_device_are_users(draft, n):
     """Steps are no special category, but a two-year streak is narrowing at any size."""
     assert [c["n"] for c in linter.lint(draft).claims] == [n]
     assert linter.lint(draft).decision == "warn"
+
+
+def test_a_stat_lines_count_is_the_base_a_share_of_that_group_is_taken_of():
+    draft = "Spring recap 🚲\nRiders: 80,000\n0.02% of riders took a scooter into the sea"
+    assert [c["n"] for c in linter.lint(draft).claims] == [16]
+    assert linter.lint(draft).decision == "block"

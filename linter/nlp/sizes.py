@@ -10,6 +10,7 @@ from text_to_num import text2num
 from linter.nlp.claim import CohortSize
 from linter.nlp.places import place_of_demonym
 from linter.nlp.sentences import STAT_SEPARATORS, is_emoji
+from linter.nlp.syntax import only_filler
 
 MULTIPLIERS = {
     "hundred": 100,
@@ -282,6 +283,8 @@ class SizeReading:
             if other.i == token.i or other.i == people.i or self._is_percent(other) or not self._is_people(other):
                 continue
             value = count_of(number_tokens(other))
+            if value is None and only_filler(other.doc[other.sent.start : other.i]):
+                value = count_of(stat_value(other, self.bounds))  # "Players: 2.2M" on a stat card
             if value is None and other.lower_ in self.second_person | {"them"} and other.head.lower_ == "of":
                 value = (
                     count_of([other.head.head])
