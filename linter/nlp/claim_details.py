@@ -47,7 +47,7 @@ class ClaimDetails:
             only_filler(doc[sent.start : named.start])
             and defined_by_activity
             and any(t.text == ":" for t in doc[named.end : sent.end])
-            and not stat_value(cohort.root, self.bounds)  # "riders who …: 60" labels a count; it calls no one
+            and not stat_value(cohort.root, self.value_words)  # "riders who …: 60" labels a count; it calls no one
         ):
             return named
         return None

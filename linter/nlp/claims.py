@@ -24,7 +24,7 @@ from linter.nlp.joining import Joining
 from linter.nlp.names import NamedPeople
 from linter.nlp.places import entities
 from linter.nlp.scope import Scope, excluded_tokens, quoted_titles
-from linter.nlp.sizes import FRACTIONS, SizeReading
+from linter.nlp.sizes import APPROXIMATE, FRACTIONS, SizeReading
 from linter.nlp.words import country_names, word_groups, word_set
 
 MONEY = regex.compile(r"\p{Sc}")  # a currency sign
@@ -99,6 +99,10 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.cohort_words |= self.quantity_words
         self.bounds = word_groups(lexicons, "bounds")
         self.bound_words = {w for words in self.bounds.values() for w in words if " " not in w}  # "over", "under"
+        # the words a stat line's count may stand beside: "about 60", "just under 100"
+        self.value_words = APPROXIMATE | {
+            w for words in self.bounds.values() for phrase in words for w in phrase.split()
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         addressee = self._addressee(doc)

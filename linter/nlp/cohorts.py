@@ -17,20 +17,19 @@ from linter.nlp.sizes import (
     count_of,
     how_many_count,
     id_suffix,
+    label_count,
     number_tokens,
     number_value,
     own_count,
     percent_head,
     percent_value,
     rate_of,
-    stat_value,
 )
 from linter.nlp.syntax import (
     is_subject_of_verb,
     is_us,
     left_edge,
     misread_change_verb,
-    only_filler,
     owns_where_it_went,
     subject_is_us,
     token_span,
@@ -99,7 +98,7 @@ class CohortFinding:
                 size = self._derived(number, percent_value(number), pobj, base=base)
             elif size_span.text.lower() in FRACTIONS:  # "half of you", "most of our riders"
                 size = self._derived(token, FRACTIONS[size_span.text.lower()], pobj, base=base)
-            elif counted := how_many_count(token, self.bounds):  # "That is how many of our riders…: nine"
+            elif counted := how_many_count(token, self.value_words):  # "That is how many of our riders…: nine"
                 size_span = token_span(token.doc, left_edge(counted[0]), counted[-1].i + 1)
                 size = self._stated_size(counted[-1], size_span)
             else:
@@ -182,7 +181,8 @@ class CohortFinding:
     def _person_noun(self, token: Token):
         if token.pos_ not in {"NOUN", "PROPN", "PRON"}:
             return None
-        if not self._is_person_word(token) and not self._identified_record(token):
+        person = self._is_person_word(token)
+        if not person and not self._identified_record(token):
             return None
         if token.dep_ in {"compound", "amod"} and token.head.pos_ == "NOUN":
             return None  # "a user guide": describes something else; "child profiles": part of that cohort
@@ -196,7 +196,7 @@ class CohortFinding:
             and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in token.children)
         ):
             return None  # "caught a scooter home", "bought a holiday home": a way home or a thing, not a household
-        if self._made_up(token):
+        if person and self._made_up(token):
             return None  # "a fictional customer", "an (entirely invented) household": no one in the records
         named = self._user_named(token)
         if named is not None:
@@ -225,8 +225,8 @@ class CohortFinding:
             number_tokens(token)
             or _count_hung_before(token.doc, left, self.bound_words)
             or _count_after_opener(token.doc, left, token)
-            or (stat_value(token, self.bounds) if only_filler(token.doc[token.sent.start : left]) else [])
-            or how_many_count(next((c for c in token.children if c.lower_ == "many"), token), self.bounds)
+            or label_count(token, self.value_words)
+            or how_many_count(next((c for c in token.children if c.lower_ == "many"), token), self.value_words)
         )
         value = count_of(numbers)
         if value is not None and abs(value - round(value)) > 1e-6:

@@ -142,7 +142,8 @@ class Joining:
 
     def _chosen_in_public(self, doc: Doc) -> bool:
         """A public vote, contest or giveaway is in the post: whoever it names, the public chose."""
-        return any(t.lemma_.lower() in PUBLIC_CHOICE | self.public_events for t in doc)
+        chosen = PUBLIC_CHOICE | self.public_events
+        return any(t.lemma_.lower() in chosen for t in doc)
 
     def _counts_a_group(self, token: Token) -> bool:
         found = self._group_with_a_count(token)

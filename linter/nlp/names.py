@@ -130,16 +130,14 @@ class NamedPeople:
         for sent in doc.sents:
             names = (self._greeted_name(t) for t in sent[: GREETING_MAX_TOKENS + 1])
             if any(name is not None and self._is_character(name) for name in names) or any(
-                self._made_up(t) for t in sent if t.pos_ == "NOUN"
+                t.pos_ == "NOUN" and self._is_person_word(t) and self._made_up(t) for t in sent
             ):
                 found.append(Span(doc, sent.start, sent.end, label="character"))
         return found
 
     def _made_up(self, person: Token) -> bool:
-        """ "a fictional customer", "an (entirely invented) household": a person word whose own modifiers
-        say the person is made up."""
-        if not self._is_person_word(person):
-            return False
+        """ "a fictional customer", "an (entirely invented) household": a person word (the caller's to check)
+        whose own modifiers say the person is made up."""
         words = " ".join(t.lower_ for t in person.doc[left_edge(person) : person.i] if t.text not in "()")
         words = words.replace(" - ", "-")
         return any(f" {phrase} " in f" {words} " for phrase in self.made_up)

@@ -10,7 +10,7 @@ from text_to_num import text2num
 from linter.nlp.claim import CohortSize
 from linter.nlp.places import place_of_demonym
 from linter.nlp.sentences import STAT_SEPARATORS, is_emoji
-from linter.nlp.syntax import only_filler
+from linter.nlp.syntax import left_edge, only_filler
 
 MULTIPLIERS = {
     "hundred": 100,
@@ -105,19 +105,26 @@ PERCENT_SIGNS = {"%", "‰"}
 APPROXIMATE = {"about", "around", "approx", "approx.", "approximately", "roughly", "circa", "c.", "ca.", "~", "+"}
 
 
-def stat_value(label: Token, bounds: dict[str, set[str]]) -> list[Token]:
+def stat_value(label: Token, value_words: set[str]) -> list[Token]:
     """ "riders who left a bike in the canal: around 60": on a stat line whose label `label` heads, the
-    number tokens of a value that is a count and nothing else (no "%", no clock time, no words but a bound
-    or "about"). Empty when the line is not such a stat."""
+    number tokens of a value that is a count and nothing else (no "%", no clock time, no words but
+    `value_words`: a bound or "about"). Empty when the line is not such a stat."""
     sent = label.sent
     separator = next((t for t in label.doc[label.i + 1 : sent.end] if t.text in STAT_SEPARATORS), None)
-    return [] if separator is None else _count_only(label.doc[separator.i + 1 : sent.end], bounds)
+    return [] if separator is None else _count_only(label.doc[separator.i + 1 : sent.end], value_words)
+
+
+def label_count(group: Token, value_words: set[str]) -> list[Token]:
+    """ "Players: 2.2M": the count a stat line gives the group its label opens with."""
+    if not only_filler(group.doc[group.sent.start : left_edge(group)]):
+        return []
+    return stat_value(group, value_words)
 
 
 THAT_IS = {("that", "'s"), ("that", "’s"), ("that", "is"), ("this", "is"), ("that", "was")}
 
 
-def how_many_count(many: Token, bounds: dict[str, set[str]]) -> list[Token]:
+def how_many_count(many: Token, value_words: set[str]) -> list[Token]:
     """ "Nine. That's how many members have…", "That is how many riders we…: nine": the count a "that's how
     many" sentence points back to (a sentence that is only a count) or ends with (after a colon)."""
     doc = many.doc
@@ -126,19 +133,18 @@ def how_many_count(many: Token, bounds: dict[str, set[str]]) -> list[Token]:
         return []
     sent = many.sent
     if sent.start > 0:
-        counted = _count_only(doc[doc[sent.start - 1].sent.start : sent.start], bounds)
+        counted = _count_only(doc[doc[sent.start - 1].sent.start : sent.start], value_words)
         if counted:
             return counted
-    return stat_value(many, bounds)
+    return stat_value(many, value_words)
 
 
-def _count_only(words: Span, bounds: dict[str, set[str]]) -> list[Token]:
+def _count_only(words: Span, value_words: set[str]) -> list[Token]:
     """The number tokens of `words` where they say a count and nothing else, else none."""
     value = [t for t in words if not (t.is_space or is_emoji(t.text))]
     numbers = [t for t in value if t.like_num or t.lower_ in MULTIPLIERS]
-    bound_words = {word for phrases in bounds.values() for phrase in phrases for word in phrase.split()}
     rest = {t.lower_ for t in value if t not in numbers and not (t.is_punct and t.text not in PERCENT_SIGNS)}
-    if not numbers or not rest <= APPROXIMATE | bound_words:
+    if not numbers or not rest <= value_words:
         return []
     return numbers
 
@@ -283,8 +289,8 @@ class SizeReading:
             if other.i == token.i or other.i == people.i or self._is_percent(other) or not self._is_people(other):
                 continue
             value = count_of(number_tokens(other))
-            if value is None and only_filler(other.doc[other.sent.start : other.i]):
-                value = count_of(stat_value(other, self.bounds))  # "Players: 2.2M" on a stat card
+            if value is None:
+                value = count_of(label_count(other, self.value_words))  # "Players: 2.2M" on a stat card
             if value is None and other.lower_ in self.second_person | {"them"} and other.head.lower_ == "of":
                 value = (
                     count_of([other.head.head])
