@@ -2019,3 +2019,43 @@ def test_a_stat_lines_count_is_the_base_a_share_of_that_group_is_taken_of():
     draft = "Spring recap 🚲\nRiders: 80,000\n0.02% of riders took a scooter into the sea"
     assert [c["n"] for c in linter.lint(draft).claims] == [16]
     assert linter.lint(draft).decision == "block"
+
+
+@pytest.mark.parametrize(
+    ("draft", "when"),
+    [
+        ("Harbor Gym members' favourite hour to lift in 2026? 5:50am, every time.", "5:50am"),
+        ("The busiest minute to book a court at Fernleigh Tennis is 6:02pm.", "6:02pm"),
+        ("The busiest hour at Pondside Cinema? 8:40pm on Saturdays.", "8:40pm"),
+    ],
+)
+def test_a_time_ranked_by_what_users_did_then_is_a_claim_on_an_unknown_number(draft, when):
+    """The hour a chart puts on top is when an unknown number of people did it; a question's answer says when."""
+    claims = linter.lint(draft).claims
+    assert [(c["cohort"]["label"], c["n"]) for c in claims] == [("ranking", None)]
+    assert when in [t["text"] for t in claims[0]["time"]]
+
+
+def test_a_ranked_time_with_no_size_warns_on_the_time():
+    result = linter.lint("Harbor Gym members' favourite hour to lift in 2026? 5:50am, every time.")
+    assert ("PL302", "5:50am") in [(f.rule, f.text) for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    ["Our favourite time to bake? 5am, with the radio on.", "What's your favourite time to swim? Tell us below!"],
+)
+def test_the_time_we_or_the_reader_like_best_is_no_chart_of_users(draft):
+    assert linter.lint(draft).claims == ()
+
+
+@pytest.mark.parametrize(
+    ("draft", "n"),
+    [
+        ("Among our 3 million members, the most popular hour to book was 7pm.", 3_000_000),
+        ("Most popular evening of the season? Opening night, when 95,000 of you booked seats online.", 95_000),
+    ],
+)
+def test_a_ranked_time_takes_the_size_of_the_group_counted_with_it(draft, n):
+    assert [c["n"] for c in linter.lint(draft).claims] == [n]
+    assert linter.lint(draft).decision == "pass"

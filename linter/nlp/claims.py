@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from linter.nlp.behaviour import BehaviourReading, object_of, verb_span
 from linter.nlp.claim import Claim, CohortSize
 from linter.nlp.claim_details import ClaimDetails
-from linter.nlp.cohorts import CohortFinding
+from linter.nlp.cohorts import RANKED_TIMES, CohortFinding
 from linter.nlp.joining import Joining
 from linter.nlp.names import NamedPeople
 from linter.nlp.places import entities
@@ -123,6 +123,8 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
                 sent = claim.cohort.sent
                 # the sentence, and the next if the verb is there ("pizza orders 🍕 +40% on Friday")
                 said = max(sent.end, claim.behaviour.sent.end) if claim.behaviour is not None else sent.end
+                answer = _answer_to(claim)
+                said = answer.end if answer is not None else said  # "Members' busiest hour? 6am.": when
                 self._attach_details(claim, doc[sent.start : said])
                 self._attach_dateline(claim, sent)
                 claims.append(claim)
@@ -190,6 +192,17 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         )
 
 
+def _answer_to(claim: Claim) -> Span | None:
+    """The sentence after a chart of times asked as a question ("Members' busiest hour? 6am."): it says
+    when, and may say who."""
+    sent = claim.cohort.sent
+    if claim.cohort.label_ != "ranking" or claim.cohort.root.lemma_.lower() not in RANKED_TIMES:
+        return None
+    if sent[-1].text != "?" or sent.end == len(sent.doc):
+        return None
+    return sent.doc[sent.end].sent
+
+
 def _verb_acting_on(head: Token) -> Token | None:
     """The verb the group is what was done to or for ("helped 40 people", "sent 30,000 customers a…",
     "delivered to 40 homes"), or None: the group is the whole a share is of ("of our 70,000 members")."""
@@ -206,9 +219,15 @@ def _verb_acting_on(head: Token) -> Token | None:
 
 def _without_rankings_of_a_counted_group(claims: list[Claim]) -> list[Claim]:
     """ "Over 1.7 million renters chose it, our most-rented film of May": a chart in a sentence that counts
-    the people behind it ranks what that group did; the counted claim carries the sentence's details."""
+    the people behind it (or whose answer does) ranks what that group did; the counted claim carries the
+    sentence's details."""
     counted = {c.cohort.sent.start for c in claims if c.size.low is not None and c.cohort.label_ != "ranking"}
-    return [c for c in claims if c.cohort.label_ != "ranking" or c.cohort.sent.start not in counted]
+
+    def charted_sentences(ranking: Claim) -> set[int]:
+        answer = _answer_to(ranking)
+        return {ranking.cohort.sent.start} | ({answer.start} if answer is not None else set())
+
+    return [c for c in claims if c.cohort.label_ != "ranking" or not charted_sentences(c) & counted]
 
 
 def _size_by_a_with_clause(claims: list[Claim]) -> None:

@@ -38,9 +38,22 @@ from linter.nlp.syntax import (
 
 AGE_GROUP = re.compile(r"^(?:under|over)-?\d{1,2}s$|^u\d{1,2}s$", re.I)  # "under-11s", "U10s": a team or class by age
 RATIO = re.compile(r"^(?P<part>\d+(?:\.\d+)?)\s+(?:in|out\s+of)\s+(?P<whole>\d+(?:\.\d+)?)\b", re.I)
-# Times a superlative ranks by the visits to a place ("the quietest morning at our pharmacy").
 FAVOURITE = {"favourite", "favorite", "fave", "fav"}  # a chart when it is a town's own, not ours
-RANKED_TIMES = {"hour", "day", "night", "time", "morning", "afternoon", "evening", "weekend", "slot"}
+BUSY = {"busy", "quiet", "popular"}  # a time ranked so is ranked by the people who came or ordered then
+# Times a superlative ranks by what people did then ("the quietest morning at our pharmacy").
+RANKED_TIMES = {
+    "hour",
+    "day",
+    "night",
+    "time",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "slot",
+    "minute",
+    "moment",
+}
 DEFINITE = {"the", "those", "these"}
 YEAR = re.compile(r"(?:19|20)\d\d")  # "2024 was our year": a year, not a count
 
@@ -462,11 +475,15 @@ class CohortFinding:
         return _of_unknown_size(token, cohort)
 
     def _ranked_among(self, ranked: Token):
-        """The counted group a chart is drawn from ("… among our 450 beta testers"), as `_person_noun`
-        finds it, or None."""
-        people = (c for p in ranked.children if p.dep_ == "prep" and p.lower_ == "among" for c in p.children)
+        """The counted group a chart is drawn from ("… among our 450 beta testers", "across our 2 million
+        members, the busiest hour was…", "90,000 riders' favourite day"), as `_person_noun` finds it, or
+        None."""
+        holders = (ranked, ranked.head) if ranked.dep_ in {"nsubj", "attr"} else (ranked,)
+        people = [c for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in {"among", "across"}
+                  for c in p.children if c.dep_ == "pobj"]  # fmt: skip
+        people += [c for c in ranked.children if c.dep_ == "poss"]
         for person in people:
-            found = self._person_noun(person) if person.dep_ == "pobj" else None
+            found = self._person_noun(person)
             if found is not None and found[2].low is not None:
                 return found
         return None
@@ -484,7 +501,7 @@ class CohortFinding:
                 return child  # most popular search, top search
             if child.lower_ in FAVOURITE and any(c.dep_ == "poss" and c.text in TOWNS for c in token.children):
                 return child  # "Bristol's favourite podcast": a chart of what people there played
-        return self._ranked_for(token) or self._ranked_at(token)
+        return self._ranked_for(token) or self._ranked_at(token) or self._ranked_by_its_users(token)
 
     def _ranked_at(self, token: Token) -> Token | None:
         """ "the quietest morning at our pharmacy", "the busiest evening in our Leith gym": a time ranked by
@@ -495,6 +512,34 @@ class CohortFinding:
         if not any(c.dep_ == "pobj" and is_us(c) for c in places):
             return None
         return next((c for c in token.children if c.dep_ == "amod" and _ranks(c)), None)
+
+    def _ranked_by_its_users(self, token: Token) -> Token | None:
+        """ "Members' busiest hour", "the quietest day to rent a kayak", "their favourite day to
+        order": a time ranked by what a group of users did then (theirs, for them, or an activity verb's),
+        which stands for the unknown number who did it. Not a time we or the reader like best ("our
+        favourite time to bake", "your favourite time to run?")."""
+        if token.lemma_.lower() not in RANKED_TIMES:
+            return None
+        ranking = next(
+            (c for c in token.children if c.dep_ == "amod" and c.i < token.i and (_ranks(c) or c.lower_ in FAVOURITE)),
+            None,
+        )
+        if ranking is None:
+            return None
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        if any(self._is_person_word(o) and o.lower_ not in self.second_person for o in owners):
+            return ranking
+        if ranking.lower_ in FAVOURITE and owners:
+            return None
+        doers = [c for p in token.children if p.dep_ == "prep" and p.lower_ == "for" for c in p.children]
+        if any(c.dep_ == "pobj" and c.lemma_.lower() in self.behaviour_nouns for c in doers):
+            return None  # "the busiest night for deliveries": the deliveries are the claim (`_ranked_for`)
+        if any(c.dep_ == "pobj" and c.lower_ not in self.second_person and self._is_people(c) for c in doers):
+            return ranking
+        done = (c for c in token.children if c.dep_ in {"relcl", "acl", "advcl"} and c.tag_ == "VB")
+        if any(v.lemma_.lower() in self.behaviour_verbs and any(a.lower_ == "to" for a in v.children) for v in done):
+            return ranking
+        return ranking if ranking.lemma_.lower() in BUSY else None
 
     def _ranked_for(self, token: Token) -> Token | None:
         """ "the top town for noodle orders", "the busiest night for deliveries in Leith": a place or a

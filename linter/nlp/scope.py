@@ -61,7 +61,11 @@ class Scope:
             return False
         if any(c.dep_ == "mark" and c.lower_ in self.conditionals for c in children):
             return False
-        if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        if (
+            verb.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+            and (verb.head != head or self._ranked_by_its_users(head) is None)  # "the busiest hour to order": done
+        ):
             return False  # "someone to talk to": an intention, not something done
         if verb.lemma_ in {"have", "need", "get", "want"} and any(c.dep_ == "xcomp" for c in children):
             return False  # "you won't need to scroll": obligation or wish, not something done
