@@ -2059,3 +2059,18 @@ def test_the_time_we_or_the_reader_like_best_is_no_chart_of_users(draft):
 def test_a_ranked_time_takes_the_size_of_the_group_counted_with_it(draft, n):
     assert [c["n"] for c in linter.lint(draft).claims] == [n]
     assert linter.lint(draft).decision == "pass"
+
+
+@pytest.mark.parametrize(
+    ("draft", "n"),
+    [("4 million+ members lifted with us this year.", 4_000_000), ("Over 2 thousand+ of you rode on Sunday.", 2_000)],
+)
+def test_a_plus_after_a_count_in_words_is_its_lower_bound(draft, n):
+    assert [c["n"] for c in linter.lint(draft).claims] == [n]
+
+
+@pytest.mark.parametrize(
+    "draft", ["Zero members missed a class at our Leith gym in May.", "0 riders were late to the 6am shift."]
+)
+def test_a_count_of_nobody_exposes_nobody(draft):
+    assert linter.lint(draft).claims == ()

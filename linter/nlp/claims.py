@@ -138,7 +138,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
             told_us = excluded_tokens(doc, self.own_records, kinds=("permission_markers",))
             reply = list(self._reply_claim(doc, addressee, claims, told_us))
             claims = [c for c in claims if c.cohort != addressee or not reply] + reply
-        doc._.claims = claims
+        doc._.claims = [c for c in claims if c.size.low != 0]  # "zero riders were late": nobody to expose
         doc._.not_claims = ruled_out + self._own_people(doc) + self._characters(doc)
         doc._.counted_groups = counted
         return doc
