@@ -172,15 +172,16 @@ def test_each_item_of_a_bulleted_list_is_a_sentence_of_its_own():
 
 
 @pytest.mark.parametrize(
-    ("text", "rule", "words"),
+    ("text", "size"),
     [
         # read as a word, the arrow hid the item's grammar and the draft passed
-        ("Studio year\n→ 5 of you in Alloa came to every 6am spin class\n→ New sauna open", "PL102", "5"),
+        ("Studio year\n→ 5 of you in Alloa came to every 6am spin class\n→ New sauna open", "5"),
         # the bullet was taken into the cohort's words
-        ("Pool news\n• 3 new lanes\n• somebody in Largs swam 300 lengths at midnight", "PL101", "somebody"),
+        ("Pool news\n• 3 new lanes\n• somebody in Largs swam 300 lengths at midnight", "somebody"),
     ],
 )
-def test_a_list_items_marker_is_not_read_as_one_of_its_words(text, rule, words):
+def test_a_list_items_marker_is_not_read_as_one_of_its_words(text, size):
+    """The grammar's reading (the claim's size words), whichever rule the models leave to block it."""
     result = linter.get_linter().lint(text)
     assert result.decision == "block"
-    assert words in {f.text for f in result.findings if f.rule == rule}
+    assert size in {c["size"]["text"] for c in result.claims}

@@ -1790,7 +1790,9 @@ def test_a_verbless_trend_or_dateline_keeps_its_detail_across_the_way_it_was_spl
     ],
 )
 def test_a_name_shaped_like_a_handle_is_one_account_without_its_at(draft, account):
-    assert words_flagged(draft, "PL101") == [account]
+    result = linter.lint(draft)
+    assert [(c["cohort"]["text"], c["n"]) for c in result.claims] == [(account, 1)]
+    assert result.decision == "block"
 
 
 def test_a_handle_shaped_winner_of_a_public_contest_is_not_a_record():

@@ -363,10 +363,13 @@ def validate_post(params: dict[str, Any], thresholds: dict[str, int]) -> dict[st
 
 def _post_reads_a_claim(doc: Doc, claim_score: float) -> bool:
     """The grammar found a claim in the post, or the sentence model scores one of its sentences at least
-    `claim_score` for "claim". Looser than `_reports_behaviour` on purpose: the post model weighs public
-    actions, promises and fragments itself. Without the sentence model's scores, nothing is ruled out."""
+    `claim_score` for "claim", where the grammar ruled out no staff, source, scenario or character.
+    Looser than `_reports_behaviour` on purpose: the post model weighs public actions, promises and
+    fragments itself. Without the sentence model's scores, nothing is ruled out."""
     scored = doc._.get(SCORES)
-    return scored is None or bool(doc._.claims) or any(s.get("claim", 0.0) >= claim_score for _, _, s in scored)
+    if scored is None or doc._.claims:
+        return True
+    return any(s.get("claim", 0.0) >= claim_score and not _ruled_out(doc, a, b) for a, b, s in scored)
 
 
 def _likeliest_sentence(doc: Doc, label: str) -> tuple[int, int]:
