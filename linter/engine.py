@@ -157,12 +157,12 @@ class Linter:
         error = CheckError.of("E004", ", ".join(sorted(incomplete))) if incomplete else None
         result = Result(text=norm.original, findings=tuple(findings), claims=claims, error=error)
         post = doc._.get(POST_SCORES)
-        overrulable = any(checks[f.rule] != "phrase" for f in result.findings)
+        vetoable = {r.id for r in pack.rules if r.harmless_veto}
+        overrulable = any(f.rule in vetoable for f in result.findings)
         if overrulable and post is not None and post.get("flag", 1.0) < pack.harmless_below:
-            # A team's own phrases (a codename, a banned word) are not the model's to judge.
             calm = self._harmless_sentences(doc, norm, pack.harmless_below)
             reason = f"the post model reads the post as harmless (flag {post['flag']:.3f} < {pack.harmless_below})"
-            result = result.suppress(lambda f: checks[f.rule] != "phrase" and calm(f.start, f.end), reason)
+            result = result.suppress(lambda f: f.rule in vetoable and calm(f.start, f.end), reason)
         if not read_as_english and result.decision in ("pass", "warn"):
             result = replace(result, error=CheckError.of("E005", f"{english:.0%}"))
         return result

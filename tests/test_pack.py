@@ -166,6 +166,11 @@ def test_a_catastrophic_team_pattern_times_out_instead_of_hanging(tmp_path):
             "     message: 'unclosed {', suggestion: s}\n",
             "field 'message' is not a valid template",
         ),
+        (
+            "rules:\n  - id: X1\n    name: x\n    category: shaming\n    severity: warn\n    check: tone\n"
+            "    labels: [tone.mock]\n    harmless_veto: sometimes\n    message: m\n    suggestion: s\n",
+            "rules.yaml:8: field 'harmless_veto' must be true or false",
+        ),
     ],
 )
 def test_a_broken_pack_names_file_line_and_field(tmp_path, rules_yaml, message):

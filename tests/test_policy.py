@@ -853,7 +853,7 @@ def test_organisation_news_and_plain_replies_pass(draft):
 
 def test_a_post_the_post_model_reads_as_harmless_keeps_its_findings_but_suppressed():
     engine = linter.get_linter()
-    norm = normalise("To the 53 people who watched Holiday Baking every night this week: are you okay?")
+    norm = normalise("Someone in Leeds watched Holiday Baking every night this week: are you okay?")
     doc = engine.nlp(norm.text)
     doc._.post_scores = {**doc._.post_scores, "flag": engine.pack.harmless_below / 2}
     quiet = engine.result(doc, norm)
@@ -861,6 +861,17 @@ def test_a_post_the_post_model_reads_as_harmless_keeps_its_findings_but_suppress
     assert quiet.findings and all(f.suppressed and "harmless" in f.reason for f in quiet.findings)
     doc._.post_scores = {**doc._.post_scores, "flag": 0.99}
     assert engine.result(doc, norm).decision == "block"
+
+
+def test_a_small_group_counted_from_the_posts_numbers_stands_whatever_the_post_model_reads():
+    """PL102 says `harmless_veto: false`: its finding stays unsuppressed; the others in the post may go."""
+    engine = linter.get_linter()
+    norm = normalise("1 in 40,000 riders has never missed a Monday. With 2 million of you riding, that's a tiny club.")
+    doc = engine.nlp(norm.text)
+    doc._.post_scores = {**doc._.post_scores, "flag": engine.pack.harmless_below / 2}
+    result = engine.result(doc, norm)
+    assert result.decision == "block"
+    assert [(f.rule, f.suppressed) for f in result.findings if f.rule == "PL102"] == [("PL102", False)]
 
 
 def test_in_a_long_post_the_post_models_whole_reading_does_not_overrule_an_exposing_sentence():

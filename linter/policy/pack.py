@@ -43,11 +43,13 @@ RULE_FIELDS = {
     "message",
     "suggestion",
     "fix",
+    "harmless_veto",
     "description",
     "examples",
 }
 REQUIRED_RULE_FIELDS = ("id", "name", "category", "severity", "check", "message", "suggestion")
 DOC_FIELDS = {"description", "examples", "fix"}
+ENGINE_FIELDS = {"harmless_veto"}  # read by the engine, not by the rule's check
 
 
 def default_pack_dir() -> Path:
@@ -122,6 +124,9 @@ class Rule:
     examples: dict[str, list[str]] = field(default_factory=dict)
     source: str = ""
     fix: dict[str, str] | None = None  # how to take the words out (linter.fixes), or None
+    # Whether the post model's harmless reading (the pack's `harmless_below`) may suppress its findings.
+    # Not a team's own phrases (a codename is not the model's to judge), nor what a rule says it stands on.
+    harmless_veto: bool = True
 
 
 @dataclass(frozen=True)
@@ -163,7 +168,7 @@ def _rule_from(data: Any, where: str, thresholds: dict[str, int]) -> Rule:
         raise PackError(f"{here('category')}: field 'category' must be one of {', '.join(CATEGORIES)}")
     if data["check"] not in CHECKS:
         raise PackError(f"{here('check')}: field 'check' must be one of {', '.join(sorted(CHECKS))}")
-    params = {k: data[k] for k in RULE_FIELDS - set(REQUIRED_RULE_FIELDS) - DOC_FIELDS if k in data}
+    params = {k: data[k] for k in RULE_FIELDS - set(REQUIRED_RULE_FIELDS) - DOC_FIELDS - ENGINE_FIELDS if k in data}
     try:
         params = CHECKS[data["check"]].validate(params, thresholds)
     except ValueError as exc:
@@ -176,6 +181,9 @@ def _rule_from(data: Any, where: str, thresholds: dict[str, int]) -> Rule:
         fix = fixes.validate(data["fix"]) if "fix" in data else None
     except ValueError as exc:
         raise PackError(f"{here('fix')}: {exc}") from None
+    veto = data.get("harmless_veto", data["check"] != "phrase")
+    if not isinstance(veto, bool):
+        raise PackError(f"{here('harmless_veto')}: field 'harmless_veto' must be true or false")
     examples = data.get("examples") or {}
     return Rule(
         id=data["id"],
@@ -190,6 +198,7 @@ def _rule_from(data: Any, where: str, thresholds: dict[str, int]) -> Rule:
         examples={k: list(v) for k, v in examples.items()},
         source=here("id"),
         fix=fix,
+        harmless_veto=veto,
     )
 
 
