@@ -2087,3 +2087,16 @@ def test_a_plus_after_a_count_in_words_is_its_lower_bound(draft, n):
 )
 def test_a_count_of_nobody_exposes_nobody(draft):
     assert linter.lint(draft).claims == ()
+
+
+@pytest.mark.parametrize(
+    ("draft", "n"),
+    [
+        ("Only 41 workspaces still sync with the old calendar app.", 41),
+        ("Only 62 admins have enabled the audit log so far.", 62),
+    ],
+)
+def test_workspaces_and_admins_of_a_software_product_are_its_users(draft, n):
+    claims = linter.lint(draft).claims
+    assert [c["n"] for c in claims] == [n]
+    assert linter.lint(draft).decision == "block"
