@@ -2100,3 +2100,14 @@ def test_workspaces_and_admins_of_a_software_product_are_its_users(draft, n):
     claims = linter.lint(draft).claims
     assert [c["n"] for c in claims] == [n]
     assert linter.lint(draft).decision == "block"
+
+
+@pytest.mark.parametrize(
+    "draft", ["Several of you asked which of our trails is the steepest.", "A couple of you asked us about parking."]
+)
+def test_a_question_users_put_to_us_is_no_record_of_what_they_did(draft):
+    assert linter.lint(draft).claims == ()
+
+
+def test_asking_our_app_for_something_is_still_a_record():
+    assert [c["n"] for c in linter.lint("12 riders asked the app for a route at 3am.").claims] == [12]

@@ -56,6 +56,8 @@ class Scope:
             return False  # "people love our app": a generic statement, not a record of what anyone did
         if self._reported_by_others(verb):
             return False  # "the statistics office reports that 2% of adults…"
+        if _asked_us(verb):
+            return False  # "several of you asked which trail is steepest": a question put to us, not a record
         children = list(verb.children)
         if any(c.dep_ == "aux" and c.lower_ in self.modals and not (_had(c, verb) or _hyphenated(c)) for c in children):
             return False
@@ -347,6 +349,22 @@ def _dates_a_purchase(event: Token, verb: Token) -> bool:
         if (token.pos_ == "NOUN" and token.lemma_.lower() in TIME_NOUNS) or token.lower_ in TIME_PREPOSITIONS:
             return True
     return False
+
+
+QUESTION_VERBS = {"ask", "wonder", "enquire", "inquire"}
+QUESTION_WORDS = {"which", "what", "when", "where", "why", "how", "who", "whether", "if"}
+
+
+def _asked_us(verb: Token) -> bool:
+    """A question users put to us: "asked us…", "asked which trail…", "wondered when…". What they asked is
+    what they chose to tell us, not what the records show they did."""
+    if verb.lemma_.lower() not in QUESTION_VERBS:
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in {"dobj", "dative"} and c.lower_ in {"us", "we"} for c in children):
+        return True
+    clauses = (c for c in children if c.dep_ in {"ccomp", "xcomp", "advcl"})
+    return any(verb.doc[c.left_edge.i].lower_ in QUESTION_WORDS for c in clauses)
 
 
 def _measured(verb: Token) -> bool:
