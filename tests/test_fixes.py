@@ -69,8 +69,8 @@ def test_a_place_goes_with_its_whole_phrase(linter):
     text = "A family in Tromso has streamed our shows on an old plasma screen every evening this month."
     fixed, _ = linter.fix(text, linter.lint(text))
     assert fixed == "A family has streamed our shows on an old plasma screen this month."
-    # In the present tense the sentence model (v18) doubts the claim, so only its own findings, which
-    # carry no fix, remain: the post still blocks (docs/accuracy.md, known misses).
+    # In the present tense too the post blocks, whether through the claim's rules or, where the sentence
+    # model doubts the claim (v18 did), through the models' own findings, which carry no fix.
     assert linter.lint("A family in Tromso still streams our shows every evening.").decision == "block"
 
 
