@@ -57,7 +57,7 @@ class Scope:
         if self._reported_by_others(verb):
             return False  # "the statistics office reports that 2% of adults…"
         if _asked_us(verb):
-            return False  # "several of you asked which trail is steepest": a question put to us, not a record
+            return False  # "a handful of riders asked when the night bus returns": a question, not a record
         children = list(verb.children)
         if any(c.dep_ == "aux" and c.lower_ in self.modals and not (_had(c, verb) or _hyphenated(c)) for c in children):
             return False
