@@ -158,11 +158,14 @@ class Linter:
         result = Result(text=norm.original, findings=tuple(findings), claims=claims, error=error)
         post = doc._.get(POST_SCORES)
         vetoable = {r.id for r in pack.rules if r.harmless_veto}
-        overrulable = any(f.rule in vetoable for f in result.findings)
-        if overrulable and post is not None and post.get("flag", 1.0) < pack.harmless_below:
+
+        def overrulable(finding: Finding) -> bool:
+            return finding.rule in vetoable and not finding.because.get("from_records")
+
+        if any(map(overrulable, result.findings)) and post is not None and post.get("flag", 1.0) < pack.harmless_below:
             calm = self._harmless_sentences(doc, norm, pack.harmless_below)
             reason = f"the post model reads the post as harmless (flag {post['flag']:.3f} < {pack.harmless_below})"
-            result = result.suppress(lambda f: f.rule in vetoable and calm(f.start, f.end), reason)
+            result = result.suppress(lambda f: overrulable(f) and calm(f.start, f.end), reason)
         if not read_as_english and result.decision in ("pass", "warn"):
             result = replace(result, error=CheckError.of("E005", f"{english:.0%}"))
         return result

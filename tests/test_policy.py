@@ -2111,3 +2111,30 @@ def test_a_question_users_put_to_us_is_no_record_of_what_they_did(draft):
 
 def test_asking_our_app_for_something_is_still_a_record():
     assert [c["n"] for c in linter.lint("12 riders asked the app for a route at 3am.").claims] == [12]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@milo_lifts you said last week you'd done 50 sessions, and our app shows you're at 58 now. Beast!",
+        "@ola_paints you told us the course got you painting again, and our dashboard shows you've finished 31 lessons.",
+    ],
+)
+def test_what_our_records_say_of_the_account_spoken_to_is_its_record(draft):
+    """The sentence names our records as the source, so the model's doubt does not silence the claim; a
+    clause of it that our app reports is not part of what the person told us."""
+    result = linter.lint(draft)
+    assert "PL101" in {f.rule for f in result.findings}
+    assert result.decision == "block"
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@ola_paints you told us the course got you painting again. Thank you!",
+        "The weather app says it will rain at 3pm.",
+        "Official figures say 2 in 5 adults in Wales skip breakfast. Try our new oat bars.",
+    ],
+)
+def test_what_a_person_told_us_or_an_outside_record_says_is_no_record_of_ours(draft):
+    assert linter.lint(draft).decision == "pass"

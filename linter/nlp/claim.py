@@ -41,6 +41,9 @@ class Claim:
     object: Span | None = None
     callout: Span | None = None
     details: dict[str, list[Span]] = field(default_factory=dict)
+    # The sentence says the claim comes from our records ("our app shows you're on day 58"): no reading
+    # of a model's puts it in doubt.
+    from_records: bool = False
 
     def spans(self, kind: str) -> list[Span]:
         return self.details.get(kind, [])

@@ -23,7 +23,7 @@ from linter.nlp.cohorts import RANKED_TIMES, CohortFinding
 from linter.nlp.joining import Joining
 from linter.nlp.names import NamedPeople
 from linter.nlp.places import entities
-from linter.nlp.scope import Scope, excluded_tokens, quoted_titles
+from linter.nlp.scope import Scope, excluded_tokens, quoted_titles, told_by_our_records
 from linter.nlp.sizes import APPROXIMATE, FRACTIONS, SizeReading
 from linter.nlp.words import country_names, word_groups, word_set
 
@@ -138,7 +138,12 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
             told_us = excluded_tokens(doc, self.own_records, kinds=("permission_markers",))
             reply = list(self._reply_claim(doc, addressee, claims, told_us))
             claims = [c for c in claims if c.cohort != addressee or not reply] + reply
-        doc._.claims = [c for c in claims if c.size.low != 0]  # "zero riders were late": nobody to expose
+        claims = [c for c in claims if c.size.low != 0]  # "zero riders were late": nobody to expose
+        for claim in claims:
+            claim.from_records = claim.behaviour is not None and told_by_our_records(
+                claim.behaviour.root, self.own_records
+            )
+        doc._.claims = claims
         doc._.not_claims = ruled_out + self._own_people(doc) + self._characters(doc)
         doc._.counted_groups = counted
         return doc

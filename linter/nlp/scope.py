@@ -271,6 +271,9 @@ def excluded_tokens(doc: Doc, own_records: set[str], kinds: tuple[str, ...] = QU
             continue
         sent = span.sent
         excluded.update(range(sent.start, sent.end))
+        if span.label_ == "permission_markers":  # "…you told us X, and the app says Y": Y is ours, not theirs
+            recorded = (t for t in sent if t.dep_ == "ccomp" and told_by_our_records(t, own_records))
+            excluded.difference_update(w.i for verb in recorded for w in verb.subtree)
     return excluded
 
 
@@ -323,6 +326,29 @@ def _first_party(span: Span, own_records: set[str]) -> bool:
 
 
 RECORD_OWNERS = {"our", "my", "your", "his", "her", "their"}  # "your app", "his class log": ours about them
+RECORD_VERBS = {"show", "say", "tell", "record", "log", "confirm"}  # what a record of ours says
+
+
+def told_by_our_records(verb: Token, own_records: set[str]) -> bool:
+    """The verb is what a record of ours reports: "our app shows | you're on day 58", "your watch data
+    says | you've run 12 days straight", "our records show | she booked 40 classes"."""
+    teller = verb.head
+    if verb.dep_ != "ccomp" or teller.lemma_.lower() not in RECORD_VERBS:
+        return False
+    return any(c.dep_ == "nsubj" and _our_named_record(c, own_records) for c in teller.children)
+
+
+def _our_named_record(token: Token, own_records: set[str]) -> bool:
+    """ "our app", "your watch data", "the tracker": a record named as ours or the reader's. Not an
+    unowned or qualified one ("national health data", "the official numbers"): that may be anyone's."""
+    if not _is_own_record(token, own_records):
+        return False
+    children = list(token.children)
+    if any(c.dep_ == "poss" and c.lower_ in RECORD_OWNERS for c in children):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
+        c.dep_ in {"amod", "compound"} for c in children
+    )
 
 
 def _owned_record(token: Token, own_records: set[str]) -> bool:

@@ -107,8 +107,9 @@ def _reports_another_claim(doc: Doc, claim: Claim, sent: Span) -> bool:
 def model_doubts(doc: Doc, claim: Claim, claim_score: float) -> bool:
     """The grammar found a claim but the sentence model reads no report of user behaviour where it was
     drawn from: a support reply's "you", a "someone" in a giveaway, a count of staff beside user words.
-    A user named under an award title is not in doubt: the title says who they are and what for."""
-    if claim.cohort.label_ == AWARDED:
+    A user named under an award title is not in doubt: the title says who they are and what for; nor is
+    a claim the sentence says our records report ("our app shows you're on day 58")."""
+    if claim.cohort.label_ == AWARDED or claim.from_records:
         return False
     score = model_claim_score(doc, claim)
     return score is not None and score < claim_score
@@ -137,6 +138,8 @@ def claim_because(claim: Claim, when: dict[str, Any], pack: Pack) -> dict[str, A
     because: dict[str, Any] = {"claim": claim.cohort.text, "n": claim.size.low, "n_kind": claim.size.kind}
     if claim.size.stated:
         because["n_stated"] = claim.size.stated
+    if claim.from_records:
+        because["from_records"] = True  # the post says our records report it: no model overrules it
     for condition in ("n_below", "n_at_least"):
         if condition in when:
             name = when[condition]
