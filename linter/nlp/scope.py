@@ -339,22 +339,23 @@ def told_by_our_records(verb: Token, own_records: set[str]) -> bool:
 
 
 def _our_named_record(token: Token, own_records: set[str]) -> bool:
-    """ "our app", "your watch data", "the tracker": a record named as ours or the reader's. Not an
-    unowned or qualified one ("national health data", "the official numbers"): that may be anyone's."""
-    if not _is_own_record(token, own_records):
+    """ "our app", "your watch data", "the tracker": an owned record (`_owned_record`) whose owner is said.
+    Not an unowned or qualified one ("national health data", "the official numbers"): that may be anyone's."""
+    owner = _record_owner(token)
+    if owner is None or not _owned_record(token, own_records):
         return False
-    children = list(token.children)
-    if any(c.dep_ == "poss" and c.lower_ in RECORD_OWNERS for c in children):
-        return True
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
-        c.dep_ in {"amod", "compound"} for c in children
-    )
+    return owner.dep_ == "poss" or not any(c.dep_ in {"amod", "compound"} for c in token.children)
 
 
 def _owned_record(token: Token, own_records: set[str]) -> bool:
     """ "our GPS", "the app", "your tracker": a record of ours, whoever it is about."""
-    owner = next((c for c in token.children if c.dep_ in {"poss", "det"}), None)
+    owner = _record_owner(token)
     return _is_own_record(token, own_records) and (owner is None or owner.lower_ in RECORD_OWNERS | {"the"})
+
+
+def _record_owner(token: Token) -> Token | None:
+    """The word that says whose a record is: "our", "your", "the"."""
+    return next((c for c in token.children if c.dep_ in {"poss", "det"}), None)
 
 
 # Words that make a phrase the time of what was done: "the fair's last evening", "during the gala".
