@@ -2142,3 +2142,72 @@ def test_what_our_records_say_of_the_account_spoken_to_is_its_record(draft):
 )
 def test_what_a_person_told_us_or_an_outside_record_says_is_no_record_of_ours(draft):
     assert linter.lint(draft).decision == "pass"
+
+
+@pytest.mark.parametrize(
+    ("draft", "n"),
+    [
+        ("Only 38 startups have switched on single sign-on so far.", 38),
+        ("Hundreds of agencies switched their invoices to the new ledger.", 100),
+    ],
+)
+def test_organisations_a_service_sells_to_counted_in_the_plural_are_its_users(draft, n):
+    result = linter.lint(draft)
+    assert [c["n"] for c in result.claims] == [n]
+    assert result.decision != "pass"
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Our 6 teams in Lisbon shipped the redesign over the weekend.",
+        "Hats off to the 14 depot teams who sorted parcels through the night.",
+    ],
+)
+def test_teams_that_are_ours_or_named_by_a_workplace_are_staff(draft):
+    result = linter.lint(draft)
+    assert not result.claims
+    assert result.decision == "pass"
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Locker 31 was opened at 5:40am nine days in a row.",
+        "Table 6 ordered every dessert on the menu last night.",
+    ],
+)
+def test_a_numbered_place_given_to_one_customer_that_acts_is_that_customer(draft):
+    result = linter.lint(draft)
+    assert [(c["n"], c["n_kind"]) for c in result.claims] == [(1, "singular")]
+    assert result.decision == "block"
+
+
+@pytest.mark.parametrize(
+    "draft", ["Guests keep asking for room 12, the one with the sea view.", "Room 5 is free to book from Monday."]
+)
+def test_a_numbered_place_that_is_asked_for_or_described_is_no_customer(draft):
+    assert linter.lint(draft).decision == "pass"
+
+
+@pytest.mark.parametrize(
+    ("draft", "detail"),
+    [
+        ("The Harrogate crowd booked every Sunday roast slot by noon.", "Harrogate"),
+        ("The after-work crowd in Didsbury booked out every spin class on Monday.", "on Monday"),
+    ],
+)
+def test_a_crowd_named_by_where_or_when_its_users_act_is_a_cohort_of_unknown_size(draft, detail):
+    result = linter.lint(draft)
+    assert [c["n_kind"] for c in result.claims] == ["unknown"]
+    assert detail in words_flagged(draft, "PL302")
+
+
+@pytest.mark.parametrize(
+    "draft",
+    ["A record crowd of 3,100 cheered the team home on Saturday.", "The home crowd roared when the keeper saved it."],
+)
+def test_a_crowd_at_an_event_is_no_cohort(draft):
+    result = linter.lint(draft)
+    assert not result.claims
+    assert result.decision == "pass"

@@ -81,6 +81,8 @@ class ClaimDetails:
                 continue
             if kind in {"device", "place"} and (is_thing_acted_on(span) or _inside_a_name(span)):
                 continue  # "borrowed a laptop", "Arena Sports": what they did or a brand, not where or on what
+            if kind == "place" and claim.cohort.label_ != "place" and span.start <= claim.cohort.root.i < span.end:
+                continue  # "table 6 ordered…": the table stands for who did it, not where
             if kind == "sensitive" and any(overlaps(span, t) for t in times):
                 continue  # "the day of the Brexit vote" dates the claim; voting is not the behaviour
             claim.details[kind].append(span)

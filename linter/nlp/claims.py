@@ -63,7 +63,12 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.own_records = word_set(lexicons, "grammar.own_records")
         self.platform_workers = word_set(lexicons, "platform_workers")
         self.identified_records = word_set(lexicons, "identified_records")
+        self.assigned_places = word_set(lexicons, "assigned_places")
         self.person_nouns = word_set(lexicons, "person_nouns") | self.platform_workers
+        self.customer_organisations = word_set(lexicons, "customer_organisations")
+        self.collective_people = word_set(lexicons, "collective_people")
+        self.crowd_qualities = word_set(lexicons, "crowd_qualities")
+        self.premises = word_set(lexicons, "premises")
         self.individual_pronouns = word_set(lexicons, "individual_pronouns")
         self.staff_roles = word_set(lexicons, "staff_markers")
         self.staff = self.staff_roles - self.platform_workers

@@ -16,7 +16,6 @@ from linter.nlp.sizes import (
     bounded_low,
     count_of,
     how_many_count,
-    id_suffix,
     label_count,
     number_tokens,
     number_value,
@@ -157,9 +156,12 @@ class CohortFinding:
     def _identified_record(self, token: Token) -> bool:
         """ "Order #4821", "card no. 0042": a record with its id is the one customer behind it; not a
         milestone ("order #5,000,000 went out today")."""
-        if token.lemma_.lower() not in self.identified_records:
+        lemma = token.lemma_.lower()
+        if lemma in self.assigned_places and (token.dep_ not in {"nsubj", "nsubjpass"} or token.head.lemma_ == "be"):
+            return False  # "asked for room 12", "seat 1A is a favourite": the place itself, not who had it
+        if lemma not in self.identified_records | self.assigned_places:
             return False
-        skip = id_suffix(token)
+        skip = self._id_after(token)
         return bool(skip) and not token.doc[token.i + skip].text.lstrip("#").endswith("000")
 
     def _counted_people(self, token: Token) -> bool:
@@ -231,8 +233,8 @@ class CohortFinding:
         ):
             return None  # "our top seller", "the best seller this week": a product
         left = left_edge(token)
-        cohort = token_span(token.doc, left, token.i + 1 + id_suffix(token))
-        if id_suffix(token):  # "user #4821": one account, whatever the parse made of the number
+        cohort = token_span(token.doc, left, token.i + 1 + self._id_after(token))
+        if self._id_after(token):  # "user #4821": one account, whatever the parse made of the number
             return (token, cohort, CohortSize("singular", 1, cohort.text), cohort)
         numbers = (
             number_tokens(token)
@@ -416,6 +418,10 @@ class CohortFinding:
         word, lemma = token.lower_, token.lemma_.lower()
         if token.like_num or word in self.cohort_words or lemma in self.cohort_words or AGE_GROUP.match(word):
             return True
+        if lemma in self.customer_organisations:
+            return self._counted_customers(token)
+        if lemma in self.collective_people:
+            return self._named_crowd(token)
         if word.removesuffix("s") in self.behaviour_nouns:
             return True  # a capitalised "Rides" is tagged a name and keeps its plural lemma
         if token.text.startswith("@"):
@@ -559,9 +565,42 @@ class CohortFinding:
         in_lexicon = plural or word in self.person_nouns | self.individual_pronouns or lemma in self.person_nouns
         return (
             in_lexicon
+            or self._counted_customers(token)
+            or self._named_crowd(token)
             or self._is_agent_noun(token)
             or AGE_GROUP.match(token.text) is not None
             or place_of_demonym(token) is not None
+        )
+
+    def _counted_customers(self, token: Token) -> bool:
+        """ "41 teams", "hundreds of agencies", "several startups": organisations counted in the plural, and
+        not ours, are the customers a service sells to; "our teams", "the platform team" and teams named by
+        a workplace or a staff role ("14 warehouse teams", "40 support teams") are its own."""
+        if token.lemma_.lower() not in self.customer_organisations or token.tag_ not in {"NNS", "NNPS"}:
+            return False
+        if any(
+            (c.dep_ == "poss" and c.lower_ in {"our", "my"})
+            or (c.dep_ == "compound" and c.lemma_.lower() in self.premises | self.staff_roles)
+            for c in token.children
+        ):
+            return False
+        of = token.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+        return bool(
+            number_tokens(token)
+            or any(c.lower_ in self.quantity_words for c in token.children if c.dep_ in {"amod", "det"})
+            or (of is not None and (of.head.like_num or of.head.lower_ in self.quantity_words))
+        )
+
+    def _named_crowd(self, token: Token) -> bool:
+        """ "the 6am crowd", "the Glasgow crowd": users named by when, where or what they do; not "a record
+        crowd", "the home crowd", or a crowd counted at an event ("a crowd of 600", "a 600-strong crowd")."""
+        if token.lemma_.lower() not in self.collective_people or number_tokens(token):
+            return False
+        modifiers = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
+        return (
+            bool(modifiers)
+            and not any(m.lemma_.lower() in self.crowd_qualities or m.tag_ == "JJS" for m in modifiers)
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
         )
 
     def _is_people(self, token: Token) -> bool:

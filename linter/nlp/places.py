@@ -119,7 +119,9 @@ class Places:
         self.recogniser = recogniser
         self.countries = country_names(lexicons.get("countries_extra", []))
         self.premises = {word.lower() for word in lexicons.get("premises", [])}
-        self.people = {word.lower() for word in lexicons.get("person_nouns", [])}
+        self.people = {
+            word.lower() for name in ("person_nouns", "collective_people") for word in lexicons.get(name, [])
+        }
         self.activity = {word.lower() for word in lexicons.get("behaviour_nouns", [])}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -324,6 +326,6 @@ def _capitalised(token: Token) -> bool:
 )
 def make_places(nlp: Language, name: str, recogniser: str, lexicons: dict[str, list]) -> Places:
     """`recogniser` names the entity recogniser to run on posts with claims (default: the pipeline's ner);
-    `lexicons` are a pack's lexicons by name (`countries_extra`, `premises`, `person_nouns` and `behaviour_nouns`
-    are read here)."""
+    `lexicons` are a pack's lexicons by name (`countries_extra`, `premises`, `person_nouns`, `collective_people`
+    and `behaviour_nouns` are read here)."""
     return Places(nlp, recogniser, lexicons)

@@ -105,7 +105,7 @@ class Scope:
         # what hangs on the cohort: "from the kitchen team"; not an "us" deeper in it ("on a trip with us"),
         # nor, for people named as users, where they were ("45 members at our Elm Road studio")
         lemma = head.lemma_.lower()
-        users = lemma in self.person_nouns and lemma not in GENERIC_PEOPLE
+        users = (lemma in self.person_nouns and lemma not in GENERIC_PEOPLE) or self._identified_record(head)
         around = list(cohort) + [
             t
             for c in head.children
@@ -128,7 +128,8 @@ class Scope:
         )
 
     def _is_staff_word(self, token: Token) -> bool:
-        return token.lemma_.lower() in self.staff or token.lower_ in self.staff
+        staff_word = token.lemma_.lower() in self.staff or token.lower_ in self.staff
+        return staff_word and not self._counted_customers(token)  # "41 teams": customers, not ours
 
     def _own_people(self, doc: Doc) -> list[Span]:
         """ "Our morning presenter Dev has played…", "our librarian Mo…", "Meet volunteer guide Ada, who…":

@@ -203,6 +203,9 @@ def id_suffix(token: Token) -> int:
     return 0
 
 
+BARE_ID = re.compile(r"^\d{1,4}[a-z]?$", re.I)  # "plot 23", "seat 14B"
+
+
 def rate_of(part: Token, whole: float | None) -> float | None:
     """ "1 in 50000": the part's number over the whole; None when either is missing."""
     top = number_value(part)
@@ -230,6 +233,14 @@ def percent_value(token: Token) -> float | None:
 class SizeReading:
     """Part of `ClaimFinder`: reading n from the words around a cohort."""
 
+    def _id_after(self, token: Token) -> int:
+        """How many tokens after `token` are an id that makes it one customer: "user #4821", "card no.
+        0042"; for a place given to one customer, a bare number too ("plot 23", "seat 14B", "table 4")."""
+        skip = id_suffix(token)
+        if skip or token.lemma_.lower() not in self.assigned_places or token.i + 1 >= len(token.doc):
+            return skip
+        return int(BARE_ID.match(token.doc[token.i + 1].text) is not None)
+
     def _stated_size(self, token: Token, size_span: Span) -> CohortSize:
         if any(c.lower_ in {"every", "each"} for c in token.children):
             return CohortSize("unknown", None, size_span.text)  # "each one of them": the whole group again
@@ -251,7 +262,7 @@ class SizeReading:
         vague = vague_size(words, self.vague) if words else None
         if vague is not None and words not in self.singular_determiners:
             return vague
-        singular = token.tag_ in {"NN", "NNP"} and token.lower_ not in self.plural_people
+        singular = token.tag_ in {"NN", "NNP"} and token.lower_ not in self.plural_people | self.collective_people
         if singular and token.lower_.endswith("s") and place_of_demonym(token) is not None:
             singular = False  # "Glaswegians", whatever tag the parse gave it
         determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod", "quantmod"}}
@@ -264,7 +275,7 @@ class SizeReading:
             determiners & self.singular_determiners
             or modifiers & self.superlative_words  # "our top reader", "our biggest fan"
             or any(c.tag_ == "JJS" for c in token.children)
-            or id_suffix(token)
+            or self._id_after(token)
             or any(t.dep_ in {"relcl", "acl"} for t in token.subtree)  # "the diner at table 9 who…"
             or "same" in {c.lower_ for c in token.children}
         ):
