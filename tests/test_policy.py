@@ -2211,3 +2211,14 @@ def test_a_crowd_at_an_event_is_no_cohort(draft):
     result = linter.lint(draft)
     assert not result.claims
     assert result.decision == "pass"
+
+
+def test_what_the_person_told_us_beside_our_record_is_no_detail_of_that_record():
+    draft = "@jonas you told us you've cycled to work 40 days straight, and your dashboard shows you've ridden 212 km this month 🚲"
+    result = linter.lint(draft)
+    assert result.decision == "block"
+    assert [d["text"] for c in result.claims for d in c.get("repetition", [])] == []
+
+
+def test_an_account_handle_is_no_place():
+    assert "@maya" not in words_flagged("@maya our app says you booked 3 yoga classes on Sunday, nice work", "PL302")

@@ -157,6 +157,7 @@ class Places:
             for ent in doc.ents
             if ent.label_ in PLACE_ENTITIES
             and any(c.isalpha() for c in ent.text)  # the recogniser can take an emoji for a place
+            and not ent.text.startswith("@")  # …or an account's handle
             and not self._is_country(ent.text)
             and not _after_a_time_preposition(ent)
             and not _a_service_used(ent)
