@@ -132,7 +132,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
                 said = answer.end if answer is not None else said  # "Members' busiest hour? 6am.": when
                 self._attach_details(claim, doc[sent.start : said])
                 self._attach_dateline(claim, sent)
-                # "you told us you've swum 30 days in a row, and our app shows you've…": their words, not ours
+                # a streak the person mentioned to us, in the sentence of our record of them: theirs, not ours
                 claim.details = {
                     kind: [s for s in spans if s.start not in excluded] for kind, spans in claim.details.items()
                 }
