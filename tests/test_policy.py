@@ -2222,3 +2222,18 @@ def test_what_the_person_told_us_beside_our_record_is_no_detail_of_that_record()
 
 def test_an_account_handle_is_no_place():
     assert "@maya" not in words_flagged("@maya our app says you booked 3 yoga classes on Sunday, nice work", "PL302")
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Over 15,000 of you saved the Diwali puja checklist before the festival, so we've pinned it for next year.",
+        "Over 18,000 of you tried the Lent fasting planner, so we've kept it for Easter.",
+    ],
+)
+def test_a_bounded_count_the_parse_hung_on_its_verb_is_still_that_verbs_subject(draft):
+    """The parse reads "Over 15,000" as the verb's prep and leaves the verb no subject; the group is the
+    subject still, and at 10,000 or more its special category warns."""
+    result = linter.lint(draft)
+    assert [c["n"] for c in result.claims] == [15000 if "15,000" in draft else 18000]
+    assert result.decision == "warn"

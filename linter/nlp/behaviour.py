@@ -172,10 +172,12 @@ def _reduced_relative(head: Token) -> Token | None:
 def _subjectless_verb_after(token: Token) -> Token | None:
     """When the parse lost a quantity subject, the next verb in its sentence that has no subject: the main
     verb, or the clause of the verb that took the quantity as its object ("our data says | 1 in 7 of our riders |
-    ride…")."""
+    ride…"), or the verb the parse hung the quantity's bound on ("Over 14,000 of you opened…, so we…", read as
+    "over 14,000" and a clause with no subject)."""
     for candidate in token.doc[token.i + 1 : token.sent.end]:
         clause_beside = candidate.dep_ == "ccomp" and candidate.head.i == token.head.i != token.i
-        if candidate.pos_ == "VERB" and (candidate.dep_ in {"ROOT", "conj"} or clause_beside):
+        bound_hung_on = token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i == candidate.i
+        if candidate.pos_ == "VERB" and (candidate.dep_ in {"ROOT", "conj"} or clause_beside or bound_hung_on):
             has_subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in candidate.children)
             return None if has_subject else candidate
     return None
