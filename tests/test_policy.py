@@ -2149,12 +2149,27 @@ def test_what_a_person_told_us_or_an_outside_record_says_is_no_record_of_ours(dr
     [
         ("Only 38 startups have switched on single sign-on so far.", 38),
         ("Hundreds of agencies switched their invoices to the new ledger.", 100),
+        ("Only 60 devs have tried the new CLI so far.", 60),
     ],
 )
 def test_organisations_a_service_sells_to_counted_in_the_plural_are_its_users(draft, n):
     result = linter.lint(draft)
     assert [c["n"] for c in result.claims] == [n]
     assert result.decision != "pass"
+
+
+def test_employees_of_the_firms_a_service_sells_to_are_its_users_and_their_count_sizes_the_claim():
+    result = linter.lint("12,000 employees logged a sick day through their employer's HR app in January.")
+    assert [c["n"] for c in result.claims] == [12000]
+    assert result.decision == "warn"  # a special category at 10,000 or more
+
+
+def test_a_headcount_in_a_list_of_company_facts_is_no_claim():
+    result = linter.lint(
+        "Company facts:\n• Founded 2019\n• 220 employees across three offices\n• Certified by the Green Office Council"
+    )
+    assert not result.claims
+    assert result.decision == "pass"
 
 
 @pytest.mark.parametrize(

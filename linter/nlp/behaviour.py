@@ -160,11 +160,11 @@ def object_of(verb: Token) -> Span | None:
 def _reduced_relative(head: Token) -> Token | None:
     """ "the 9 of you still using…", "players aged 13 streaming…": a participle right after the group
     defines it, even where the parse made that participle the main verb."""
-    doc = head.doc
+    doc, end = head.doc, head.sent.end  # not the next item of a list ("• 85 staff | • Founded in 2019")
     position = head.right_edge.i + 1
-    while position < len(doc) and doc[position].pos_ == "ADV":
+    while position < end and doc[position].pos_ == "ADV":
         position += 1
-    if position < len(doc) and doc[position].pos_ == "VERB" and doc[position].tag_ in {"VBG", "VBN"}:
+    if position < end and doc[position].pos_ == "VERB" and doc[position].tag_ in {"VBG", "VBN"}:
         return doc[position]
     return None
 

@@ -65,7 +65,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.identified_records = word_set(lexicons, "identified_records")
         self.assigned_places = word_set(lexicons, "assigned_places")
         self.person_nouns = word_set(lexicons, "person_nouns") | self.platform_workers
-        self.customer_organisations = word_set(lexicons, "customer_organisations")
+        self.customers_when_counted = word_set(lexicons, "customers_when_counted")
         self.collective_people = word_set(lexicons, "collective_people")
         self.crowd_qualities = word_set(lexicons, "crowd_qualities")
         self.premises = word_set(lexicons, "premises")

@@ -418,7 +418,7 @@ class CohortFinding:
         word, lemma = token.lower_, token.lemma_.lower()
         if token.like_num or word in self.cohort_words or lemma in self.cohort_words or AGE_GROUP.match(word):
             return True
-        if lemma in self.customer_organisations:
+        if lemma in self.customers_when_counted or word.removesuffix("s") in self.customers_when_counted:
             return self._counted_customers(token)
         if lemma in self.collective_people:
             return self._named_crowd(token)
@@ -573,11 +573,12 @@ class CohortFinding:
         )
 
     def _counted_customers(self, token: Token) -> bool:
-        """ "41 teams", "hundreds of agencies", "several startups": organisations counted in the plural, and
-        not ours, are the customers a service sells to; "our teams", "the platform team" and teams named by
-        a workplace or a staff role ("14 warehouse teams", "40 support teams") are its own."""
-        if token.lemma_.lower() not in self.customer_organisations or token.tag_ not in {"NNS", "NNPS"}:
-            return False
+        """ "41 teams", "hundreds of agencies", "3,000 devs": organisations and trades counted in the plural,
+        and not ours, are the customers a service sells to; "our teams", "our 12 engineers", "the platform
+        team" and teams named by a workplace or a staff role ("14 warehouse teams") are its own."""
+        plural = token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in self.customers_when_counted
+        if not (plural or token.lower_.removesuffix("s") in self.customers_when_counted - {token.lower_}):
+            return False  # (a plural the tagger took for a singular keeps its "s": "3,000 devs")
         if any(
             (c.dep_ == "poss" and c.lower_ in {"our", "my"})
             or (c.dep_ == "compound" and c.lemma_.lower() in self.premises | self.staff_roles)

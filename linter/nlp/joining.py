@@ -67,8 +67,12 @@ class Joining:
                 yield claim
 
     def _counted_group(self, root):
+        """The counted group a fragment names: not staff, nor a count of teams or employees, which with
+        no verb is a fact about an organisation ("• 85 staff across two offices")."""
         found = self._group_with_a_count(root)
-        return None if found is None or self._is_staff(found[0], found[1]) else found
+        if found is None or self._is_staff(found[0], found[1]) or self._counted_customers(found[0]):
+            return None
+        return found
 
     def _counted_activity(self, root):
         """ "Over 3 million swipes on Valentine's Day": counted activity with no verb. Events are not

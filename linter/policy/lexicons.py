@@ -31,7 +31,7 @@ LEXICONS: dict[str, Lexicon] = {
     "individual_pronouns": Lexicon(WORDS, "words that on their own name one person (n = 1)"),
     "staff_markers": Lexicon(WORDS, "a cohort with one of these is staff or the organisation, not its users"),
     "platform_workers": Lexicon(WORDS, "people who work through the platform: users, never staff"),
-    "customer_organisations": Lexicon(WORDS, "organisations a service sells to: users when counted, not ours"),
+    "customers_when_counted": Lexicon(WORDS, "organisations and trades a service sells to: users when counted"),
     "collective_people": Lexicon(WORDS, "a crowd of users when named by when, where or what they do"),
     "crowd_qualities": Lexicon(WORDS, "words that describe a crowd rather than name the users in it"),
     "characters": Lexicon(WORDS, "roles of a made-up person in something we made (star, mascot): not a user"),
