@@ -2225,6 +2225,7 @@ def test_a_numbered_place_that_is_asked_for_or_described_is_no_customer(draft):
     [
         ("The Harrogate crowd booked every Sunday roast slot by noon.", "Harrogate"),
         ("The after-work crowd in Didsbury booked out every spin class on Monday.", "on Monday"),
+        ("The early-bird crowd at our Harbour Row studio booked out every Monday class before 6am.", "before 6am"),
     ],
 )
 def test_a_crowd_named_by_where_or_when_its_users_act_is_a_cohort_of_unknown_size(draft, detail):

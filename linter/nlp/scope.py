@@ -105,7 +105,11 @@ class Scope:
         # what hangs on the cohort: "from the kitchen team"; not an "us" deeper in it ("on a trip with us"),
         # nor, for people named as users, where they were ("45 members at our Elm Road studio")
         lemma = head.lemma_.lower()
-        users = (lemma in self.person_nouns and lemma not in GENERIC_PEOPLE) or self._identified_record(head)
+        users = (
+            (lemma in self.person_nouns and lemma not in GENERIC_PEOPLE)
+            or self._identified_record(head)
+            or self._named_crowd(head)  # "the early crowd at our Mill Lane studio"
+        )
         around = list(cohort) + [
             t
             for c in head.children
