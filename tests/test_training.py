@@ -3,6 +3,7 @@
 import linter
 from linter.normalise import normalise
 from linter.training import tune as tune_module
+from linter.training.__main__ import KINDS, MODELS, ROOT, _without_machine_paths
 from linter.training.data import Draft
 from linter.training.tune import figures, knobs_of, parse, with_knobs
 
@@ -89,3 +90,15 @@ def test_a_sentence_holding_the_words_at_fault_reports_behaviour_though_the_coho
     )
     claims = {doc.text.strip(): doc.cats["claim"] for _, doc in sentence_docs(linter.get_linter(), [draft])}
     assert claims == {"Meet Tomas.": 1.0, "He took 880 rides in June.": 1.0, "Are you okay?": 0.0}
+
+
+def test_a_trained_models_config_names_its_data_relative_to_the_clone(tmp_path):
+    config = tmp_path / "config.cfg"
+    config.write_text(f'[paths]\ntrain = "{ROOT}/build/training/data/posts/train.spacy"\n', encoding="utf-8")
+    _without_machine_paths(config)
+    assert config.read_text(encoding="utf-8") == '[paths]\ntrain = "build/training/data/posts/train.spacy"\n'
+
+
+def test_the_shipped_models_name_no_path_of_the_machine_they_were_trained_on():
+    for kind in KINDS:
+        assert '"/' not in (MODELS / kind / "config.cfg").read_text(encoding="utf-8")

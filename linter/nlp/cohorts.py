@@ -233,8 +233,9 @@ class CohortFinding:
         ):
             return None  # "our top seller", "the best seller this week": a product
         left = left_edge(token)
-        cohort = token_span(token.doc, left, token.i + 1 + self._id_after(token))
-        if self._id_after(token):  # "user #4821": one account, whatever the parse made of the number
+        id_length = self._id_after(token)
+        cohort = token_span(token.doc, left, token.i + 1 + id_length)
+        if id_length:  # "user #4821": one account, whatever the parse made of the number
             return (token, cohort, CohortSize("singular", 1, cohort.text), cohort)
         numbers = (
             number_tokens(token)

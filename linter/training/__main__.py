@@ -46,7 +46,14 @@ def train() -> None:
         spacy_train(CONFIG, output, overrides=overrides)
         shutil.rmtree(MODELS / kind, ignore_errors=True)
         shutil.copytree(output / "model-best", MODELS / kind)
+        _without_machine_paths(MODELS / kind / "config.cfg")
         print(f"saved the {kind[:-1]} model to {(MODELS / kind).relative_to(ROOT)}")
+
+
+def _without_machine_paths(config: Path) -> None:
+    """The shipped config names its training data relative to the clone, not as this machine's path
+    (spaCy writes the absolute paths it was given)."""
+    config.write_text(config.read_text(encoding="utf-8").replace(f'"{ROOT}/', '"'), encoding="utf-8")
 
 
 def compare() -> None:
