@@ -29,6 +29,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from linter.nlp.sentences import is_emoji
 from linter.normalise import NormalisedText
 
 ACTIONS = {"replace", "remove", "address_all", "generalise", "remove_sentence"}
@@ -267,9 +268,10 @@ def _removable(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         span = span[1:]  # "every Sunday run": "every" belongs to "run", which stays
         start = span.start_char
     root = span.root
+    if root.dep_ == "compound" and root.head.i >= span.end and not (root.head.is_alpha or root.head.like_num):
+        root = root.head  # "in Leeds 🎉", parsed as a noun "🎉" that "Leeds" modifies: the phrase goes, the emoji stays
     if root.dep_ == "pobj" and root.head.dep_ == "prep":
-        phrase = list(root.head.subtree)
-        return phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+        return _phrase_bounds(list(root.head.subtree))
     # "on the first day" or "every day" takes its "of …" with it, or "of" is left hanging
     nouns = [c for c in root.children if c.dep_ == "pobj"] if root.dep_ == "prep" else [root]
     for noun in nouns:
@@ -285,6 +287,16 @@ def _removable(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
             end = after[0].idx + len(after[0])  # "eight times each": "each" would count nothing
         return start, end
     return None
+
+
+def _phrase_bounds(phrase: list[Token]) -> tuple[int, int]:
+    """Where a prepositional phrase's words lie: up to a line break the parse hung beyond it (a list item
+    is no part of the line before), and without the emoji after its words, which stay in the post."""
+    lines = [t.i for t in phrase if "\n" in t.text and t.i > phrase[0].i]
+    words = [t for t in phrase if not lines or t.i < lines[0]]
+    while len(words) > 1 and (words[-1].is_space or is_emoji(words[-1].text)):
+        words.pop()
+    return words[0].idx, words[-1].idx + len(words[-1])
 
 
 def _words_end(tokens: Iterable[Token]) -> int:

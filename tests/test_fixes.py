@@ -153,6 +153,27 @@ def test_a_day_goes_with_its_of_phrase(linter):
     assert " of" not in fixed.split("ordered", 1)[1] and fixed.startswith("Thanks to everyone who ordered pancakes")
 
 
+@pytest.mark.parametrize(
+    ("draft", "place", "emoji"),
+    [
+        ("Our midnight 'Velvet' playlist was saved by 4,200 listeners in Nevada 🔞", "Nevada", "🔞"),
+        ("Our rain sounds mix was played by 3,300 sleepers in Galway 🌧️", "Galway", "🌧️"),
+    ],
+)
+def test_a_place_before_an_emoji_goes_with_its_preposition_and_the_emoji_stays(linter, draft, place, emoji):
+    """The parse can make the emoji the noun the place modifies ("in Nevada 🔞"), or the last word of the
+    phrase: the phrase goes whole, and the emoji, no part of the detail, stays."""
+    fixed, _ = linter.fix(draft, linter.lint(draft))
+    assert place not in fixed and " in " not in fixed and fixed.endswith(emoji)
+
+
+def test_a_place_at_the_end_of_a_list_item_leaves_the_next_item_on_its_line(linter):
+    """The parse can hang the next list item on the place's phrase: the phrase ends at the line break."""
+    text = "Our spring in numbers 🌷\n• 8,000 walks logged\n• 420 members walked to work in Truro\n• New routes in May"
+    fixed, _ = linter.fix(text, linter.lint(text))
+    assert fixed.endswith("walked to work\n• New routes in May")
+
+
 def test_one_user_as_the_agent_of_a_passive_becomes_many_of_you(linter):
     text = "The tuba masterclass has been watched by exactly one subscriber so far."
     fixes = fixes_of(linter, text)
