@@ -46,13 +46,26 @@ def test_threshold_override_changes_the_decision(tmp_path):
 def test_messages_say_what_this_draft_did_under_the_team_thresholds(tmp_path):
     draft = "0.02% of our 60,000 members renewed on the first morning of the sale."
     (small,) = [f for f in linter.lint(draft).findings if f.rule == "PL102"]
-    assert small.message.startswith("A group of 12 (0.02% of 60,000) people is under 100")
+    assert small.message.startswith("A group of 12 (0.02% of 60,000) members is under 100")
     config = write_config(tmp_path, "[thresholds]\nk_block = 250\n")
     (team,) = [f for f in linter.lint("212 members renewed twice in a day.", config).findings if f.rule == "PL102"]
-    assert "A group of 212 people is under 250" in team.message
+    assert "A group of 212 members is under 250" in team.message
     callout = "To the 31 gardeners who bought slug pellets at dawn: we see you."
     (addressed,) = [f for f in linter.lint(callout).findings if f.rule == "PL402"]
     assert addressed.message.startswith('"To the 31 gardeners"') and "53" not in addressed.message
+
+
+@pytest.mark.parametrize(
+    ("draft", "group"),
+    [
+        ("Only 14 agencies on our plan switched on single sign-on before noon.", "A group of 14 agencies"),
+        ("9 of you renewed twice in one night.", "A group of 9 people"),
+    ],
+)
+def test_a_small_group_is_named_by_its_own_noun(draft, group):
+    """The message names the group as the draft did ("14 agencies"), and "people" where it has no noun."""
+    (small,) = [f for f in linter.lint(draft).findings if f.rule == "PL102"]
+    assert small.message.startswith(group)
 
 
 def test_a_rule_flags_the_same_words_once():

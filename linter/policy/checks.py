@@ -133,9 +133,24 @@ def claim_matches(claim: Claim, when: dict[str, Any], pack: Pack) -> bool:
     return True
 
 
+def group_noun(cohort: Span) -> str:
+    """The plural noun a group is named by ("startups", "DJs"), for messages that say what this draft
+    did; "people" where the group has none ("27 of you", "a few")."""
+    nouns = [t for t in cohort if t.tag_ in {"NNS", "NNPS"} and t.is_alpha]
+    if not nouns:
+        return "people"
+    noun = cohort.root if cohort.root in nouns else nouns[0]  # "0.02% of our 60,000 members"
+    return noun.text if any(c.isupper() for c in noun.text[1:]) else noun.lower_
+
+
 def claim_because(claim: Claim, when: dict[str, Any], pack: Pack) -> dict[str, Any]:
     """The claim behind a finding: who, n and how it was read, and the thresholds the rule applied."""
-    because: dict[str, Any] = {"claim": claim.cohort.text, "n": claim.size.low, "n_kind": claim.size.kind}
+    because: dict[str, Any] = {
+        "claim": claim.cohort.text,
+        "who": group_noun(claim.cohort),
+        "n": claim.size.low,
+        "n_kind": claim.size.kind,
+    }
     if claim.size.stated:
         because["n_stated"] = claim.size.stated
     if claim.from_records:

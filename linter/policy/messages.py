@@ -5,7 +5,9 @@ A template names fields in braces, filled from the finding (`{words}`) and its `
     words      the words at fault, as the user typed them (long spans are shortened)
     n          the claim's size, "53" or "1,200" (claim rules)
     n_how      how that size was read: "53", "8 (0.01% of 80,000)", "at least 2 (a few)", "unknown"
-    claim      who the claim is about (claim rules)
+    claim      who the claim is about, as written: "0.02% of our 60,000 members" (claim rules)
+    who        the plural noun that names the group: "members", "startups"; "people" where none does
+               ("27 of you") (claim rules)
     threshold  the size threshold the rule applied, "100" (claim rules with n_below / n_at_least),
                or the model score the rule needs, "0.5" (sentence and post rules)
     detail     the kind of detail flagged: time, place, age… (claim rules reporting details)
@@ -26,7 +28,7 @@ WORDS_SHOWN = 60  # longer spans (a whole sentence from a model rule) are cut wi
 def fields_of(check: str, params: dict[str, Any]) -> set[str]:
     """The fields a rule of this check, with these parameters, can fill."""
     if check == "claim":
-        fields = {"words", "n", "n_how", "claim"}
+        fields = {"words", "n", "n_how", "claim", "who"}
         if {"n_below", "n_at_least"} & set(params.get("when", {})):
             fields.add("threshold")
         if params.get("report") == "details":
@@ -91,6 +93,7 @@ def fill(template: str, because: dict[str, Any], words: str) -> str:
         "n": "an unknown number" if n is None else _number(n),
         "n_how": _n_how(because),
         "claim": because.get("claim", ""),
+        "who": because.get("who", "people"),
         "threshold": _threshold(because),
         "detail": str(because.get("detail", "")).rsplit(".", 1)[-1],  # "sensitive.health" -> "health"
         "label": str(because.get("label", "")),
