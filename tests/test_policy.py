@@ -2268,3 +2268,22 @@ def test_a_bounded_count_the_parse_hung_on_its_verb_is_still_that_verbs_subject(
     result = linter.lint(draft)
     assert [c["n"] for c in result.claims] == [15000 if "15,000" in draft else 18000]
     assert result.decision == "warn"
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Whoever finishes the puzzle fastest this week gets their name on the wall.",
+        "The rider who logs the most miles in June earns a free service.",
+        "Whoever tops the quiz table on Friday will win a hamper.",
+    ],
+)
+def test_a_contest_rule_in_the_present_is_no_claim(draft):
+    """Who will win, said as a contest's rule, is nobody's record yet."""
+    assert not linter.lint(draft).claims
+
+
+def test_the_same_contest_reported_in_the_past_is_a_claim_about_one_user():
+    result = linter.lint("The rider who logged the most miles in June earned a free service.")
+    assert [c["n"] for c in result.claims] == [1]
+    assert result.decision == "block"

@@ -40,6 +40,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.scenario_openers = word_set(lexicons, "grammar.scenario_openers")
         self.counterfactual_modals = word_set(lexicons, "grammar.counterfactual_modals")
         self.future_person_words = word_set(lexicons, "grammar.future_person_words")
+        self.prize_verbs = word_set(lexicons, "grammar.prize_verbs")
         self.singular_determiners = word_set(lexicons, "grammar.singular_determiners")
         self.distributive_determiners = word_set(lexicons, "grammar.distributive_determiners")
         self.percent_words = word_set(lexicons, "grammar.percent_words")

@@ -54,6 +54,8 @@ class Scope:
             and not _measured(verb)
         ):
             return False  # "people love our app": a generic statement, not a record of what anyone did
+        if self._prize_rule(verb, head):
+            return False  # "whoever finishes first on Sunday gets a jersey": who will win, not who did
         if self._reported_by_others(verb):
             return False  # "the statistics office reports that 2% of adults…"
         if _asked_us(verb):
@@ -90,6 +92,18 @@ class Scope:
             if marked_public or (word in self.public_events and not describes_something_else):
                 return False
         return True
+
+    def _prize_rule(self, verb: Token, head: Token) -> bool:
+        """A contest's rule, both verbs in the present: the group's ("whoever finishes first", "the rider
+        who logs the most miles") and the prize's ("gets a jersey", "will win a hamper")."""
+        if verb.tag_ not in {"VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+            return False
+        subject = head if verb.dep_ == "relcl" and verb.head == head else verb  # the noun, or "whoever …"
+        prize = subject.head
+        if subject.dep_ not in {"nsubj", "csubj"} or prize.lemma_.lower() not in self.prize_verbs:
+            return False
+        auxiliaries = [c.lower_ for c in prize.children if c.dep_ == "aux"]
+        return (prize.tag_ in {"VBZ", "VBP"} and not auxiliaries) or any(a in {"will", "'ll"} for a in auxiliaries)
 
     def _taken_in_remotely(self, event: Token) -> bool:
         """The event is what a verb like "stream" or "bet on" takes: "streamed the marathon" is a viewing

@@ -76,6 +76,7 @@ LEXICONS: dict[str, Lexicon] = {
     "grammar.conditionals": Lexicon(WORDS, "subordinators of a condition"),
     "grammar.scenario_openers": Lexicon(PHRASES, "openers that make up a scenario about one unnamed person"),
     "grammar.future_person_words": Lexicon(WORDS, "modifiers of a person noun for someone yet to act"),
+    "grammar.prize_verbs": Lexicon(WORDS, "verbs of winning a prize: a contest's rule in the present"),
     "grammar.counterfactual_modals": Lexicon(WORDS, "modals that make an if-sentence a counterfactual"),
     "grammar.singular_determiners": Lexicon(WORDS, "determiners that make a singular noun one person"),
     "grammar.distributive_determiners": Lexicon(WORDS, "determiners that make a singular noun a whole group"),
