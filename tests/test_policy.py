@@ -2287,3 +2287,31 @@ def test_the_same_contest_reported_in_the_past_is_a_claim_about_one_user():
     result = linter.lint("The rider who logged the most miles in June earned a free service.")
     assert [c["n"] for c in result.claims] == [1]
     assert result.decision == "block"
+
+
+@pytest.mark.parametrize(
+    ("draft", "n"),
+    [
+        ("38 salons cancelled their subscription the week we raised prices.", 38),
+        ("Dozens of florists signed up in a single afternoon.", 2),
+        ("Over 900 restaurants turned on the new allergen menu.", 900),
+        ("Only 23 vet practices on our platform switched on text reminders last month.", 23),
+    ],
+)
+def test_a_counted_plural_that_did_what_only_an_account_holder_does_is_customers(draft, n):
+    """Whatever trade names them, businesses that cancelled, signed up or switched something on are the
+    service's customers, so its users."""
+    assert [c["n"] for c in linter.lint(draft).claims] == [n]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Our 40 stores switched on contactless in May.",
+        "200 flights were cancelled by the storm.",
+        "In our new sitcom, six flatmates order pizza every Friday.",
+        "Over 600 bike shops now stock our tyres.",
+    ],
+)
+def test_our_own_premises_things_and_stories_are_no_account_holders(draft):
+    assert not linter.lint(draft).claims

@@ -67,6 +67,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.assigned_places = word_set(lexicons, "assigned_places")
         self.person_nouns = word_set(lexicons, "person_nouns") | self.platform_workers
         self.customers_when_counted = word_set(lexicons, "customers_when_counted")
+        self.account_verbs = word_set(lexicons, "account_verbs")
         self.collective_people = word_set(lexicons, "collective_people")
         self.crowd_qualities = word_set(lexicons, "crowd_qualities")
         self.premises = word_set(lexicons, "premises")

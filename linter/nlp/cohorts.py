@@ -433,6 +433,8 @@ class CohortFinding:
             return True
         if token.pos_ not in {"NOUN", "PROPN"}:
             return False
+        if self._acting_account_holders(token):
+            return True
         if _is_sold(token):
             return True
         if token.pos_ == "PROPN" and (self._greeted(token.doc, token.i) or self._name_from_town(token) is not None):
@@ -567,6 +569,7 @@ class CohortFinding:
         return (
             in_lexicon
             or self._counted_customers(token)
+            or self._acting_account_holders(token)
             or self._named_crowd(token)
             or self._is_agent_noun(token)
             or AGE_GROUP.match(token.text) is not None
@@ -586,12 +589,39 @@ class CohortFinding:
             for c in token.children
         ):
             return False
+        return self._is_counted(token)
+
+    def _is_counted(self, token: Token) -> bool:
+        """A number or a quantity word counts the noun ("41 teams", "dozens of salons")."""
         of = token.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
         return bool(
             number_tokens(token)
             or any(c.lower_ in self.quantity_words for c in token.children if c.dep_ in {"amod", "det"})
             or (of is not None and (of.head.like_num or of.head.lower_ in self.quantity_words))
         )
+
+    def _acting_account_holders(self, token: Token) -> bool:
+        """ "38 salons cancelled their plan", "412 clinics switched on reminders": a counted plural of any
+        kind that does to something what only an account holder does (`account_verbs`) is customers,
+        whatever trade names them; not ours ("our 40 stores switched on…"), nor counted activity."""
+        subject = token
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "nsubj":
+            subject = token.head.head  # "dozens of salons signed up": the quantity is the subject
+        verb = subject.head
+        if (
+            token.tag_ != "NNS"
+            or token.doc.text[token.idx - 1 : token.idx] == "-"  # "Twenty-somethings": a word of its own
+            or subject.dep_ != "nsubj"
+            or verb.tag_ not in {"VBD", "VBN"}  # done; "six flatmates order pizza each week" tells a story
+            or verb.lemma_.lower() not in self.account_verbs
+            or not any(c.dep_ in {"dobj", "prt"} or (c.dep_ == "prep" and c.lower_ in ON_OFF) for c in verb.children)
+            or token.lemma_.lower() in self.behaviour_nouns
+            or token.lemma_.lower() in self.staff - self.premises  # "volunteers", "suppliers": as they were
+        ):
+            return False
+        if any(c.dep_ == "poss" and c.lower_ in {"our", "my"} for c in token.children):
+            return False
+        return self._is_counted(token)
 
     def _named_crowd(self, token: Token) -> bool:
         """ "the 6am crowd", "the Glasgow crowd": users named by when, where or what they do; not "a record
@@ -627,6 +657,9 @@ class CohortFinding:
             and _agent_noun_stem(word) in self.behaviour_verbs
             and not (token.tag_ in {"NN", "NNP"} and any(c.dep_ == "compound" for c in token.children))
         )
+
+
+ON_OFF = {"on", "off"}  # "switched on reminders", which the parse may read as a preposition
 
 
 def _reads_as_people(count: Token) -> bool:

@@ -147,7 +147,8 @@ class Scope:
 
     def _is_staff_word(self, token: Token) -> bool:
         staff_word = token.lemma_.lower() in self.staff or token.lower_ in self.staff
-        return staff_word and not self._counted_customers(token)  # "41 teams": customers, not ours
+        # "41 teams", "300 restaurants switched on…": customers, not ours
+        return staff_word and not (self._counted_customers(token) or self._acting_account_holders(token))
 
     def _own_people(self, doc: Doc) -> list[Span]:
         """ "Our morning presenter Dev has played…", "our librarian Mo…", "Meet volunteer guide Ada, who…":
