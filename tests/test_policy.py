@@ -2315,3 +2315,9 @@ def test_a_counted_plural_that_did_what_only_an_account_holder_does_is_customers
 )
 def test_our_own_premises_things_and_stories_are_no_account_holders(draft):
     assert not linter.lint(draft).claims
+
+
+def test_an_age_said_with_ages_is_an_age_and_a_minor_is_a_child():
+    """ "ages 16 to 17" as "aged 16 to 17": the cohort's age, and under 18 a child's activity."""
+    draft = "Players ages 16 to 17 logged 40,000 hours this summer."
+    assert "ages 16 to 17" in words_flagged(draft, "PL201") and "ages 16 to 17" in words_flagged(draft, "PL302")
