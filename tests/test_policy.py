@@ -2321,3 +2321,15 @@ def test_an_age_said_with_ages_is_an_age_and_a_minor_is_a_child():
     """ "ages 16 to 17" as "aged 16 to 17": the cohort's age, and under 18 a child's activity."""
     draft = "Players ages 16 to 17 logged 40,000 hours this summer."
     assert "ages 16 to 17" in words_flagged(draft, "PL201") and "ages 16 to 17" in words_flagged(draft, "PL302")
+
+
+@pytest.mark.parametrize(
+    ("draft", "words"),
+    [
+        ("@dee_r nine failed logins in an hour? Let's reset that password together.", "nine failed logins in an hour"),
+        ("@kit_m six coffees in one morning, respect ☕", "six coffees in one morning"),
+    ],
+)
+def test_a_few_of_one_activity_in_one_short_period_is_per_person_repetition(draft, words):
+    """The rule, not only the post model, finds the exact words, so the finding can point at them."""
+    assert words in words_flagged(draft, "PL301")
