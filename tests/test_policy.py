@@ -2333,3 +2333,23 @@ def test_an_age_said_with_ages_is_an_age_and_a_minor_is_a_child():
 def test_a_few_of_one_activity_in_one_short_period_is_per_person_repetition(draft, words):
     """The rule, not only the post model, finds the exact words, so the finding can point at them."""
     assert words in words_flagged(draft, "PL301")
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Dear retired teacher who orders our oat loaf every Tuesday: thank you.",
+        "Hello, junior doctor who books our quiet carriage seat after every night shift 👋",
+    ],
+)
+def test_a_noun_greeted_and_told_apart_by_a_who_clause_is_one_person(draft):
+    """A trade or a role in life is no user word, but greeted and described by "who", it is one person."""
+    assert [(c["n"], c["n_kind"]) for c in linter.lint(draft).claims] == [(1, "singular")]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    ["Oi, you lot who top up right before payday, we notice.", "Dear early crowd who fill our 7am class: thank you."],
+)
+def test_you_lot_or_a_crowd_greeted_with_who_is_no_single_person(draft):
+    assert all(c["n_kind"] != "singular" for c in linter.lint(draft).claims)

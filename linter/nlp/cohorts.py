@@ -433,7 +433,7 @@ class CohortFinding:
             return True
         if token.pos_ not in {"NOUN", "PROPN"}:
             return False
-        if self._acting_account_holders(token):
+        if self._acting_account_holders(token) or self._greeted_by_what_they_did(token):
             return True
         if _is_sold(token):
             return True
@@ -570,6 +570,7 @@ class CohortFinding:
             in_lexicon
             or self._counted_customers(token)
             or self._acting_account_holders(token)
+            or self._greeted_by_what_they_did(token)
             or self._named_crowd(token)
             or self._is_agent_noun(token)
             or AGE_GROUP.match(token.text) is not None
@@ -622,6 +623,23 @@ class CohortFinding:
         if any(c.dep_ == "poss" and c.lower_ in {"our", "my"} for c in token.children):
             return False
         return self._is_counted(token)
+
+    def _greeted_by_what_they_did(self, token: Token) -> bool:
+        """ "Dear retired teacher who orders our oat loaf…": a noun greeted and told apart by a "who" clause
+        is a person, whatever the noun (a trade, a role in life), and the clause says what they did."""
+        if token.tag_ != "NN" or token.lemma_.lower() in self.staff | self.characters:
+            return False
+        if not any(
+            c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.lower_ == "who" for s in c.children)
+            for c in token.children
+        ):
+            return False
+        doc, start = token.doc, left_edge(token)
+        if token.lemma_.lower() in self.collective_people or any(
+            t.lower_ in self.second_person for t in doc[start : token.i]
+        ):
+            return False  # "the early crowd who…", "you lot who…": many people
+        return any(self._greeted(doc, i) or doc[i].lower_ in self.greetings for i in range(start, token.i))
 
     def _named_crowd(self, token: Token) -> bool:
         """ "the 6am crowd", "the Glasgow crowd": users named by when, where or what they do; not "a record
