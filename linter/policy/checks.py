@@ -139,7 +139,7 @@ def group_noun(cohort: Span) -> str:
     nouns = [t for t in cohort if t.tag_ in {"NNS", "NNPS"} and t.is_alpha]
     if not nouns:
         return "people"
-    noun = cohort.root if cohort.root in nouns else nouns[0]  # "0.02% of our 60,000 members"
+    noun = cohort.root if cohort.root in nouns else nouns[0]  # "a third of our 4,470 tenants"
     return noun.text if any(c.isupper() for c in noun.text[1:]) else noun.lower_
 
 

@@ -5,7 +5,7 @@ A template names fields in braces, filled from the finding (`{words}`) and its `
     words      the words at fault, as the user typed them (long spans are shortened)
     n          the claim's size, "53" or "1,200" (claim rules)
     n_how      how that size was read: "53", "8 (0.01% of 80,000)", "at least 2 (a few)", "unknown"
-    claim      who the claim is about, as written: "0.02% of our 60,000 members" (claim rules)
+    claim      who the claim is about, as written: "a third of our 4,470 tenants" (claim rules)
     who        the plural noun that names the group: "members", "startups"; "people" where none does
                ("27 of you") (claim rules)
     threshold  the size threshold the rule applied, "100" (claim rules with n_below / n_at_least),
