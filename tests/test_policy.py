@@ -2353,3 +2353,14 @@ def test_a_noun_greeted_and_told_apart_by_a_who_clause_is_one_person(draft):
 )
 def test_you_lot_or_a_crowd_greeted_with_who_is_no_single_person(draft):
     assert all(c["n_kind"] != "singular" for c in linter.lint(draft).claims)
+
+
+@pytest.mark.parametrize(
+    ("draft", "n"),
+    [
+        ("9 tutors taught 40 violin lessons each in Ipswich last month.", 9),
+        ("Just 14 dog-walkers booked through Pawpath clocked a lunchtime stroll on 30 days out of 31 in May.", 14),
+    ],
+)
+def test_tutors_sitters_and_walkers_who_work_through_a_platform_are_its_users(draft, n):
+    assert [c["n"] for c in linter.lint(draft).claims] == [n]
