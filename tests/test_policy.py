@@ -2364,3 +2364,9 @@ def test_you_lot_or_a_crowd_greeted_with_who_is_no_single_person(draft):
 )
 def test_tutors_sitters_and_walkers_who_work_through_a_platform_are_its_users(draft, n):
     assert [c["n"] for c in linter.lint(draft).claims] == [n]
+
+
+def test_the_trade_of_businesses_counted_as_customers_is_no_special_category():
+    """ "Four dental clinics paid late" tells no one's health; four patients at a clinic do."""
+    assert "clinics" not in words_flagged("Four dental clinics paid their March invoice late.", "PL201")
+    assert "clinic" in words_flagged("Four patients at our dental clinic paid their invoice late.", "PL201")

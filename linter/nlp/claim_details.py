@@ -83,6 +83,12 @@ class ClaimDetails:
                 continue  # "borrowed a laptop", "Arena Sports": what they did or a brand, not where or on what
             if kind == "place" and claim.cohort.label_ != "place" and span.start <= claim.cohort.root.i < span.end:
                 continue  # "table 6 ordered…": the table stands for who did it, not where
+            if (
+                kind == "sensitive"
+                and self._counts_businesses(claim)
+                and claim.cohort.start <= span.start < claim.cohort.end
+            ):
+                continue  # "40 dental clinics", "a dozen parish halls": the trade counted, no person's health or faith
             if kind == "sensitive" and any(overlaps(span, t) for t in times):
                 continue  # "the day of the Brexit vote" dates the claim; voting is not the behaviour
             claim.details[kind].append(span)
@@ -92,6 +98,14 @@ class ClaimDetails:
         claim.details["sensitive"].extend(self._sensitive_cohort(claim))
         known_places = {(p.start, p.end) for p in claim.details["place"]}
         claim.details["place"].extend(p for p in self._cohort_places(claim) if (p.start, p.end) not in known_places)
+
+    def _counts_businesses(self, claim: Claim) -> bool:
+        """The claim counts businesses the service sells to: premises, organisations or trades acting as
+        account holders ("38 salons", "41 teams"), not people."""
+        head = claim.cohort.root
+        return claim.size.low is not None and (
+            head.lemma_.lower() in self.premises | self.customers_when_counted or self._acting_account_holders(head)
+        )
 
     def _sensitive_behaviour(self, claim: Claim) -> Iterator[Span]:
         """The verb itself can reveal the category: "bet", "voted", "prayed"; so can the same word as the
