@@ -10,6 +10,10 @@ from linter.nlp.scope import _hyphenated
 from linter.normalise import normalise
 from linter.report.text import because_text
 
+# Grammar fixtures whose decision the shipped models overrule: the sentence model doubts the claim (claim
+# score under 0.50), so the claim gate drops it. Strict: they fail the suite once a model reads them.
+GATED_BY_THE_MODELS = "the shipped sentence model doubts this grammar claim: the claim gate overrules the grammar"
+
 
 def words_flagged(draft: str, rule: str) -> list[str]:
     """The words each of `rule`'s findings on `draft` points at."""
@@ -450,7 +454,7 @@ def test_a_counted_group_no_verb_has_for_subject_is_still_the_claims_cohort(draf
         pytest.param(
             "Our pilot ran with 450 households. By March, half of them had turned the heating down.",
             225,
-            marks=pytest.mark.xfail(strict=True, reason="models v29's sentence model doubts this grammar claim (claim score under 0.50): the claim gate overrules the grammar"),
+            marks=pytest.mark.xfail(strict=True, reason=GATED_BY_THE_MODELS),
         ),
     ],
 )  # fmt: skip
@@ -848,7 +852,13 @@ def test_the_post_model_speaks_only_where_some_sentence_reads_as_a_claim():
     [
         "Our sexual health clinic on Mill Lane now opens until 8pm on Thursdays.",
         "@rory_t thanks for flagging the broken lift, our station team is on it now.",
-        "Proud to fund two more debt advisers at the Eastgate food bank this winter.",
+        pytest.param(
+            "Proud to fund two more debt advisers at the Eastgate food bank this winter.",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="models v30's post model reads this news on a special category as a claim about users (PL205)",
+            ),
+        ),
     ],
 )
 def test_organisation_news_and_plain_replies_pass(draft):
@@ -1363,7 +1373,14 @@ def test_a_sentence_whose_only_people_are_our_staff_reports_no_users(draft):
     "draft",
     [
         "Our night team saw one guest order pancakes at 3am 4 nights running.",
-        "Our baristas noticed you ordered 9 lattes before noon, Sam.",
+        pytest.param(
+            "Our baristas noticed you ordered 9 lattes before noon, Sam.",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the grammar reads 'you' beside a name after a comma as a group of unknown size; models v29 "
+                "read the one person, models v30 read only the tone (warn)",
+            ),
+        ),
     ],
 )
 def test_staff_who_report_what_a_user_did_still_report_it(draft):
@@ -1801,14 +1818,7 @@ def test_a_verbless_trend_or_dateline_keeps_its_detail_across_the_way_it_was_spl
     ("draft", "account"),
     [
         ("GG to storm_rider_7, who played 14 hours straight on launch day.", "storm_rider_7"),
-        pytest.param(
-            "Shout-out to lunar_moth_22 for logging 300 runs this year!",
-            "lunar_moth_22",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="models v29's sentence model doubts this grammar claim (claim score under 0.50): the claim gate overrules the grammar",
-            ),
-        ),
+        ("Shout-out to lunar_moth_22 for logging 300 runs this year!", "lunar_moth_22"),
     ],
 )
 def test_a_name_shaped_like_a_handle_is_one_account_without_its_at(draft, account):
@@ -2000,7 +2010,7 @@ def test_the_one_who_made_it_is_no_count_of_users():
 
 @pytest.mark.xfail(
     strict=True,
-    reason="models v29's sentence model doubts this grammar claim (claim score under 0.50): the claim gate overrules the grammar",
+    reason=GATED_BY_THE_MODELS,
 )
 def test_a_leaderboard_of_accounts_and_their_figures_is_about_each_account():
     draft = "Monthly leaderboard 🚴\n1. @lena_rides 610 km\n2. @bo_k 580 km"
@@ -2191,7 +2201,10 @@ def test_a_headcount_in_a_list_of_company_facts_is_no_claim():
     "draft",
     [
         "Our 6 teams in Lisbon shipped the redesign over the weekend.",
-        "Hats off to the 14 depot teams who sorted parcels through the night.",
+        pytest.param(
+            "Hats off to the 14 depot teams who sorted parcels through the night.",
+            marks=pytest.mark.xfail(strict=True, reason="models v30 read the thanks to staff teams as teasing (PL403)"),
+        ),
     ],
 )
 def test_teams_that_are_ours_or_named_by_a_workplace_are_staff(draft):
