@@ -103,8 +103,9 @@ class ClaimDetails:
         """The claim counts businesses the service sells to: premises, organisations or trades acting as
         account holders ("38 salons", "41 teams"), not people."""
         head = claim.cohort.root
+        lemma = head.lemma_.lower()
         return claim.size.low is not None and (
-            head.lemma_.lower() in self.premises | self.customers_when_counted or self._acting_account_holders(head)
+            lemma in self.premises or lemma in self.customers_when_counted or self._acting_account_holders(head)
         )
 
     def _sensitive_behaviour(self, claim: Claim) -> Iterator[Span]:
