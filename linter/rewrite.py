@@ -47,8 +47,11 @@ def _keeping_comments(raw: str, blanked: str, fixed: str) -> str:
 
 
 def unified_diff(name: str, before: str, after: str) -> str:
+    """The draft's diff with git's headers: an absolute path loses its leading slash there ("a/tmp/recap.md",
+    not "a//tmp/recap.md"), as `git diff --no-index` writes it."""
+    path = name.lstrip("/")
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{name}", f"b/{name}"
+        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"
     )
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 

@@ -393,6 +393,8 @@ def test_diff_shows_and_fix_writes_the_safe_fixes(tmp_path):
     assert f"-{LEAK}\n" in diff.stdout and "+To everyone who watched Holiday Baking this week.\n" in diff.stdout
     assert "--- a/rows.jsonl:1\n" in diff.stdout and "clean.txt" not in diff.stdout
     assert (tmp_path / "recap.md").read_bytes() == md.encode()  # --diff writes nothing
+    absolute = postlint("check", str(tmp_path / "recap.md"), "--diff", cwd=tmp_path)
+    assert absolute.stdout.startswith(f"--- a/{str(tmp_path).lstrip('/')}/recap.md\n")
 
     fixed = postlint("check", "recap.md", "rows.jsonl", "clean.txt", "--fix", "-f", "jsonl", cwd=tmp_path)
     assert fixed.stderr == "Fixed 1 file (1 in calendar rows or stdin: see --diff).\n"
