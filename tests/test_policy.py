@@ -2309,6 +2309,7 @@ def test_the_same_contest_reported_in_the_past_is_a_claim_about_one_user():
         ("Dozens of florists signed up in a single afternoon.", 2),
         ("Over 900 restaurants turned on the new allergen menu.", 900),
         ("Only 23 vet practices on our platform switched on text reminders last month.", 23),
+        ("Only 40 nurseries tried our new sign-in kiosk in May.", 40),
     ],
 )
 def test_a_counted_plural_that_did_what_only_an_account_holder_does_is_customers(draft, n):
