@@ -25,6 +25,7 @@ from linter.nlp.sizes import (
     rate_of,
 )
 from linter.nlp.syntax import (
+    after_hyphen,
     is_subject_of_verb,
     is_us,
     left_edge,
@@ -611,7 +612,7 @@ class CohortFinding:
         verb = subject.head
         if (
             token.tag_ != "NNS"
-            or token.doc.text[token.idx - 1 : token.idx] == "-"  # "Twenty-somethings": a word of its own
+            or after_hyphen(token)  # "Twenty-somethings": a word of its own
             or subject.dep_ != "nsubj"
             or verb.tag_ not in {"VBD", "VBN"}  # done; "six flatmates order pizza each week" tells a story
             or verb.lemma_.lower() not in self.account_verbs
@@ -627,17 +628,16 @@ class CohortFinding:
     def _greeted_by_what_they_did(self, token: Token) -> bool:
         """ "Dear retired teacher who orders our oat loaf…": a noun greeted and told apart by a "who" clause
         is a person, whatever the noun (a trade, a role in life), and the clause says what they did."""
-        if token.tag_ != "NN" or token.lemma_.lower() in self.staff | self.characters:
-            return False
-        if not any(
+        if token.tag_ != "NN" or not any(
             c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.lower_ == "who" for s in c.children)
             for c in token.children
         ):
             return False
+        lemma = token.lemma_.lower()
+        if lemma in self.staff or lemma in self.characters:
+            return False
         doc, start = token.doc, left_edge(token)
-        if token.lemma_.lower() in self.collective_people or any(
-            t.lower_ in self.second_person for t in doc[start : token.i]
-        ):
+        if lemma in self.collective_people or any(t.lower_ in self.second_person for t in doc[start : token.i]):
             return False  # "the early crowd who…", "you lot who…": many people
         return any(self._greeted(doc, i) or doc[i].lower_ in self.greetings for i in range(start, token.i))
 

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from linter.nlp.extensions import SPAN_KEY
 from linter.nlp.names import GREETING_MAX_TOKENS
 from linter.nlp.places import TOWNS
-from linter.nlp.syntax import is_us, subject_is_us
+from linter.nlp.syntax import after_hyphen, is_us, subject_is_us
 
 NOT_PEOPLE_TELLING = {"which", "that", "this", "it", "what"}  # "…, which told us": a fact, not a person
 # Person nouns that name anyone, staff too ("the 12 people in our kitchen", "someone at our HQ"), not users
@@ -434,8 +434,7 @@ def _bare_plural(token: Token) -> bool:
 def _hyphenated(token: Token) -> bool:
     """A word inside a hyphenated name ("our all-you-can-eat brunch"), which the parse can hang on a verb."""
     doc = token.doc
-    before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
-    return before or (token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_)
+    return after_hyphen(token) or (token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_)
 
 
 def _had(aux: Token, verb: Token) -> bool:

@@ -73,6 +73,12 @@ def only_filler(span: Span) -> bool:
     return all(t.is_punct or t.is_space or t.pos_ in {"SYM", "X", "INTJ"} or not t.is_alpha for t in span)
 
 
+def after_hyphen(token: Token) -> bool:
+    """The token goes on a word after a hyphen ("twenty-|somethings", "all-|you-can-eat")."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and before.text == "-" and not before.whitespace_
+
+
 def overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
