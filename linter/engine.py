@@ -64,12 +64,18 @@ class Linter:
         if self.pack.english_below:
             self.nlp.add_pipe("postlint_language", config={"lemmatizer": "lemmatizer"})
         self.nlp.add_pipe("postlint_details", config={"lexicons": self.pack.lexicons})
-        self.nlp.add_pipe("postlint_claims", config={"lexicons": self.pack.lexicons})
+        sentence_model = self.pack.inferred_claim_score > 0 or any(
+            rule.check in MODEL_CHECKS or rule.params.get("claim_score") for rule in self.pack.rules
+        )
+        infer_kinds = sentence_model and self.pack.inferred_claim_score > 0  # only the model can confirm them
+        self.nlp.add_pipe("postlint_claims", config={"lexicons": self.pack.lexicons, "infer_kinds": infer_kinds})
         self.nlp.add_pipe("postlint_places", config={"lexicons": self.pack.lexicons})
         if "ner" in self.nlp.pipe_names:
             self.nlp.disable_pipe("ner")  # run by postlint_places, only on posts that make a claim
-        if any(rule.check in MODEL_CHECKS or rule.params.get("claim_score") for rule in self.pack.rules):
-            self.nlp.add_pipe("postlint_sentence_model")
+        if sentence_model:
+            self.nlp.add_pipe(
+                "postlint_sentence_model", config={"inferred_claim_score": self.pack.inferred_claim_score}
+            )
         if self.pack.harmless_below or any(rule.check == "post" for rule in self.pack.rules):
             self.nlp.add_pipe("postlint_post_model")
         self._lemma_caches = [

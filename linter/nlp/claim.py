@@ -44,6 +44,9 @@ class Claim:
     # The sentence says the claim comes from our records ("our app shows you're on day 58"): no reading
     # of a model's puts it in doubt.
     from_records: bool = False
+    # The lexicons do not know the cohort's noun as users ("480 builders used…"): the claim stands only
+    # where the sentence model reads a report of what users did.
+    kind_inferred: bool = False
 
     def spans(self, kind: str) -> list[Span]:
         return self.details.get(kind, [])
@@ -71,3 +74,8 @@ class Claim:
             "callout": span(self.callout),
             **{kind: [span(s) for s in self.spans(kind)] for kind in DETAIL_KINDS},
         }
+
+
+def claims_in(doc, start: int, end: int) -> list[Claim]:
+    """The claims whose cohort begins in the sentence [start, end) (character offsets)."""
+    return [c for c in doc._.claims or () if start <= c.cohort.start_char < end]

@@ -21,6 +21,7 @@ from linter.nlp.claim import Claim, CohortSize
 from linter.nlp.claim_details import ClaimDetails
 from linter.nlp.cohorts import RANKED_TIMES, CohortFinding
 from linter.nlp.joining import Joining
+from linter.nlp.language import english_nouns
 from linter.nlp.names import NamedPeople
 from linter.nlp.places import entities
 from linter.nlp.scope import Scope, excluded_tokens, quoted_titles, told_by_our_records
@@ -33,8 +34,15 @@ MONEY = regex.compile(r"\p{Sc}")  # a currency sign
 class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Scope, Joining, ClaimDetails):
     """The `postlint_claims` component: each job in its own module; this wires them together."""
 
-    def __init__(self, lexicons: dict[str, list], entities: Callable[[list[Doc]], list[Doc]] = lambda docs: docs):
+    def __init__(
+        self,
+        lexicons: dict[str, list],
+        entities: Callable[[list[Doc]], list[Doc]] = lambda docs: docs,
+        nouns_to_infer: frozenset[str] | None = None,
+    ):
         self.entities = entities
+        # The English nouns whose counted plural may be an inferred cohort (`Claim.kind_inferred`); None: none.
+        self.nouns_to_infer = nouns_to_infer
         self.modals = word_set(lexicons, "grammar.modals")
         self.conditionals = word_set(lexicons, "grammar.conditionals")
         self.scenario_openers = word_set(lexicons, "grammar.scenario_openers")
@@ -198,7 +206,11 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
                 return None
         consumed.update(range(cohort.start, cohort.end))
         behaviour = verb_span(verb)
+        kind_inferred = not any(self._is_people(t) for t in cohort) and any(
+            self._counted_doers_of_any_kind(t) for t in cohort
+        )
         return Claim(
+            kind_inferred=kind_inferred,
             cohort=cohort,
             size=size,
             size_span=size_span,
@@ -271,11 +283,13 @@ def _with_clause_of(claim: Claim) -> Token | None:
 
 @Language.factory(
     "postlint_claims",
-    default_config={"recogniser": "ner"},
+    default_config={"recogniser": "ner", "infer_kinds": False},
     requires=["doc.spans", "token.dep", "token.lemma"],
     assigns=["doc._.claims"],
 )
-def make_claims(nlp: Language, name: str, lexicons: dict[str, list], recogniser: str) -> ClaimFinder:
+def make_claims(nlp: Language, name: str, lexicons: dict[str, list], recogniser: str, infer_kinds: bool) -> ClaimFinder:
     """`lexicons`: a pack's lexicons by name. `recogniser` names the entity recogniser run when a pronoun
-    needs to know whether a name before it is a person."""
-    return ClaimFinder(lexicons, entities(nlp, recogniser))
+    needs to know whether a name before it is a person. `infer_kinds`: also find counted groups of a
+    kind the lexicons do not know (`Claim.kind_inferred`), for a sentence model later to confirm; only
+    English nouns (the lemmatizer's dictionary), as a misread foreign word would count nobody."""
+    return ClaimFinder(lexicons, entities(nlp, recogniser), english_nouns(nlp) if infer_kinds else None)

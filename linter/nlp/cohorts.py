@@ -96,7 +96,7 @@ class CohortFinding:
                 if people is not None and not token.like_num:  # "a couple of hundred subscribers": one size
                     size_end = pobj.i + 1
                 pobj = people or pobj
-            if pobj is None or not self._is_people(pobj):
+            if pobj is None or not (self._is_people(pobj) or self._counted_doers_of_any_kind(pobj)):
                 continue
             if prep.lower_ == "in" and not token.like_num:
                 continue
@@ -197,7 +197,7 @@ class CohortFinding:
     def _person_noun(self, token: Token):
         if token.pos_ not in {"NOUN", "PROPN", "PRON"}:
             return None
-        person = self._is_person_word(token)
+        person = self._is_person_word(token) or self._counted_doers_of_any_kind(token)
         if not person and not self._identified_record(token):
             return None
         if token.dep_ in {"compound", "amod"} and token.head.pos_ == "NOUN":
@@ -436,6 +436,8 @@ class CohortFinding:
             return False
         if self._acting_account_holders(token) or self._greeted_by_what_they_did(token):
             return True
+        if self._counted_doers_of_any_kind(token):
+            return True
         if _is_sold(token):
             return True
         if token.pos_ == "PROPN" and (self._greeted(token.doc, token.i) or self._name_from_town(token) is not None):
@@ -622,6 +624,37 @@ class CohortFinding:
         ):
             return False
         if any(c.dep_ == "poss" and c.lower_ in {"our", "my"} for c in token.children):
+            return False
+        return self._is_counted(token)
+
+    def _counted_doers_of_any_kind(self, token: Token) -> bool:
+        """ "480 builders used the estimator", "dozens of kennels exported their lists": a counted plural of
+        a kind the lexicons do not know, that did something to something (a verb with an object, done).
+        Whether it names users or things ("30 vans used the bus lane") is for the sentence model: such a
+        claim stands only where it reads a report of what users did (`Claim.kind_inferred`)."""
+        if (
+            self.nouns_to_infer is None
+            or token.tag_ != "NNS"
+            or token.lemma_.lower() not in self.nouns_to_infer
+            or after_hyphen(token)
+        ):
+            return False
+        subject = token
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "nsubj":
+            subject = token.head.head  # "dozens of kennels exported…": the quantity is the subject
+        verb = subject.head
+        done = verb.tag_ == "VBD" or (
+            verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        )
+        if (
+            subject.dep_ != "nsubj"
+            or verb.pos_ != "VERB"
+            or not done  # "90 trailers loaded overnight": done to them
+            or not any(c.dep_ == "dobj" for c in verb.children)
+            or token.lemma_.lower() in self.behaviour_nouns
+            or token.lemma_.lower() in self.staff
+            or any(c.dep_ == "poss" for c in token.children)  # "our 40 vans", "the city's 12 depots"
+        ):
             return False
         return self._is_counted(token)
 

@@ -10,15 +10,17 @@ the thresholds that depend on it). Scores go to `doc._.sentence_scores` as
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.pipeline import TextCategorizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from linter.nlp.claim import Claim, claims_in
 from linter.nlp.extensions import SCORES
 from linter.nlp.span_docs import span_docs
 
@@ -44,6 +46,10 @@ class TextcatScorer:
 
 
 class SentenceModel(TextcatScorer):
+    def __init__(self, path: Path, inferred_claim_score: float):
+        super().__init__(path)
+        self.inferred_claim_score = inferred_claim_score
+
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         """Score the sentences of a batch of Docs in one pass of the model (much faster than Doc by Doc)."""
         for batch in minibatch(docs, batch_size):
@@ -53,10 +59,58 @@ class SentenceModel(TextcatScorer):
             for doc, sents in zip(batch, sentences, strict=True):
                 scored = [(sent, next(rows)) for sent in sents]
                 doc._.set(SCORES, [(s.start_char, s.end_char, self.scores(row)) for s, row in scored])
+                self._confirm_inferred_claims(doc)
                 yield doc
 
+    def _confirm_inferred_claims(self, doc: Doc) -> None:
+        """A claim whose cohort's kind the lexicons do not know ("480 builders used…", see
+        `Claim.kind_inferred`) stands only where this model reads a report of what users did (counted vans
+        or parcels did things too), and where the grammar found no one else in its sentence: there the
+        report is theirs ("all nine books: 170 readers did that")."""
+        claims = doc._.claims or []
+        if not any(claim.kind_inferred for claim in claims):
+            return
+        known = {claim.cohort.sent.start for claim in claims if not claim.kind_inferred}
+        doc._.claims = [
+            claim
+            for claim in claims
+            if not claim.kind_inferred
+            or (
+                claim.cohort.sent.start not in known
+                and (sentence_claim_score(doc, claim) or 0.0) >= self.inferred_claim_score
+            )
+        ]
 
-@Language.factory("postlint_sentence_model", default_config={"model": None}, requires=["token.is_sent_start"])
-def make_sentence_model(nlp: Language, name: str, model: str | None) -> SentenceModel:
-    """`model` is the folder of a trained pipeline with a `textcat_multilabel`; default: the bundled one."""
-    return SentenceModel(Path(model) if model else DEFAULT_MODEL)
+
+def sentence_claim_score(doc: Doc, claim: Claim) -> float | None:
+    """The sentence model's highest "claim" score over the sentences the claim is drawn from: its cohort's,
+    its size's (the @handle or greeted name a "you" is, unless a group's claim is what that sentence
+    reports; the count a share is of, "…with 600 members. By June, 40% of them…") and its details' (a
+    greeted name in one sentence, "80 rides this month" in the next); None when the model did not run."""
+    spans = [claim.cohort, *(s for spans in claim.details.values() for s in spans)]
+    if claim.size_span is not None and not _reports_another_claim(doc, claim, claim.size_span.sent):
+        spans.append(claim.size_span)
+    if claim.size.base_at is not None:
+        spans.append(doc[claim.size.base_at : claim.size.base_at + 1])
+    sentences = doc._.get(SCORES) or []  # in order of start
+    scored = []
+    for char in {span.start_char for span in spans}:
+        at = bisect_right(sentences, char, key=lambda sentence: sentence[0]) - 1
+        if at >= 0 and char < sentences[at][1]:
+            scored.append(sentences[at][2].get("claim", 0.0))
+    return max(scored, default=None)
+
+
+def _reports_another_claim(doc: Doc, claim: Claim, sent: Span) -> bool:
+    return any(other is not claim for other in claims_in(doc, sent.start_char, sent.end_char))
+
+
+@Language.factory(
+    "postlint_sentence_model",
+    default_config={"model": None, "inferred_claim_score": 0.5},
+    requires=["token.is_sent_start"],
+)
+def make_sentence_model(nlp: Language, name: str, model: str | None, inferred_claim_score: float) -> SentenceModel:
+    """`model` is the folder of a trained pipeline with a `textcat_multilabel`; default: the bundled one.
+    `inferred_claim_score`: the "claim" score a claim of a kind the lexicons do not know needs to stand."""
+    return SentenceModel(Path(model) if model else DEFAULT_MODEL, inferred_claim_score)

@@ -8,15 +8,15 @@ why in data: the claim and its n, the threshold that was crossed, the lexicon or
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span
 
-from linter.nlp.claim import AWARDED, DETAIL_KINDS, Claim, CohortSize
+from linter.nlp.claim import AWARDED, DETAIL_KINDS, Claim, CohortSize, claims_in
 from linter.nlp.extensions import POST_SCORES, SCORES, SPAN_KEY
+from linter.nlp.sentence_model import sentence_claim_score
 from linter.policy.lexicons import validate_pattern
 
 if TYPE_CHECKING:
@@ -81,29 +81,6 @@ def _score(value: Any, field: str) -> float:
     return float(value)
 
 
-def model_claim_score(doc: Doc, claim: Claim) -> float | None:
-    """The sentence model's highest "claim" score over the sentences the claim is drawn from: its cohort's,
-    its size's (the @handle or greeted name a "you" is, unless a group's claim is what that sentence
-    reports; the count a share is of, "…with 600 members. By June, 40% of them…") and its details' (a
-    greeted name in one sentence, "80 rides this month" in the next); None when the model did not run."""
-    spans = [claim.cohort, *(s for spans in claim.details.values() for s in spans)]
-    if claim.size_span is not None and not _reports_another_claim(doc, claim, claim.size_span.sent):
-        spans.append(claim.size_span)
-    if claim.size.base_at is not None:
-        spans.append(doc[claim.size.base_at : claim.size.base_at + 1])
-    sentences = doc._.get(SCORES) or []  # in order of start
-    scored = []
-    for char in {span.start_char for span in spans}:
-        at = bisect_right(sentences, char, key=lambda sentence: sentence[0]) - 1
-        if at >= 0 and char < sentences[at][1]:
-            scored.append(sentences[at][2].get("claim", 0.0))
-    return max(scored, default=None)
-
-
-def _reports_another_claim(doc: Doc, claim: Claim, sent: Span) -> bool:
-    return any(other is not claim for other in _claims_in(doc, sent.start_char, sent.end_char))
-
-
 def model_doubts(doc: Doc, claim: Claim, claim_score: float) -> bool:
     """The grammar found a claim but the sentence model reads no report of user behaviour where it was
     drawn from: a support reply's "you", a "someone" in a giveaway, a count of staff beside user words.
@@ -111,7 +88,7 @@ def model_doubts(doc: Doc, claim: Claim, claim_score: float) -> bool:
     a claim the sentence says our records report ("our app shows you're on day 58")."""
     if claim.cohort.label_ == AWARDED or claim.from_records:
         return False
-    score = model_claim_score(doc, claim)
+    score = sentence_claim_score(doc, claim)
     return score is not None and score < claim_score
 
 
@@ -274,15 +251,10 @@ def validate_sentence(params: dict[str, Any], thresholds: dict[str, int]) -> dic
             "scope": scope}  # fmt: skip
 
 
-def _claims_in(doc: Doc, start: int, end: int) -> list[Claim]:
-    """The claims whose cohort begins in the sentence [start, end)."""
-    return [c for c in doc._.claims or () if start <= c.cohort.start_char < end]
-
-
 def _reports_behaviour(doc: Doc, start: int, end: int, scores: dict[str, float], claim_score: float) -> bool:
     """The grammar found a claim in the sentence; or it ruled none out there, the sentence has a verb
     (a fragment such as "One great menu." reports nothing by itself) and the model reads a claim."""
-    if _claims_in(doc, start, end):
+    if claims_in(doc, start, end):
         return True
     if any(start <= span.start_char < end for span in doc._.not_claims or ()):
         return False  # staff, a public action, a promise, a quoted source: the grammar knows better
@@ -310,14 +282,14 @@ def _sizes_allow(condition: dict[str, Any], sizes: list[CohortSize], pack: Pack)
 def _sizes_in(doc: Doc, start: int = 0, end: float = float("inf")) -> list[CohortSize]:
     """The sizes of the claims and of the counted groups (see `counted_groups`) that begin in [start, end)."""
     groups = [size for span, size in doc._.counted_groups or () if start <= span.start_char < end]
-    return [claim.size for claim in _claims_in(doc, start, end)] + groups
+    return [claim.size for claim in claims_in(doc, start, end)] + groups
 
 
 def _ruled_out(doc: Doc, start: int, end: int) -> bool:
     """The sentence [start, end) is about staff, makes up a scenario or quotes a source, and the grammar
     found no claim in it."""
     not_claims = doc._.not_claims or ()
-    return not _claims_in(doc, start, end) and any(
+    return not claims_in(doc, start, end) and any(
         start <= s.start_char < end and s.label_ in POST_RULED_OUT for s in not_claims
     )
 

@@ -142,6 +142,9 @@ class Pack:
     # A post in which a smaller share of the words are English is not checked (E005) unless a rule
     # blocks it: the pipeline reads English only. 0 reads every post as English.
     english_below: float = 0.0
+    # A counted group of a kind the lexicons do not know ("480 builders used…") is a claim only where the
+    # sentence model scores its sentence at least this for "claim". 0: such groups are never claims.
+    inferred_claim_score: float = 0.0
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id.lower() == rule_id.lower()), None)
@@ -264,7 +267,9 @@ def load_pack(folder: Path | None = None) -> Pack:
     for path in sorted((folder / "rules").glob("*.yaml")):
         rules.extend(load_rules_file(path, dict(thresholds)))
     _check_unique(rules)
-    harmless_below, english_below = (_share(meta, key, meta_path) for key in ("harmless_below", "english_below"))
+    harmless_below, english_below, inferred_claim_score = (
+        _share(meta, key, meta_path) for key in ("harmless_below", "english_below", "inferred_claim_score")
+    )
     return Pack(
         name=str(meta.get("name", folder.name)),
         version=str(meta.get("version", "0")),
@@ -273,6 +278,7 @@ def load_pack(folder: Path | None = None) -> Pack:
         rules=tuple(rules),
         harmless_below=harmless_below,
         english_below=english_below,
+        inferred_claim_score=inferred_claim_score,
     )
 
 
