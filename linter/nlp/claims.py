@@ -21,14 +21,17 @@ from linter.nlp.claim import Claim, CohortSize
 from linter.nlp.claim_details import ClaimDetails
 from linter.nlp.cohorts import RANKED_TIMES, CohortFinding
 from linter.nlp.joining import Joining
-from linter.nlp.language import english_nouns
 from linter.nlp.names import NamedPeople
 from linter.nlp.places import entities
 from linter.nlp.scope import Scope, excluded_tokens, quoted_titles, told_by_our_records
 from linter.nlp.sizes import APPROXIMATE, FRACTIONS, SizeReading
-from linter.nlp.words import country_names, word_groups, word_set
+from linter.nlp.words import country_names, data_lines, word_groups, word_set
 
 MONEY = regex.compile(r"\p{Sc}")  # a currency sign
+
+# Nouns that name a kind of person, from WordNet (see the file): the kinds a counted group of unknown kind
+# may be. Not things ("30 vans used the bus lane") nor times ("12 days").
+PERSON_NOUNS = frozenset(data_lines("person_nouns.txt"))
 
 
 class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Scope, Joining, ClaimDetails):
@@ -41,7 +44,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         nouns_to_infer: frozenset[str] | None = None,
     ):
         self.entities = entities
-        # The English nouns whose counted plural may be an inferred cohort (`Claim.kind_inferred`); None: none.
+        # The nouns whose counted plural may be an inferred cohort (`Claim.kind_inferred`); None: none.
         self.nouns_to_infer = nouns_to_infer
         self.modals = word_set(lexicons, "grammar.modals")
         self.conditionals = word_set(lexicons, "grammar.conditionals")
@@ -290,6 +293,5 @@ def _with_clause_of(claim: Claim) -> Token | None:
 def make_claims(nlp: Language, name: str, lexicons: dict[str, list], recogniser: str, infer_kinds: bool) -> ClaimFinder:
     """`lexicons`: a pack's lexicons by name. `recogniser` names the entity recogniser run when a pronoun
     needs to know whether a name before it is a person. `infer_kinds`: also find counted groups of a
-    kind the lexicons do not know (`Claim.kind_inferred`), for a sentence model later to confirm; only
-    English nouns (the lemmatizer's dictionary), as a misread foreign word would count nobody."""
-    return ClaimFinder(lexicons, entities(nlp, recogniser), english_nouns(nlp) if infer_kinds else None)
+    kind the lexicons do not know (`Claim.kind_inferred`), for a sentence model later to confirm."""
+    return ClaimFinder(lexicons, entities(nlp, recogniser), PERSON_NOUNS if infer_kinds else None)

@@ -628,10 +628,10 @@ class CohortFinding:
         return self._is_counted(token)
 
     def _counted_doers_of_any_kind(self, token: Token) -> bool:
-        """ "480 builders used the estimator", "dozens of kennels exported their lists": a counted plural of
-        a kind the lexicons do not know, that did something to something (a verb with an object, done).
-        Whether it names users or things ("30 vans used the bus lane") is for the sentence model: such a
-        claim stands only where it reads a report of what users did (`Claim.kind_inferred`)."""
+        """ "480 roofers used the estimator", "dozens of caterers doubled their orders": a counted plural
+        of a kind of person no lexicon lists (but WordNet does), that did something to something (a verb
+        with an object, done). Whether they are users or, say, a firm's own staff is for the sentence
+        model: such a claim stands only where it reads a report of what users did (`Claim.kind_inferred`)."""
         if (
             self.nouns_to_infer is None
             or token.tag_ != "NNS"
@@ -641,7 +641,7 @@ class CohortFinding:
             return False
         subject = token
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "nsubj":
-            subject = token.head.head  # "dozens of kennels exported…": the quantity is the subject
+            subject = token.head.head  # "dozens of caterers doubled…": the quantity is the subject
         verb = subject.head
         done = verb.tag_ == "VBD" or (
             verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
@@ -653,7 +653,7 @@ class CohortFinding:
             or not any(c.dep_ == "dobj" for c in verb.children)
             or token.lemma_.lower() in self.behaviour_nouns
             or token.lemma_.lower() in self.staff
-            or any(c.dep_ == "poss" for c in token.children)  # "our 40 vans", "the city's 12 depots"
+            or any(c.dep_ == "poss" for c in token.children)  # "our 40 drivers", "the city's 12 wardens"
         ):
             return False
         return self._is_counted(token)

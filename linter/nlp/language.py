@@ -68,13 +68,6 @@ class EnglishShare:
         return doc
 
 
-def english_nouns(nlp: Language, lemmatizer: str = "lemmatizer") -> frozenset[str]:
-    """The nouns of the model's dictionary (the WordNet index in its lemmatizer's tables), in lemma form."""
-    if lemmatizer not in nlp.component_names:
-        return frozenset()
-    return frozenset(nlp.get_pipe(lemmatizer).lookups.get_table("lemma_index").get("noun", ()))
-
-
 def _stop_words(code: str) -> set[str]:
     """spaCy's stop words for a language, read from their own module: importing the language package
     would compile its tokenizer's rules too, seconds for the 19 languages."""
