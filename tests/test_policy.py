@@ -2392,12 +2392,13 @@ def test_the_trade_of_businesses_counted_as_customers_is_no_special_category():
         ("In June, 612 roofers used our new quote builder.", 612),
         ("Some 80 barbers sent their price lists through our app on Monday.", 80),
         ("Nearly 70 plumbers have used the invoice scanner since its first week.", 69),
+        ("Only 35 barbershops changed their opening hours in the app this week.", 35),
     ],
 )
 def test_a_counted_plural_of_any_kind_that_did_something_is_a_cohort_where_the_sentence_model_reads_a_claim(draft, n):
     """No lexicon lists every trade; the grammar offers the counted doer WordNet knows as a kind of person
-    and the sentence model, which reads whether a sentence reports what users did, confirms it
-    (`Claim.kind_inferred`)."""
+    or business and the sentence model, which reads whether a sentence reports what users did, confirms
+    it (`Claim.kind_inferred`)."""
     assert [c["n"] for c in linter.lint(draft).claims] == [n]
 
 
@@ -2412,3 +2413,10 @@ def test_a_counted_plural_of_any_kind_that_did_something_is_a_cohort_where_the_s
 )
 def test_counted_things_or_our_own_are_no_inferred_cohort(draft):
     assert not linter.lint(draft).claims
+
+
+def test_the_trade_of_businesses_of_an_inferred_kind_is_no_special_category():
+    """As for the trades the lexicons name: "dozens of pharmacies" tells no one's health."""
+    draft = "Dozens of pharmacies changed their opening hours in the app last week."
+    assert [c["n"] for c in linter.lint(draft).claims] == [2]
+    assert "pharmacies" not in words_flagged(draft, "PL201")

@@ -101,11 +101,16 @@ class ClaimDetails:
 
     def _counts_businesses(self, claim: Claim) -> bool:
         """The claim counts businesses the service sells to: premises, organisations or trades acting as
-        account holders ("38 salons", "41 teams"), not people."""
+        account holders ("38 salons", "41 teams", "dozens of pharmacies"), not people."""
         head = claim.cohort.root
-        lemma = head.lemma_.lower()
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        counted = next((c for c in of.children if c.dep_ == "pobj"), head) if of is not None else head
+        lemma = counted.lemma_.lower()
         return claim.size.low is not None and (
-            lemma in self.premises or lemma in self.customers_when_counted or self._acting_account_holders(head)
+            lemma in self.premises
+            or lemma in self.customers_when_counted
+            or self._acting_account_holders(counted)
+            or (claim.kind_inferred and (self.nouns_to_infer or {}).get(lemma) == "business")
         )
 
     def _sensitive_behaviour(self, claim: Claim) -> Iterator[Span]:

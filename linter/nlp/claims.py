@@ -29,9 +29,9 @@ from linter.nlp.words import country_names, data_lines, word_groups, word_set
 
 MONEY = regex.compile(r"\p{Sc}")  # a currency sign
 
-# Nouns that name a kind of person, from WordNet (see the file): the kinds a counted group of unknown kind
-# may be. Not things ("30 vans used the bus lane") nor times ("12 days").
-PERSON_NOUNS = frozenset(data_lines("person_nouns.txt"))
+# Nouns WordNet knows as a kind of person or of business (see the file): the kinds a counted group no
+# lexicon names may be. Not things ("30 vans used the bus lane") nor times ("12 days").
+USER_KINDS = dict(line.split("\t") for line in data_lines("user_kinds.txt"))
 
 
 class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Scope, Joining, ClaimDetails):
@@ -41,10 +41,11 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self,
         lexicons: dict[str, list],
         entities: Callable[[list[Doc]], list[Doc]] = lambda docs: docs,
-        nouns_to_infer: frozenset[str] | None = None,
+        nouns_to_infer: dict[str, str] | None = None,
     ):
         self.entities = entities
-        # The nouns whose counted plural may be an inferred cohort (`Claim.kind_inferred`); None: none.
+        # The nouns whose counted plural may be an inferred cohort (`Claim.kind_inferred`), each with its
+        # kind ("person", "business"); None: none.
         self.nouns_to_infer = nouns_to_infer
         self.modals = word_set(lexicons, "grammar.modals")
         self.conditionals = word_set(lexicons, "grammar.conditionals")
@@ -294,4 +295,4 @@ def make_claims(nlp: Language, name: str, lexicons: dict[str, list], recogniser:
     """`lexicons`: a pack's lexicons by name. `recogniser` names the entity recogniser run when a pronoun
     needs to know whether a name before it is a person. `infer_kinds`: also find counted groups of a
     kind the lexicons do not know (`Claim.kind_inferred`), for a sentence model later to confirm."""
-    return ClaimFinder(lexicons, entities(nlp, recogniser), PERSON_NOUNS if infer_kinds else None)
+    return ClaimFinder(lexicons, entities(nlp, recogniser), USER_KINDS if infer_kinds else None)

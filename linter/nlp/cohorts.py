@@ -628,10 +628,11 @@ class CohortFinding:
         return self._is_counted(token)
 
     def _counted_doers_of_any_kind(self, token: Token) -> bool:
-        """ "480 roofers used the estimator", "dozens of caterers doubled their orders": a counted plural
-        of a kind of person no lexicon lists (but WordNet does), that did something to something (a verb
-        with an object, done). Whether they are users or, say, a firm's own staff is for the sentence
-        model: such a claim stands only where it reads a report of what users did (`Claim.kind_inferred`)."""
+        """ "480 roofers used the estimator", "dozens of pharmacies changed their opening hours": a counted
+        plural of a kind of person or business no lexicon lists (but WordNet does), that did something to
+        something (a verb with an object, done). Whether they are users or, say, a firm's own staff or
+        branches is for the sentence model: such a claim stands only where it reads a report of what users
+        did (`Claim.kind_inferred`)."""
         if (
             self.nouns_to_infer is None
             or token.tag_ != "NNS"
