@@ -2415,6 +2415,13 @@ def test_counted_things_or_our_own_are_no_inferred_cohort(draft):
     assert not linter.lint(draft).claims
 
 
+@pytest.mark.parametrize(
+    "draft", ["One locksmith logged 40 call-outs in a single night.", "A bakery in Hove exported 90 invoices at 2am."]
+)
+def test_one_of_a_kind_no_lexicon_names_that_did_something_is_one_user(draft):
+    assert [(c["n"], c["n_kind"]) for c in linter.lint(draft).claims] == [(1, "singular")]
+
+
 def test_the_trade_of_businesses_of_an_inferred_kind_is_no_special_category():
     """As for the trades the lexicons name: "dozens of pharmacies" tells no one's health."""
     draft = "Dozens of pharmacies changed their opening hours in the app last week."

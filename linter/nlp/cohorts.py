@@ -628,14 +628,15 @@ class CohortFinding:
         return self._is_counted(token)
 
     def _counted_doers_of_any_kind(self, token: Token) -> bool:
-        """ "480 roofers used the estimator", "dozens of pharmacies changed their opening hours": a counted
-        plural of a kind of person or business no lexicon lists (but WordNet does), that did something to
-        something (a verb with an object, done). Whether they are users or, say, a firm's own staff or
-        branches is for the sentence model: such a claim stands only where it reads a report of what users
-        did (`Claim.kind_inferred`)."""
+        """ "480 roofers used the estimator", "dozens of pharmacies changed their opening hours", "a bakery
+        in Leeds sent 90 orders": a counted plural, or one, of a kind of person or business no lexicon lists
+        (but WordNet does), that did something to something (a verb with an object, done). Whether they
+        are users or, say, a firm's own staff or branches is for the sentence model: such a claim stands
+        only where it reads a report of what users did (`Claim.kind_inferred`)."""
+        one = token.tag_ == "NN" and any(c.dep_ in {"det", "nummod"} and c.lower_ in ONE for c in token.children)
         if (
             self.nouns_to_infer is None
-            or token.tag_ != "NNS"
+            or not (token.tag_ == "NNS" or one)
             or token.lemma_.lower() not in self.nouns_to_infer
             or after_hyphen(token)
         ):
@@ -657,7 +658,7 @@ class CohortFinding:
             or any(c.dep_ == "poss" for c in token.children)  # "our 40 drivers", "the city's 12 wardens"
         ):
             return False
-        return self._is_counted(token)
+        return one or self._is_counted(token)
 
     def _greeted_by_what_they_did(self, token: Token) -> bool:
         """ "Dear retired teacher who orders our oat loaf…": a noun greeted and told apart by a "who" clause
@@ -712,6 +713,7 @@ class CohortFinding:
 
 
 ON_OFF = {"on", "off"}  # "switched on reminders", which the parse may read as a preposition
+ONE = {"a", "an", "one"}  # "a bakery in Leeds sold…": one of a kind, as a count of them is many
 
 
 def _reads_as_people(count: Token) -> bool:
