@@ -44,7 +44,7 @@ class Claim:
     # The sentence says the claim comes from our records ("our app shows you're on day 58"): no reading
     # of a model's puts it in doubt.
     from_records: bool = False
-    # The lexicons do not know the cohort's noun as users ("480 builders used…"): the claim stands only
+    # The lexicons do not know the cohort's noun as users ("612 roofers used…"): the claim stands only
     # where the sentence model reads a report of what users did.
     kind_inferred: bool = False
 

@@ -628,7 +628,7 @@ class CohortFinding:
         return self._is_counted(token)
 
     def _counted_doers_of_any_kind(self, token: Token) -> bool:
-        """ "480 roofers used the estimator", "dozens of pharmacies changed their opening hours", "a bakery
+        """ "612 roofers used the quote tool", "dozens of pharmacies changed their opening hours", "a bakery
         in Leeds sent 90 orders": a counted plural, or one, of a kind of person or business no lexicon lists
         (but WordNet does), that did something to something (a verb with an object, done). Whether they
         are users or, say, a firm's own staff or branches is for the sentence model: such a claim stands

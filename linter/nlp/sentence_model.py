@@ -66,7 +66,7 @@ class SentenceModel(TextcatScorer):
         """A claim whose cohort's kind the lexicons do not know ("480 builders used…", see
         `Claim.kind_inferred`) stands only where this model reads a report of what users did (counted vans
         or parcels did things too), and where the grammar found no one else in its sentence: there the
-        report is theirs ("all nine books: 170 readers did that")."""
+        report is of them ("six tutors marked essays for the 90 members who asked")."""
         claims = doc._.claims or []
         if not any(claim.kind_inferred for claim in claims):
             return

@@ -142,7 +142,7 @@ class Pack:
     # A post in which a smaller share of the words are English is not checked (E005) unless a rule
     # blocks it: the pipeline reads English only. 0 reads every post as English.
     english_below: float = 0.0
-    # A counted group of a kind the lexicons do not know ("480 builders used…") is a claim only where the
+    # A counted group of a kind the lexicons do not know ("612 roofers used…") is a claim only where the
     # sentence model scores its sentence at least this for "claim". 0: such groups are never claims.
     inferred_claim_score: float = 0.0
 
