@@ -30,7 +30,7 @@ from linter.policy.pack import SEVERITIES, Pack, Rule, is_share, load_pack, load
 
 CONFIG_KEYS = {
     "model", "fail_on", "select", "ignore", "disable", "extend", "pack", "english_below",
-    "thresholds", "severity", "terms",
+    "inferred_claim_score", "thresholds", "severity", "terms",
 }  # fmt: skip
 SURFACE_TABLES = {"server", "slack", "x"}  # read by each surface's own settings module
 FAIL_ON = ("warn", "block")
@@ -49,6 +49,7 @@ class Config:
     severity: tuple[tuple[str, str], ...] = ()
     terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
     english_below: float | None = None  # the pack's own share unless set
+    inferred_claim_score: float | None = None  # the pack's own score unless set
     source: Path | None = field(default=None, compare=False)
 
 
@@ -119,6 +120,9 @@ def _parse(table: dict[str, Any], path: Path, text: str) -> Config:
     english_below = table.get("english_below")
     if english_below is not None and not is_share(english_below):
         fail("english_below", "must be a share from 0 to 1 (0 reads every post as English)")
+    inferred_claim_score = table.get("inferred_claim_score")
+    if inferred_claim_score is not None and not is_share(inferred_claim_score):
+        fail("inferred_claim_score", "must be a score from 0 to 1 (0: no cohort of a kind no lexicon names)")
     for key, example in (("thresholds", "k_block = 250"), ("severity", 'PL302 = "block"'), ("terms", '"x" = ["y"]')):
         if not isinstance(table.get(key, {}), dict):
             fail(key, f"must be a table of settings such as [tool.postlint.{key}] {example}")
@@ -148,6 +152,7 @@ def _parse(table: dict[str, Any], path: Path, text: str) -> Config:
         severity=tuple(sorted(severity.items())),
         terms=tuple(sorted((k, tuple(v)) for k, v in terms.items())),
         english_below=None if english_below is None else float(english_below),
+        inferred_claim_score=None if inferred_claim_score is None else float(inferred_claim_score),
         source=path,
     )
 
@@ -222,6 +227,8 @@ def build_pack(config: Config) -> Pack:
             into |= ids
     if config.english_below is not None:
         pack = replace(pack, english_below=config.english_below)
+    if config.inferred_claim_score is not None:
+        pack = replace(pack, inferred_claim_score=config.inferred_claim_score)
     return with_overrides(
         pack,
         thresholds=dict(config.thresholds),

@@ -7,7 +7,6 @@ from __future__ import annotations
 import codecs
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -339,13 +338,11 @@ def test_a_config_sets_the_language_line_and_rejects_a_bad_one(tmp_path):
 
 
 def test_a_team_can_keep_cohorts_to_the_kinds_its_lexicons_name(tmp_path):
-    """`inferred_claim_score: 0`: a counted group of a kind no lexicon lists is never a claim."""
-    pack = tmp_path / "pack"
-    shutil.copytree(default_pack_dir(), pack)
-    meta = pack / "pack.yaml"
-    setting = re.search(r"^inferred_claim_score: .*$", meta.read_text(encoding="utf-8"), re.M)
-    assert setting is not None
-    meta.write_text(meta.read_text(encoding="utf-8").replace(setting[0], "inferred_claim_score: 0"), encoding="utf-8")
+    """`inferred_claim_score = 0`: a counted group of a kind no lexicon lists is never a claim."""
+    (tmp_path / "postlint.toml").write_text("inferred_claim_score = 0\n", encoding="utf-8")
     draft = "In June, 612 roofers used our new quote builder."
     assert linter.lint(draft).decision == "warn"
-    assert get_linter(Config(pack_dir=pack)).lint(draft).decision == "pass"
+    assert get_linter(load_config(start=tmp_path)).lint(draft).decision == "pass"
+    (tmp_path / "postlint.toml").write_text("inferred_claim_score = 2\n", encoding="utf-8")
+    with pytest.raises(PackError, match=r"postlint.toml:1: field 'inferred_claim_score' must be a score from 0 to 1"):
+        load_config(start=tmp_path)
