@@ -2393,6 +2393,7 @@ def test_the_trade_of_businesses_counted_as_customers_is_no_special_category():
         ("Some 80 barbers sent their price lists through our app on Monday.", 80),
         ("Nearly 70 plumbers have used the invoice scanner since its first week.", 69),
         ("Only 35 barbershops changed their opening hours in the app this week.", 35),
+        ("Dear 40 florists that exported their orders at midnight: go to bed.", 40),
     ],
 )
 def test_a_counted_plural_of_any_kind_that_did_something_is_a_cohort_where_the_sentence_model_reads_a_claim(draft, n):
@@ -2406,6 +2407,7 @@ def test_a_counted_plural_of_any_kind_that_did_something_is_a_cohort_where_the_s
     "draft",
     [
         "30 vans used the new bus lane on its first morning.",
+        "The 12 vans that carried our parcels got stuck in the snow.",
         "Our 40 vans used the new depot in March.",
         "90 new trailers loaded at the depot overnight.",
         "Quase 300 leitores compraram o livro na primeira semana.",

@@ -645,11 +645,16 @@ class CohortFinding:
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "nsubj":
             subject = token.head.head  # "dozens of caterers doubled…": the quantity is the subject
         verb = subject.head
+        clause = next((c for c in token.children if c.dep_ == "relcl" and _relative_subject(c)), None)
+        if clause is not None and not one:  # "to the 38 roofers who fixed a slate": what the count did
+            # ("a coach who has won every trophy" describes one person, not a record)
+            subject, verb = _relative_subject(clause), clause
         done = verb.tag_ == "VBD" or (
             verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
         )
         if (
-            subject.dep_ != "nsubj"
+            subject is None
+            or subject.dep_ != "nsubj"
             or verb.pos_ != "VERB"
             or not done  # "90 trailers loaded overnight": done to them
             or not any(c.dep_ == "dobj" for c in verb.children)
@@ -713,6 +718,7 @@ class CohortFinding:
 
 
 ON_OFF = {"on", "off"}  # "switched on reminders", which the parse may read as a preposition
+RELATIVE_PRONOUNS = {"who", "that", "which"}
 ONE = {"a", "an", "one"}  # "a bakery in Leeds sold…": one of a kind, as a count of them is many
 
 
@@ -742,6 +748,11 @@ def _who_did(count: Token) -> bool:
     return any(
         c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ == "nsubj" for w in c.children) for c in count.children
     )
+
+
+def _relative_subject(clause: Token) -> Token | None:
+    """The "who", "that" or "which" a relative clause has for its subject."""
+    return next((c for c in clause.children if c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS), None)
 
 
 def _agent_noun_stem(word: str) -> str:
