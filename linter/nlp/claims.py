@@ -210,10 +210,8 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
                 return None
         consumed.update(range(cohort.start, cohort.end))
         behaviour = verb_span(verb)
-        kind_inferred = (
-            self.nouns_to_infer is not None
-            and not any(self._is_people(t) for t in cohort)
-            and any(self._counted_doers_of_any_kind(t) for t in cohort)
+        kind_inferred = any(self._counted_doers_of_any_kind(t) for t in cohort) and not any(
+            self._is_people(t) for t in cohort
         )
         return Claim(
             kind_inferred=kind_inferred,

@@ -633,13 +633,10 @@ class CohortFinding:
         (but WordNet does), that did something to something (a verb with an object, done). Whether they
         are users or, say, a firm's own staff or branches is for the sentence model: such a claim stands
         only where it reads a report of what users did (`Claim.kind_inferred`)."""
+        if self.nouns_to_infer is None or token.lemma_.lower() not in self.nouns_to_infer:
+            return False
         one = token.tag_ == "NN" and any(c.dep_ in {"det", "nummod"} and c.lower_ in ONE for c in token.children)
-        if (
-            self.nouns_to_infer is None
-            or not (token.tag_ == "NNS" or one)
-            or token.lemma_.lower() not in self.nouns_to_infer
-            or after_hyphen(token)
-        ):
+        if not (token.tag_ == "NNS" or one) or after_hyphen(token):
             return False
         subject = token
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "nsubj":
