@@ -2429,3 +2429,9 @@ def test_the_trade_of_businesses_of_an_inferred_kind_is_no_special_category():
     draft = "Dozens of pharmacies changed their opening hours in the app last week."
     assert [c["n"] for c in linter.lint(draft).claims] == [2]
     assert "pharmacies" not in words_flagged(draft, "PL201")
+
+
+def test_a_staff_word_naming_the_trade_of_accounts_names_users():
+    """ "Landlord" can be our pub's own, "restaurant" our own site; "landlord accounts" are customers who
+    let homes, "restaurant clients" customers who run restaurants."""
+    assert [c["n"] for c in linter.lint("Just 60 landlord clients printed a tenancy pack in May.").claims] == [60]

@@ -31,6 +31,10 @@ def _electoral_words(sent: Span) -> set[int]:
     }
 
 
+# Nouns for who holds an account with us: a staff word naming their trade names users, not staff.
+ACCOUNT_HOLDERS = {"account", "customer", "client", "subscriber", "user"}
+
+
 class Scope:
     """Part of `ClaimFinder`: whether a cohort and its verb are the organisation's record of its users."""
 
@@ -147,8 +151,13 @@ class Scope:
 
     def _is_staff_word(self, token: Token) -> bool:
         staff_word = token.lemma_.lower() in self.staff or token.lower_ in self.staff
-        # "41 teams", "300 restaurants switched on…": customers, not ours
-        return staff_word and not (self._counted_customers(token) or self._acting_account_holders(token))
+        # "41 teams", "300 restaurants switched on…": customers, not ours; nor the trade of accounts
+        # ("our 30,000 landlord accounts", "restaurant customers"): who holds them, not who we employ
+        return staff_word and not (
+            self._counted_customers(token)
+            or self._acting_account_holders(token)
+            or (token.dep_ == "compound" and token.head.lemma_.lower() in ACCOUNT_HOLDERS)
+        )
 
     def _own_people(self, doc: Doc) -> list[Span]:
         """ "Our morning presenter Dev has played…", "our librarian Mo…", "Meet volunteer guide Ada, who…":
