@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 # Kinds of detail a claim can carry; each is a label in the "postlint_details" span group.
 DETAIL_KINDS = ("repetition", "time", "place", "age", "gender", "device", "sensitive")
@@ -76,6 +76,6 @@ class Claim:
         }
 
 
-def claims_in(doc, start: int, end: int) -> list[Claim]:
+def claims_in(doc: Doc, start: int, end: int) -> list[Claim]:
     """The claims whose cohort begins in the sentence [start, end) (character offsets)."""
     return [c for c in doc._.claims or () if start <= c.cohort.start_char < end]
