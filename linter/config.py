@@ -28,9 +28,15 @@ from linter.model import DEFAULT_MODEL
 from linter.policy.lexicons import entry_problem, lexicon_type
 from linter.policy.pack import SEVERITIES, Pack, Rule, is_share, load_pack, load_rules_file, selected, with_overrides
 
+# Settings of the pack's own (pack.yaml) a config may set too, each a share from 0 to 1, and what to say
+# when one is not.
+PACK_SHARES = {
+    "english_below": "must be a share from 0 to 1 (0 reads every post as English)",
+    "inferred_claim_score": "must be a score from 0 to 1 (0: no cohort of a kind no lexicon names)",
+}
 CONFIG_KEYS = {
-    "model", "fail_on", "select", "ignore", "disable", "extend", "pack", "english_below",
-    "inferred_claim_score", "thresholds", "severity", "terms",
+    "model", "fail_on", "select", "ignore", "disable", "extend", "pack", "thresholds", "severity", "terms",
+    *PACK_SHARES,
 }  # fmt: skip
 SURFACE_TABLES = {"server", "slack", "x"}  # read by each surface's own settings module
 FAIL_ON = ("warn", "block")
@@ -117,12 +123,9 @@ def _parse(table: dict[str, Any], path: Path, text: str) -> Config:
             fail(key, "must be a list of strings")
     if not isinstance(table.get("pack", ""), str):
         fail("pack", "must be the path of a rules pack folder")
-    english_below = table.get("english_below")
-    if english_below is not None and not is_share(english_below):
-        fail("english_below", "must be a share from 0 to 1 (0 reads every post as English)")
-    inferred_claim_score = table.get("inferred_claim_score")
-    if inferred_claim_score is not None and not is_share(inferred_claim_score):
-        fail("inferred_claim_score", "must be a score from 0 to 1 (0: no cohort of a kind no lexicon names)")
+    for key, problem in PACK_SHARES.items():
+        if table.get(key) is not None and not is_share(table[key]):
+            fail(key, problem)
     for key, example in (("thresholds", "k_block = 250"), ("severity", 'PL302 = "block"'), ("terms", '"x" = ["y"]')):
         if not isinstance(table.get(key, {}), dict):
             fail(key, f"must be a table of settings such as [tool.postlint.{key}] {example}")
@@ -151,8 +154,7 @@ def _parse(table: dict[str, Any], path: Path, text: str) -> Config:
         thresholds=tuple(sorted(thresholds.items())),
         severity=tuple(sorted(severity.items())),
         terms=tuple(sorted((k, tuple(v)) for k, v in terms.items())),
-        english_below=None if english_below is None else float(english_below),
-        inferred_claim_score=None if inferred_claim_score is None else float(inferred_claim_score),
+        **{key: None if table.get(key) is None else float(table[key]) for key in PACK_SHARES},
         source=path,
     )
 
@@ -225,10 +227,7 @@ def build_pack(config: Config) -> Pack:
                 _config_error(config, key, f"'{key}' names no rule, rule name or category: {selector} "
                               "(list them with: postlint rules)")  # fmt: skip
             into |= ids
-    if config.english_below is not None:
-        pack = replace(pack, english_below=config.english_below)
-    if config.inferred_claim_score is not None:
-        pack = replace(pack, inferred_claim_score=config.inferred_claim_score)
+    pack = replace(pack, **{key: getattr(config, key) for key in PACK_SHARES if getattr(config, key) is not None})
     return with_overrides(
         pack,
         thresholds=dict(config.thresholds),

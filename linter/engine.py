@@ -64,10 +64,10 @@ class Linter:
         if self.pack.english_below:
             self.nlp.add_pipe("postlint_language", config={"lemmatizer": "lemmatizer"})
         self.nlp.add_pipe("postlint_details", config={"lexicons": self.pack.lexicons})
-        sentence_model = self.pack.inferred_claim_score > 0 or any(
+        infer_kinds = self.pack.inferred_claim_score > 0  # claims only the sentence model can confirm
+        sentence_model = infer_kinds or any(
             rule.check in MODEL_CHECKS or rule.params.get("claim_score") for rule in self.pack.rules
         )
-        infer_kinds = sentence_model and self.pack.inferred_claim_score > 0  # only the model can confirm them
         self.nlp.add_pipe("postlint_claims", config={"lexicons": self.pack.lexicons, "infer_kinds": infer_kinds})
         self.nlp.add_pipe("postlint_places", config={"lexicons": self.pack.lexicons})
         if "ner" in self.nlp.pipe_names:

@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from linter.nlp.syntax import (
     INTO,
     misread_change_verb,
+    of_object,
     owns_where_it_went,
     subject_is_us,
     token_span,
@@ -217,8 +218,7 @@ def _one_among(head: Token) -> Token | None:
     have done what the group's clause says."""
     if head.lower_ not in {"one", "1"} or head.dep_ != "attr":
         return None
-    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
+    return of_object(head)
 
 
 def _counted_of(head: Token) -> Token | None:
@@ -226,5 +226,4 @@ def _counted_of(head: Token) -> Token | None:
     that "one of" picks one from: "one of the 500 riders who took it" is one of them, whoever it is."""
     if head.lower_ in {"one", "1"}:
         return None
-    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
+    return of_object(head)

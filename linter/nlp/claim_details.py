@@ -13,7 +13,7 @@ from linter.nlp.claim import DETAIL_KINDS, Claim
 from linter.nlp.extensions import detail_spans
 from linter.nlp.places import TOWNS
 from linter.nlp.sizes import stat_value
-from linter.nlp.syntax import is_thing_acted_on, only_filler, overlaps, token_span
+from linter.nlp.syntax import is_thing_acted_on, of_object, only_filler, overlaps, token_span
 
 LIGHT_VERBS = {"place", "make", "put", "lay", "cast"}  # verbs whose object says what was done: "placed a bet"
 JUDGED = {"safe", "sure", "good", "best", "smart", "solid", "wise", "fair"}  # "a safe bet": a choice, not a bet
@@ -102,9 +102,7 @@ class ClaimDetails:
     def _counts_businesses(self, claim: Claim) -> bool:
         """The claim counts businesses the service sells to: premises, organisations or trades acting as
         account holders ("38 salons", "41 teams", "dozens of pharmacies"), not people."""
-        head = claim.cohort.root
-        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        counted = next((c for c in of.children if c.dep_ == "pobj"), head) if of is not None else head
+        counted = of_object(claim.cohort.root) or claim.cohort.root
         lemma = counted.lemma_.lower()
         return claim.size.low is not None and (
             lemma in self.premises

@@ -608,9 +608,7 @@ class CohortFinding:
         """ "38 salons cancelled their plan", "412 clinics switched on reminders": a counted plural of any
         kind that does to something what only an account holder does (`account_verbs`) is customers,
         whatever trade names them; not ours ("our 40 stores switched on…"), nor counted activity."""
-        subject = token
-        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "nsubj":
-            subject = token.head.head  # "dozens of salons signed up": the quantity is the subject
+        subject = _counting_subject(token)
         verb = subject.head
         if (
             token.tag_ != "NNS"
@@ -633,14 +631,13 @@ class CohortFinding:
         (but WordNet does), that did something to something (a verb with an object, done). Whether they
         are users or, say, a firm's own staff or branches is for the sentence model: such a claim stands
         only where it reads a report of what users did (`Claim.kind_inferred`)."""
-        if self.nouns_to_infer is None or token.lemma_.lower() not in self.nouns_to_infer:
+        lemma = token.lemma_.lower()
+        if self.nouns_to_infer is None or lemma not in self.nouns_to_infer:
             return False
         one = token.tag_ == "NN" and any(c.dep_ in {"det", "nummod"} and c.lower_ in ONE for c in token.children)
         if not (token.tag_ == "NNS" or one) or after_hyphen(token):
             return False
-        subject = token
-        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "nsubj":
-            subject = token.head.head  # "dozens of caterers doubled…": the quantity is the subject
+        subject: Token | None = _counting_subject(token)
         verb = subject.head
         clause = next((c for c in token.children if c.dep_ == "relcl" and _relative_subject(c)), None)
         if clause is not None and not one:  # "to the 38 roofers who fixed a slate": what the count did
@@ -655,8 +652,8 @@ class CohortFinding:
             or verb.pos_ != "VERB"
             or not done  # "90 trailers loaded overnight": done to them
             or not any(c.dep_ == "dobj" for c in verb.children)
-            or token.lemma_.lower() in self.behaviour_nouns
-            or token.lemma_.lower() in self.staff
+            or lemma in self.behaviour_nouns
+            or lemma in self.staff
             or any(c.dep_ == "poss" for c in token.children)  # "our 40 drivers", "the city's 12 wardens"
         ):
             return False
@@ -745,6 +742,13 @@ def _who_did(count: Token) -> bool:
     return any(
         c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ == "nsubj" for w in c.children) for c in count.children
     )
+
+
+def _counting_subject(token: Token) -> Token:
+    """The subject that counts a noun: the quantity in "dozens of salons signed up", else the noun."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "nsubj":
+        return token.head.head
+    return token
 
 
 def _relative_subject(clause: Token) -> Token | None:

@@ -152,7 +152,7 @@ class Scope:
     def _is_staff_word(self, token: Token) -> bool:
         staff_word = token.lemma_.lower() in self.staff or token.lower_ in self.staff
         # "41 teams", "300 restaurants switched on…": customers, not ours; nor the trade of accounts
-        # ("our 30,000 landlord accounts", "restaurant customers"): who holds them, not who we employ
+        # ("landlord clients", "restaurant customers"): who holds them, not who we employ
         return staff_word and not (
             self._counted_customers(token)
             or self._acting_account_holders(token)

@@ -73,6 +73,12 @@ def only_filler(span: Span) -> bool:
     return all(t.is_punct or t.is_space or t.pos_ in {"SYM", "X", "INTJ"} or not t.is_alpha for t in span)
 
 
+def of_object(head: Token) -> Token | None:
+    """What the head's "of" takes: "salons" in "dozens of salons", "riders" in "one of 500 riders"."""
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
+
+
 def after_hyphen(token: Token) -> bool:
     """The token goes on a word after a hyphen ("twenty-|somethings", "all-|you-can-eat")."""
     before = token.doc[token.i - 1] if token.i > 0 else None
