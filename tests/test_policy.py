@@ -306,6 +306,13 @@ def test_coming_back_to_the_app_is_what_users_did_not_a_public_act():
         # a total's course over time is no one's habit
         ("Weekly bike hires grew every month of 2025.", False),
         ("Some of you have lengthened your runs every week.", True),
+        # a count per person is each one's habit; a price or two of a thing is not
+        ("1,500 members borrowed over 40 audiobooks each last year.", True),
+        ("Some 3,000 customers bought 12 candles apiece in December.", True),
+        ("Our 900 members bought 2 tickets each for the gala.", False),
+        ("Tickets are £15 each and 2,000 of you bought them.", False),
+        ("Some 20,000 members took a rowing class once a week over the spring.", True),
+        ("Some 120,000 customers now order with us at least once a month.", False),  # how actives are counted
     ],
 )
 def test_a_ratio_is_not_a_repetition(draft, repetition):
@@ -613,6 +620,29 @@ def test_not_user_behaviour_claims(draft):
     result = linter.lint(draft)
     assert not result.claims
     assert not [f for f in result.findings if "model" not in f.because]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Per the thermostat logs, one household in Derby turned the heating up 60 times in one day.",
+        "Per the app data, a rider in York took 30 trips on Sunday.",
+    ],
+)
+def test_our_own_records_after_per_the_are_no_outside_source(draft):
+    """ "Per the census" quotes someone else's figure; "per the app data" (even parsed as a clause, "the
+    thermostat | logs") is the organisation reading its own records."""
+    result = linter.lint(draft)
+    assert [c["n"] for c in result.claims] == [1]
+    assert "PL101" in {f.rule for f in result.findings}
+
+
+def test_what_is_told_of_a_counted_group_is_a_report_not_a_testimonial():
+    """ "Priya told us she runs daily" shares her own words; "our partners told us 14 families used the
+    code" reports what 14 users did."""
+    told = "Our partners at the food bank told us 14 families used the voucher code."
+    assert [c["n"] for c in linter.lint(told).claims] == [14]
+    assert not linter.lint("Priya told us she has run 5k every day since March.").claims
 
 
 @pytest.mark.parametrize(
@@ -2394,6 +2424,8 @@ def test_the_trade_of_businesses_counted_as_customers_is_no_special_category():
         ("Nearly 70 plumbers have used the invoice scanner since its first week.", 69),
         ("Only 35 barbershops changed their opening hours in the app this week.", 35),
         ("Dear 40 florists that exported their orders at midnight: go to bed.", 40),
+        ("Hundreds of roofers moved to the yearly plan on Kilnly in March.", 100),
+        ("Dozens of glaziers moved to the monthly plan on Sortly in May.", 2),
     ],
 )
 def test_a_counted_plural_of_any_kind_that_did_something_is_a_cohort_where_the_sentence_model_reads_a_claim(draft, n):
@@ -2410,6 +2442,8 @@ def test_a_counted_plural_of_any_kind_that_did_something_is_a_cohort_where_the_s
         "The 12 vans that carried our parcels got stuck in the snow.",
         "Our 40 vans used the new depot in March.",
         "90 new trailers loaded at the depot overnight.",
+        "Forty bakeries opened on Kilnly Street last year.",
+        "Sixty cafés closed on Sunday for the marathon.",
         "Quase 300 leitores compraram o livro na primeira semana.",
     ],
 )

@@ -4,7 +4,6 @@ read from the cohort and the verb themselves."""
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -13,11 +12,10 @@ from linter.nlp.claim import DETAIL_KINDS, Claim
 from linter.nlp.extensions import detail_spans
 from linter.nlp.places import TOWNS
 from linter.nlp.sizes import stat_value
-from linter.nlp.syntax import is_thing_acted_on, of_object, only_filler, overlaps, token_span
+from linter.nlp.syntax import CALENDAR_WORDS, is_thing_acted_on, of_object, only_filler, overlaps, token_span
 
 LIGHT_VERBS = {"place", "make", "put", "lay", "cast"}  # verbs whose object says what was done: "placed a bet"
 JUDGED = {"safe", "sure", "good", "best", "smart", "solid", "wise", "fair"}  # "a safe bet": a choice, not a bet
-CALENDAR_WORDS = {name.lower() for name in (*calendar.month_name[1:], *calendar.day_name)}
 
 
 class ClaimDetails:

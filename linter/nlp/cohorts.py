@@ -26,6 +26,7 @@ from linter.nlp.sizes import (
 )
 from linter.nlp.syntax import (
     after_hyphen,
+    done_on_a_product,
     is_subject_of_verb,
     is_us,
     left_edge,
@@ -628,7 +629,8 @@ class CohortFinding:
     def _counted_doers_of_any_kind(self, token: Token) -> bool:
         """ "612 roofers used the quote tool", "dozens of pharmacies changed their opening hours", "a bakery
         in Leeds sent 90 orders": a counted plural, or one, of a kind of person or business no lexicon lists
-        (but WordNet does), that did something to something (a verb with an object, done). Whether they
+        (but WordNet does), that did something to something (a verb with an object, or done on a named
+        product: "moved to rye on Kilnly"), in the past. Whether they
         are users or, say, a firm's own staff or branches is for the sentence model: such a claim stands
         only where it reads a report of what users did (`Claim.kind_inferred`)."""
         lemma = token.lemma_.lower()
@@ -651,7 +653,7 @@ class CohortFinding:
             or subject.dep_ != "nsubj"
             or verb.pos_ != "VERB"
             or not done  # "90 trailers loaded overnight": done to them
-            or not any(c.dep_ == "dobj" for c in verb.children)
+            or not (any(c.dep_ == "dobj" for c in verb.children) or done_on_a_product(verb))
             or lemma in self.behaviour_nouns
             or lemma in self.staff
             or any(c.dep_ == "poss" for c in token.children)  # "our 40 drivers", "the city's 12 wardens"

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from linter.nlp.extensions import SPAN_KEY
 from linter.nlp.names import GREETING_MAX_TOKENS
 from linter.nlp.places import TOWNS
+from linter.nlp.sizes import own_count
 from linter.nlp.syntax import after_hyphen, is_us, subject_is_us
 
 NOT_PEOPLE_TELLING = {"which", "that", "this", "it", "what"}  # "…, which told us": a fact, not a person
@@ -296,7 +297,9 @@ def excluded_tokens(doc: Doc, own_records: set[str], kinds: tuple[str, ...] = QU
             continue
         if span.label_ == "external_sources" and (_first_party(span, own_records) or not _names_a_source(span)):
             continue
-        if span.label_ == "permission_markers" and _told_by_a_thing(span, own_records):
+        if span.label_ == "permission_markers" and (
+            _told_by_a_thing(span, own_records) or _tells_of_a_counted_group(span)
+        ):
             continue
         sent = span.sent
         excluded.update(range(sent.start, sent.end))
@@ -312,6 +315,16 @@ def _told_by_a_thing(span: Span, own_records: set[str]) -> bool:
     verb = span.root
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return any(s.lower_ in NOT_PEOPLE_TELLING or _is_own_record(s, own_records) for s in subjects)
+
+
+def _tells_of_a_counted_group(span: Span) -> bool:
+    """ "our partners told us 14 families used the code": what is told of a counted group is a report of
+    what those people did, not anyone's own words shared with permission."""
+    return any(
+        told.dep_ == "ccomp"
+        and any(s.dep_ in {"nsubj", "nsubjpass"} and own_count(s) is not None for s in told.children)
+        for told in span.root.children
+    )
 
 
 def _is_own_record(token: Token, own_records: set[str]) -> bool:
@@ -341,7 +354,8 @@ def _first_party(span: Span, own_records: set[str]) -> bool:
     speaker = next((c for c in span[0].children if c.dep_ == "nsubj"), None) if span[0].pos_ == "VERB" else None
     if speaker is not None:
         return is_us(speaker) or _owned_record(speaker, own_records) or speaker.lower_ in {"you", "i"}
-    after = span.doc[span.end : span.end + 2]
+    start = span.end - 1 if span[-1].lower_ == "the" else span.end  # "per the app logs": the marker has the article
+    after = span.doc[start : start + 2]
     if not len(after):
         return False
     if after[0].lower_ in {"our", "my", "us"} or is_us(after[0]):
@@ -349,9 +363,15 @@ def _first_party(span: Span, own_records: set[str]) -> bool:
     if len(after) < 2 or after[0].lower_ not in {"the"} | RECORD_OWNERS:
         return False
     named = after[1]
-    while named.dep_ == "compound" and named.head.i > named.i:
+    while (named.dep_ == "compound" or _misread_as_its_verb(named)) and named.head.i > named.i:
         named = named.head  # "the ticket barriers": the barriers
     return _is_own_record(named, own_records) or _is_own_record(after[1], own_records)
+
+
+def _misread_as_its_verb(token: Token) -> bool:
+    """ "the doorbell logs", parsed as a clause ("the doorbell | logs"): a noun read as the subject of the
+    record word right after it."""
+    return token.dep_ == "nsubj" and token.head.i == token.i + 1 and token.head.tag_ == "VBZ"
 
 
 RECORD_OWNERS = {"our", "my", "your", "his", "her", "their"}  # "your app", "his class log": ours about them

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from spacy.tokens import Doc, Span, Token
+
+from linter.nlp.extensions import detail_spans
 
 # Dependents that belong to a count or a group's name ("over 50", "our 2 million"): spaCy's label inventory.
 SIZE_CHILD_DEPS = {"det", "nummod", "quantmod", "amod", "compound", "poss", "nmod", "advmod", "predet", "punct"}
 # Punctuation that ends what comes before a group, never starts the group's words.
 SEPARATORS = {":", ";", ",", "—", "–", "!", "?"}
+CALENDAR_WORDS = {name.lower() for name in (*calendar.month_name[1:], *calendar.day_name)}
+# What a proper name after "on", "via" … is when it is no product: a place, a day, an event.
+NOT_PRODUCTS = {"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "NORP"}
 
 
 def token_span(doc: Doc, start: int, end: int) -> Span:
@@ -143,3 +149,28 @@ HANDLE_SHAPED = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$")  # "nigh
 def is_account_name(token: Token) -> bool:
     """An @handle, or a name shaped like one without the "@" (a gamer tag, a username): one account."""
     return (token.text.startswith("@") and len(token.text) > 1) or bool(HANDLE_SHAPED.match(token.text))
+
+
+def done_on_a_product(verb: Token) -> bool:
+    """ "switched to rye on Kilnly", "signed up via Sortly": a verb with no object still says what users
+    did with a product when it names the product, a proper name after "on", "through", "via", "using" or
+    "with" that is no place, day or event ("opened on Friday", "met on Kiln Street"). The name may hang on the
+    verb's own preposition's object ("moved to the new plan on Kilnly")."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    preps += [
+        p for prep in preps for pobj in prep.children if pobj.dep_ == "pobj" for p in pobj.children if p.dep_ == "prep"
+    ]
+    return any(
+        prep.lower_ in {"on", "through", "via", "using", "with"}
+        and any(
+            pobj.dep_ == "pobj"
+            and (pobj.pos_ == "PROPN" or pobj.text[:1].isupper())  # "via Sortly", tagged an adverb
+            and pobj.lower_ not in CALENDAR_WORDS
+            and pobj.ent_type_ not in NOT_PRODUCTS
+            and not any(
+                span.label_.startswith("place") for span in detail_spans(verb.doc, pobj.left_edge.i, pobj.i + 1)
+            )
+            for pobj in prep.children
+        )
+        for prep in preps
+    )
