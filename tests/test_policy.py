@@ -313,6 +313,7 @@ def test_coming_back_to_the_app_is_what_users_did_not_a_public_act():
         ("Tickets are £15 each and 2,000 of you bought them.", False),
         ("Some 20,000 members took a rowing class once a week over the spring.", True),
         ("Some 120,000 customers now order with us at least once a month.", False),  # how actives are counted
+        ("Most of you top up your travel card every commute.", True),
     ],
 )
 def test_a_ratio_is_not_a_repetition(draft, repetition):
@@ -2463,6 +2464,27 @@ def test_the_trade_of_businesses_of_an_inferred_kind_is_no_special_category():
     draft = "Dozens of pharmacies changed their opening hours in the app last week."
     assert [c["n"] for c in linter.lint(draft).claims] == [2]
     assert "pharmacies" not in words_flagged(draft, "PL201")
+
+
+@pytest.mark.parametrize(
+    ("draft", "trade"),
+    [
+        ("Across the 1,800 churches on Pewly, the busiest day for rota edits was a Wednesday.", "churches"),
+        ("Among the 600 pharmacies on Pillpal, Monday at 9am had the most bookings.", "pharmacies"),
+        ("Well done to the 300 of you physio clinics who exported invoices last night.", "clinics"),
+    ],
+)
+def test_businesses_counted_as_the_whole_or_addressed_as_you_are_no_special_category_or_place(draft, trade):
+    """The customers are the businesses; their trade tells no one's faith or health, and is nowhere
+    anyone went ("12 of you met at 3 mosques" still tells both)."""
+    assert trade not in words_flagged(draft, "PL201") + words_flagged(draft, "PL302")
+    assert "mosques" in words_flagged("12 of you checked in at 3 mosques on Friday.", "PL201")
+
+
+def test_a_count_still_doing_something_is_a_cohort_of_an_inferred_kind():
+    """ "still" or "now" with a present tense says where a count stands today, as a past verb would."""
+    draft = "Hundreds of vineyards still plan their harvest in the old calendar view."
+    assert [c["n"] for c in linter.lint(draft).claims] == [100]
 
 
 def test_a_staff_word_naming_the_trade_of_accounts_names_users():

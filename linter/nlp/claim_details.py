@@ -11,10 +11,11 @@ from spacy.tokens import Span, Token
 from linter.nlp.claim import DETAIL_KINDS, Claim
 from linter.nlp.extensions import detail_spans
 from linter.nlp.places import TOWNS
-from linter.nlp.sizes import stat_value
+from linter.nlp.sizes import own_count, stat_value
 from linter.nlp.syntax import CALENDAR_WORDS, is_thing_acted_on, of_object, only_filler, overlaps, token_span
 
 LIGHT_VERBS = {"place", "make", "put", "lay", "cast"}  # verbs whose object says what was done: "placed a bet"
+WHOLE_PREPOSITIONS = {"across", "among", "amongst", "of", "from"}  # "across the 900 clinics": the whole counted
 JUDGED = {"safe", "sure", "good", "best", "smart", "solid", "wise", "fair"}  # "a safe bet": a choice, not a bet
 
 
@@ -87,6 +88,8 @@ class ClaimDetails:
                 and claim.cohort.start <= span.start < claim.cohort.end
             ):
                 continue  # "40 dental clinics", "a dozen parish halls": the trade counted, no person's health or faith
+            if kind in {"sensitive", "place"} and self._names_business_customers(span.root):
+                continue
             if kind == "sensitive" and any(overlaps(span, t) for t in times):
                 continue  # "the day of the Brexit vote" dates the claim; voting is not the behaviour
             claim.details[kind].append(span)
@@ -108,6 +111,26 @@ class ClaimDetails:
             or self._acting_account_holders(counted)
             or (claim.kind_inferred and (self.nouns_to_infer or {}).get(lemma) == "business")
         )
+
+    def _names_business_customers(self, token: Token) -> bool:
+        """ "Across the 2,100 churches on our app, …", "900 of you dental clinics …": businesses counted as
+        the whole the claim is drawn from, or addressed as "you", are the customers; their trade tells no
+        one's faith or health and is no place anyone was ("12 of you prayed at 3 mosques" still is)."""
+        lemma = token.lemma_.lower()
+        if token.tag_ != "NNS" or not (
+            lemma in self.premises
+            or lemma in self.customers_when_counted
+            or (self.nouns_to_infer or {}).get(lemma) == "business"
+        ):
+            return False
+        start = min(
+            [token.i, *(c.left_edge.i for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i)]
+        )
+        addressed = (start > 0 and token.doc[start - 1].lower_ == "you") or any(
+            c.lower_ == "you" and c.i < token.i for c in token.children
+        )
+        drawn_from = token.dep_ == "pobj" and token.head.lower_ in WHOLE_PREPOSITIONS and own_count(token) is not None
+        return addressed or drawn_from
 
     def _sensitive_behaviour(self, claim: Claim) -> Iterator[Span]:
         """The verb itself can reveal the category: "bet", "voted", "prayed"; so can the same word as the

@@ -630,7 +630,7 @@ class CohortFinding:
         """ "612 roofers used the quote tool", "dozens of pharmacies changed their opening hours", "a bakery
         in Leeds sent 90 orders": a counted plural, or one, of a kind of person or business no lexicon lists
         (but WordNet does), that did something to something (a verb with an object, or done on a named
-        product: "moved to rye on Kilnly"), in the past. Whether they
+        product: "moved to rye on Kilnly"), in the past or, counted, "still" or "now". Whether they
         are users or, say, a firm's own staff or branches is for the sentence model: such a claim stands
         only where it reads a report of what users did (`Claim.kind_inferred`)."""
         lemma = token.lemma_.lower()
@@ -645,8 +645,15 @@ class CohortFinding:
         if clause is not None and not one:  # "to the 38 roofers who fixed a slate": what the count did
             # ("a coach who has won every trophy" describes one person, not a record)
             subject, verb = _relative_subject(clause), clause
-        done = verb.tag_ == "VBD" or (
-            verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        done = (
+            verb.tag_ == "VBD"
+            or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
+            # "340 bakeries now send invoices by text": a count's present state, not a trade's habit
+            or (
+                verb.tag_ == "VBP"
+                and not one
+                and any(c.dep_ == "advmod" and c.lower_ in STATE_NOW for c in verb.children)
+            )
         )
         if (
             subject is None
@@ -715,6 +722,7 @@ class CohortFinding:
 
 ON_OFF = {"on", "off"}  # "switched on reminders", which the parse may read as a preposition
 RELATIVE_PRONOUNS = {"who", "that", "which"}
+STATE_NOW = {"still", "now", "already"}  # a present tense that reports where a count stands
 ONE = {"a", "an", "one"}  # "a bakery in Leeds sold…": one of a kind, as a count of them is many
 
 
