@@ -2472,6 +2472,7 @@ def test_the_trade_of_businesses_of_an_inferred_kind_is_no_special_category():
         ("Across the 1,800 churches on Pewly, the busiest day for rota edits was a Wednesday.", "churches"),
         ("Among the 600 pharmacies on Pillpal, Monday at 9am had the most bookings.", "pharmacies"),
         ("Well done to the 300 of you physio clinics who exported invoices last night.", "clinics"),
+        ("Hundreds of secondary schools turned on the homework tracker this term.", "schools"),
     ],
 )
 def test_businesses_counted_as_the_whole_or_addressed_as_you_are_no_special_category_or_place(draft, trade):
@@ -2485,6 +2486,13 @@ def test_a_count_still_doing_something_is_a_cohort_of_an_inferred_kind():
     """ "still" or "now" with a present tense says where a count stands today, as a past verb would."""
     draft = "Hundreds of vineyards still plan their harvest in the old calendar view."
     assert [c["n"] for c in linter.lint(draft).claims] == [100]
+
+
+def test_a_counted_staff_word_doing_something_to_their_account_names_users():
+    """A pub's landlord can be its own; 250 landlords who closed their account with us are customers."""
+    draft = "By March, 250 landlords had closed their old account with us."
+    assert [c["n"] for c in linter.lint(draft).claims] == [250]
+    assert not linter.lint("Our 12 landlords checked the cellar on Monday.").claims
 
 
 def test_a_staff_word_naming_the_trade_of_accounts_names_users():

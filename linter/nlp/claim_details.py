@@ -70,6 +70,7 @@ class ClaimDetails:
             and claim.behaviour.root.lemma_.lower() in self.change_verbs
             and claim.cohort.root.lemma_.lower() in self.behaviour_nouns
         )
+        counted = of_object(claim.cohort.root) or claim.cohort.root  # "dozens of schools": the schools
         for kind in DETAIL_KINDS:
             claim.details[kind] = []
         for span in details:
@@ -80,8 +81,8 @@ class ClaimDetails:
                 continue
             if kind in {"device", "place"} and (is_thing_acted_on(span) or _inside_a_name(span)):
                 continue  # "borrowed a laptop", "Arena Sports": what they did or a brand, not where or on what
-            if kind == "place" and claim.cohort.label_ != "place" and span.start <= claim.cohort.root.i < span.end:
-                continue  # "table 6 ordered…": the table stands for who did it, not where
+            if kind == "place" and claim.cohort.label_ != "place" and span.start <= counted.i < span.end:
+                continue  # "table 6 ordered…", "hundreds of schools switched on…": who did it, not where
             if (
                 kind == "sensitive"
                 and self._counts_businesses(claim)

@@ -10,6 +10,7 @@ from linter.nlp.claim import CohortSize
 from linter.nlp.extensions import detail_spans
 from linter.nlp.joining import spoken_to
 from linter.nlp.places import TOWNS, place_of_demonym
+from linter.nlp.scope import holds_an_account
 from linter.nlp.sizes import (
     CLOCK_TIME,
     FRACTIONS,
@@ -662,7 +663,7 @@ class CohortFinding:
             or not done  # "90 trailers loaded overnight": done to them
             or not (any(c.dep_ == "dobj" for c in verb.children) or done_on_a_product(verb))
             or lemma in self.behaviour_nouns
-            or lemma in self.staff
+            or (lemma in self.staff and not holds_an_account(token))
             or any(c.dep_ == "poss" for c in token.children)  # "our 40 drivers", "the city's 12 wardens"
         ):
             return False

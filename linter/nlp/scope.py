@@ -36,6 +36,19 @@ def _electoral_words(sent: Span) -> set[int]:
 ACCOUNT_HOLDERS = {"account", "customer", "client", "subscriber", "user"}
 
 
+def holds_an_account(token: Token) -> bool:
+    """ "400 landlords linked their rent account to …": a counted group doing something to their own
+    account with us are account holders, whatever the word ("landlord" alone can be a pub's own)."""
+    if token.dep_ != "nsubj" or token.tag_ != "NNS" or own_count(token) is None:
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() == "account"
+        and any(p.dep_ == "poss" and p.lower_ == "their" for p in c.children)
+        for c in token.head.children
+    )
+
+
 class Scope:
     """Part of `ClaimFinder`: whether a cohort and its verb are the organisation's record of its users."""
 
@@ -158,6 +171,7 @@ class Scope:
             self._counted_customers(token)
             or self._acting_account_holders(token)
             or (token.dep_ == "compound" and token.head.lemma_.lower() in ACCOUNT_HOLDERS)
+            or holds_an_account(token)
         )
 
     def _own_people(self, doc: Doc) -> list[Span]:
