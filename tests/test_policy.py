@@ -2427,6 +2427,7 @@ def test_the_trade_of_businesses_counted_as_customers_is_no_special_category():
         ("Dear 40 florists that exported their orders at midnight: go to bed.", 40),
         ("Hundreds of roofers moved to the yearly plan on Kilnly in March.", 100),
         ("Dozens of glaziers moved to the monthly plan on Sortly in May.", 2),
+        ("Some 60 distilleries moved their bottling dates onto Stillwise in May.", 60),  # an industrial plant
     ],
 )
 def test_a_counted_plural_of_any_kind_that_did_something_is_a_cohort_where_the_sentence_model_reads_a_claim(draft, n):
