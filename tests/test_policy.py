@@ -2496,6 +2496,15 @@ def test_a_counted_staff_word_doing_something_to_their_account_names_users():
     assert not linter.lint("Our 12 landlords checked the cellar on Monday.").claims
 
 
+def test_managers_are_ours_unless_counted_as_customers():
+    """As engineers and designers: "our 5 regional managers" work here; 300 managers on a rota app use it."""
+    assert not linter.lint(
+        "Big thanks to our 5 regional managers, who drove 20,000 miles between sites this year."
+    ).claims
+    counted = "Over 300 managers approved their team's rotas on Shiftly last week."
+    assert [c["n"] for c in linter.lint(counted).claims] == [300]
+
+
 def test_a_staff_word_naming_the_trade_of_accounts_names_users():
     """ "Landlord" can be our pub's own, "restaurant" our own site; "landlord accounts" are customers who
     let homes, "restaurant clients" customers who run restaurants."""
