@@ -60,10 +60,15 @@ def test_messages_say_what_this_draft_did_under_the_team_thresholds(tmp_path):
     [
         ("Only 14 agencies on our plan switched on single sign-on before noon.", "A group of 14 agencies"),
         ("9 of you renewed twice in one night.", "A group of 9 people"),
+        (
+            "Dozens of glaziers moved to the monthly plan on Sortly in May.",
+            "A group of at least 2 (dozens) glaziers is",
+        ),
     ],
 )
 def test_a_small_group_is_named_by_its_own_noun(draft, group):
-    """The message names the group as the draft did ("14 agencies"), and "people" where it has no noun."""
+    """The message names the group as the draft did ("14 agencies"; "dozens of glaziers": the glaziers, not
+    the quantity), and "people" where it has no noun."""
     (small,) = [f for f in linter.lint(draft).findings if f.rule == "PL102"]
     assert small.message.startswith(group)
 

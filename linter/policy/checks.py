@@ -17,6 +17,8 @@ from spacy.tokens import Doc, Span
 from linter.nlp.claim import AWARDED, DETAIL_KINDS, Claim, CohortSize, claims_in
 from linter.nlp.extensions import POST_SCORES, SCORES, SPAN_KEY
 from linter.nlp.sentence_model import sentence_claim_score
+from linter.nlp.sizes import MULTIPLIERS
+from linter.nlp.syntax import of_object
 from linter.policy.lexicons import validate_pattern
 
 if TYPE_CHECKING:
@@ -116,8 +118,16 @@ def group_noun(cohort: Span) -> str:
     nouns = [t for t in cohort if t.tag_ in {"NNS", "NNPS"} and t.is_alpha]
     if not nouns:
         return "people"
-    noun = cohort.root if cohort.root in nouns else nouns[0]  # "a third of our 4,470 tenants"
+    counted = of_object(cohort.root) if _is_scale_word(cohort.root.lower_) else None  # "hundreds of roofers"
+    noun = (
+        counted if counted in nouns else cohort.root if cohort.root in nouns else nouns[0]
+    )  # "a third of our 4,470 tenants"
     return noun.text if any(c.isupper() for c in noun.text[1:]) else noun.lower_
+
+
+def _is_scale_word(word: str) -> bool:
+    """ "hundreds", "dozens", "millions": a plural that is a size, not the group."""
+    return word.endswith("s") and (word[:-1] in MULTIPLIERS or word == "dozens")
 
 
 def claim_because(claim: Claim, when: dict[str, Any], pack: Pack) -> dict[str, Any]:
