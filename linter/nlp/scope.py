@@ -333,7 +333,7 @@ def _told_by_a_thing(span: Span, own_records: set[str]) -> bool:
 
 def _tells_of_a_counted_group(span: Span) -> bool:
     """ "our partners told us 14 families used the code": what is told of a counted group is a report of
-    what those people did, not anyone's own words shared with permission."""
+    what those people did, not a testimonial quoted with consent."""
     return any(
         told.dep_ == "ccomp"
         and any(s.dep_ in {"nsubj", "nsubjpass"} and own_count(s) is not None for s in told.children)
