@@ -85,7 +85,7 @@ class ClaimDetails:
                 continue  # "table 6 ordered…", "hundreds of schools switched on…": who did it, not where
             if (
                 kind == "sensitive"
-                and self._counts_businesses(claim)
+                and self._counts_businesses(claim, counted)
                 and claim.cohort.start <= span.start < claim.cohort.end
             ):
                 continue  # "40 dental clinics", "a dozen parish halls": the trade counted, no person's health or faith
@@ -101,28 +101,29 @@ class ClaimDetails:
         known_places = {(p.start, p.end) for p in claim.details["place"]}
         claim.details["place"].extend(p for p in self._cohort_places(claim) if (p.start, p.end) not in known_places)
 
-    def _counts_businesses(self, claim: Claim) -> bool:
-        """The claim counts businesses the service sells to: premises, organisations or trades acting as
-        account holders ("38 salons", "41 teams", "dozens of pharmacies"), not people."""
-        counted = of_object(claim.cohort.root) or claim.cohort.root
-        lemma = counted.lemma_.lower()
+    def _counts_businesses(self, claim: Claim, counted: Token) -> bool:
+        """The claim counts businesses the service sells to (`counted`, the noun its size counts): premises,
+        organisations or trades acting as account holders ("38 salons", "41 teams", "dozens of pharmacies"),
+        not people."""
         return claim.size.low is not None and (
+            self._is_business_word(counted.lemma_.lower(), inferred=claim.kind_inferred)
+            or self._acting_account_holders(counted)
+        )
+
+    def _is_business_word(self, lemma: str, inferred: bool) -> bool:
+        """Premises, an organisation counted as customers, or (where the claim's kind was `inferred`) a
+        business WordNet knows."""
+        return (
             lemma in self.premises
             or lemma in self.customers_when_counted
-            or self._acting_account_holders(counted)
-            or (claim.kind_inferred and (self.nouns_to_infer or {}).get(lemma) == "business")
+            or (inferred and (self.nouns_to_infer or {}).get(lemma) == "business")
         )
 
     def _names_business_customers(self, token: Token) -> bool:
         """ "Across the 2,100 churches on our app, …", "900 of you dental clinics …": businesses counted as
         the whole the claim is drawn from, or addressed as "you", are the customers; their trade tells no
         one's faith or health and is no place anyone was ("12 of you prayed at 3 mosques" still is)."""
-        lemma = token.lemma_.lower()
-        if token.tag_ != "NNS" or not (
-            lemma in self.premises
-            or lemma in self.customers_when_counted
-            or (self.nouns_to_infer or {}).get(lemma) == "business"
-        ):
+        if token.tag_ != "NNS" or not self._is_business_word(token.lemma_.lower(), inferred=True):
             return False
         start = min(
             [token.i, *(c.left_edge.i for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i)]

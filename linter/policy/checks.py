@@ -119,9 +119,8 @@ def group_noun(cohort: Span) -> str:
     if not nouns:
         return "people"
     counted = of_object(cohort.root) if _is_scale_word(cohort.root.lower_) else None  # "hundreds of roofers"
-    noun = (
-        counted if counted in nouns else cohort.root if cohort.root in nouns else nouns[0]
-    )  # "a third of our 4,470 tenants"
+    # "a third of our 4,470 tenants": the root is no plural of the group; the first plural is
+    noun = counted if counted in nouns else cohort.root if cohort.root in nouns else nouns[0]
     return noun.text if any(c.isupper() for c in noun.text[1:]) else noun.lower_
 
 
