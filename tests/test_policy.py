@@ -2509,3 +2509,38 @@ def test_a_staff_word_naming_the_trade_of_accounts_names_users():
     """ "Landlord" can be our pub's own, "restaurant" our own site; "landlord accounts" are customers who
     let homes, "restaurant clients" customers who run restaurants."""
     assert [c["n"] for c in linter.lint("Just 60 landlord clients printed a tenancy pack in May.").claims] == [60]
+
+
+@pytest.mark.parametrize(
+    ("draft", "n"),
+    [
+        ("Eleven kennels stopped their weekly grooming visits in June.", 11),
+        ("Nine guesthouses on Roomwise moved their bookings to the new calendar in May.", 9),
+        ("Some 30 restaurants on Platewise sent their wine lists to print on Friday.", 30),
+    ],
+)
+def test_premises_counted_as_customers_are_a_cohort(draft, n):
+    """Businesses named by their premises (kennels, nurseries, surgeries, guesthouses, studios), which WordNet
+    files as rooms or buildings, are a kind of customer as its businesses are; restaurants counted and
+    not ours are customers, though "restaurant" alone can be our own."""
+    assert [c["n"] for c in linter.lint(draft).claims] == [n]
+
+
+def test_a_premises_word_before_the_account_holders_names_their_trade_not_a_place():
+    assert not linter.lint("About half of our hotel customers switched to the yearly plan.").findings
+    assert [f.text for f in linter.lint("About half of our Leeds customers switched to the yearly plan.").findings] == [
+        "Leeds"
+    ]
+
+
+def test_a_multiple_before_a_comparative_is_a_ratio_not_a_repetition():
+    draft = "More than 20,000 teams used our exporter in 2025; version 3 makes it 4x faster."
+    assert not linter.lint(draft).findings
+
+
+def test_people_who_booked_at_our_premises_are_users_and_people_who_worked_there_staff():
+    """ "Studio" can name our own team; four people at our studio who booked classes are members."""
+    assert [
+        c["n"] for c in linter.lint("Four people at our Leith studio have booked every class this week.").claims
+    ] == [4]
+    assert not linter.lint("Twelve people at our Leeds office shipped the new release.").claims

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from linter.nlp.claim import DETAIL_KINDS, Claim
 from linter.nlp.extensions import detail_spans
 from linter.nlp.places import TOWNS
+from linter.nlp.scope import ACCOUNT_HOLDERS
 from linter.nlp.sizes import own_count, stat_value
 from linter.nlp.syntax import CALENDAR_WORDS, is_thing_acted_on, of_object, only_filler, overlaps, token_span
 
@@ -83,6 +84,8 @@ class ClaimDetails:
                 continue  # "borrowed a laptop", "Arena Sports": what they did or a brand, not where or on what
             if kind == "place" and claim.cohort.label_ != "place" and span.start <= counted.i < span.end:
                 continue  # "table 6 ordered…", "hundreds of schools switched on…": who did it, not where
+            if kind == "place" and _names_the_trade(span, counted):
+                continue  # "our hotel customers": customers that are hotels, not customers at one
             if (
                 kind == "sensitive"
                 and self._counts_businesses(claim, counted)
@@ -242,3 +245,15 @@ def _within(token: Token, span: Span | None) -> bool:
 
 def _idiom(noun: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in JUDGED for c in noun.children)
+
+
+def _names_the_trade(span: Span, counted: Token) -> bool:
+    """A premises word before the account holders counted ("hotel customers", "school accounts") says what
+    trade they are, not where they were; a place's name before them ("Leeds customers") still narrows."""
+    return (
+        len(span) == 1
+        and span.root.pos_ == "NOUN"
+        and span.root.dep_ == "compound"
+        and span.root.head == counted
+        and counted.lemma_.lower() in ACCOUNT_HOLDERS
+    )

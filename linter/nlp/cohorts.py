@@ -635,8 +635,8 @@ class CohortFinding:
         are users or, say, a firm's own staff or branches is for the sentence model: such a claim stands
         only where it reads a report of what users did (`Claim.kind_inferred`)."""
         lemma = token.lemma_.lower()
-        if self.nouns_to_infer is None or lemma not in self.nouns_to_infer:
-            return False
+        if self.nouns_to_infer is None or not (lemma in self.nouns_to_infer or lemma in self.premises):
+            return False  # (WordNet files some premises as rooms or buildings: "nursery", "kennel")
         one = token.tag_ == "NN" and any(c.dep_ in {"det", "nummod"} and c.lower_ in ONE for c in token.children)
         if not (token.tag_ == "NNS" or one) or after_hyphen(token):
             return False

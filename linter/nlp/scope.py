@@ -135,7 +135,9 @@ class Scope:
         if self._titles_a_name(head):
             return True
         # what hangs on the cohort: "from the kitchen team"; not an "us" deeper in it ("on a trip with us"),
-        # nor, for people named as users, where they were ("45 members at our Elm Road studio")
+        # nor, for people named as users, where they were ("45 members at our Elm Road studio"), nor, for
+        # anyone who did what account holders do, the premises they did it at ("four people at our Leith
+        # studio booked…"; "twelve people at our Leeds office shipped…" are staff)
         lemma = head.lemma_.lower()
         users = (
             (lemma in self.person_nouns and lemma not in GENERIC_PEOPLE)
@@ -145,7 +147,7 @@ class Scope:
         around = list(cohort) + [
             t
             for c in head.children
-            if c.dep_ == "prep" and not (users and c.lower_ in {"at", "in"})
+            if c.dep_ == "prep" and not ((users or self._booked_at_premises(head, c)) and c.lower_ in {"at", "in"})
             for t in c.subtree
             if t.pos_ != "PRON" or t.head == c
         ]
@@ -154,6 +156,13 @@ class Scope:
             and not any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in t.children)
             for t in around
             if t.i != head.i or t.lower_ not in self.person_nouns
+        )
+
+    def _booked_at_premises(self, head: Token, preposition: Token) -> bool:
+        return (
+            head.dep_ == "nsubj"
+            and head.head.lemma_.lower() in self.account_verbs
+            and any(c.dep_ == "pobj" and c.lemma_.lower() in self.premises for c in preposition.children)
         )
 
     def _titles_a_name(self, head: Token) -> bool:
