@@ -459,11 +459,7 @@ def test_a_counted_group_no_verb_has_for_subject_is_still_the_claims_cohort(draf
     ("draft", "n"),
     [
         ("We trialled the new budgeting tool with 600 members in May. By June, 40% of them had cut their takeaway spending.", 240),
-        pytest.param(
-            "Our pilot ran with 450 households. By March, half of them had turned the heating down.",
-            225,
-            marks=pytest.mark.xfail(strict=True, reason=GATED_BY_THE_MODELS),
-        ),
+        ("Our pilot ran with 450 households. By March, half of them had turned the heating down.", 225),
     ],
 )  # fmt: skip
 def test_a_share_of_a_group_counted_in_another_sentence_is_read_with_that_sentence(draft, n):
@@ -883,13 +879,7 @@ def test_the_post_model_speaks_only_where_some_sentence_reads_as_a_claim():
     [
         "Our sexual health clinic on Mill Lane now opens until 8pm on Thursdays.",
         "@rory_t thanks for flagging the broken lift, our station team is on it now.",
-        pytest.param(
-            "Proud to fund two more debt advisers at the Eastgate food bank this winter.",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="models v30's post model reads this news on a special category as a claim about users (PL205)",
-            ),
-        ),
+        "Proud to fund two more debt advisers at the Eastgate food bank this winter.",
     ],
 )
 def test_organisation_news_and_plain_replies_pass(draft):
@@ -1404,14 +1394,7 @@ def test_a_sentence_whose_only_people_are_our_staff_reports_no_users(draft):
     "draft",
     [
         "Our night team saw one guest order pancakes at 3am 4 nights running.",
-        pytest.param(
-            "Our baristas noticed you ordered 9 lattes before noon, Sam.",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the grammar reads 'you' beside a name after a comma as a group of unknown size; models v29 "
-                "read the one person, models v30 read only the tone (warn)",
-            ),
-        ),
+        "Our baristas noticed you ordered 9 lattes before noon, Sam.",
     ],
 )
 def test_staff_who_report_what_a_user_did_still_report_it(draft):
@@ -2489,10 +2472,14 @@ def test_a_count_still_doing_something_is_a_cohort_of_an_inferred_kind():
     assert [c["n"] for c in linter.lint(draft).claims] == [100]
 
 
+@pytest.mark.xfail(strict=True, reason=GATED_BY_THE_MODELS)
 def test_a_counted_staff_word_doing_something_to_their_account_names_users():
     """A pub's landlord can be its own; 250 landlords who closed their account with us are customers."""
     draft = "By March, 250 landlords had closed their old account with us."
     assert [c["n"] for c in linter.lint(draft).claims] == [250]
+
+
+def test_our_own_staff_word_doing_something_is_no_claim():
     assert not linter.lint("Our 12 landlords checked the cellar on Monday.").claims
 
 

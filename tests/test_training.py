@@ -102,3 +102,39 @@ def test_a_trained_models_config_names_its_data_relative_to_the_clone(tmp_path):
 def test_the_shipped_models_name_no_path_of_the_machine_they_were_trained_on():
     for kind in KINDS:
         assert '"/' not in (MODELS / kind / "config.cfg").read_text(encoding="utf-8")
+
+
+def _training_ids(count: int) -> list[str]:
+    from linter.training.data import split_of
+
+    return [i for i in (f"cf-{k}" for k in range(200)) if split_of(i) == "train"][:count]
+
+
+def test_counterfactual_copies_swap_the_group_noun_and_keep_the_labels():
+    """Each training draft that names its group by a trade gets a copy naming it by another trade, the
+    labels and evidence kept; never where the draft is sensitive or the group is a place's people."""
+    from linter.training.counterfactual import SUFFIX, counterfactual_drafts
+    from linter.training.data import split_of
+
+    ids = iter(_training_ids(14))
+    drafts = [
+        Draft(next(ids), f"{n} {trade} ordered ribbon on a Sunday.", "block", frozenset({"small_cohort"}),
+              (("small_cohort", f"{n} {trade}"),), f"{n} {trade}")
+        for trade in ("florists", "bakers") for n in (12, 14, 16, 18, 20)
+    ]  # fmt: skip
+    sensitive = Draft(next(ids), "14 bakers picked up nicotine gum through our app.", "block",
+                      frozenset({"sensitive", "small_cohort"}), (("sensitive", "nicotine gum"),), "14 bakers")  # fmt: skip
+    demonyms = Draft(next(ids), "Glaswegians ordered the most ribbon in May.", "warn", frozenset({"specificity"}),
+                     (("specificity", "Glaswegians"),), "Glaswegians")  # fmt: skip
+    engine = linter.get_linter()
+    copies = counterfactual_drafts(engine.nlp, [*drafts, sensitive, demonyms], engine.pack.lexicons)
+    originals = {d.id: d for d in drafts}
+    # with two trades in the pool, a draft that drew its own is left without a copy
+    assert copies and {copy.id.removesuffix(SUFFIX) for copy in copies} <= set(originals)
+    for copy in copies:
+        draft = originals[copy.id.removesuffix(SUFFIX)]
+        assert split_of(copy.id) == "train"
+        assert (copy.decision, copy.categories) == (draft.decision, draft.categories)
+        swapped = {"florists": "bakers", "bakers": "florists"}[draft.cohort.split()[1]]
+        assert copy.text == draft.text.replace(draft.cohort.split()[1], swapped)
+        assert copy.cohort in copy.text and all(words in copy.text for _, words in copy.evidence)

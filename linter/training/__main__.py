@@ -1,7 +1,8 @@
 """`python -m linter.training [build|train|tune|compare|all]`: the learned models from the labelled corpora.
 
     build    make examples from every draft of corpora/batches, split 70/15/15 by id: one per sentence
-             (the sentence model) and one per post (the post model)
+             (the sentence model) and one per post (the post model); training drafts also give a copy
+             with the noun naming their group swapped (`linter.training.counterfactual`)
     train    `spacy train` linter/training/textcat.cfg on each; the best models go to linter/models/
     tune     the model-led thresholds that do best on the validation split (to copy into the pack)
     compare  on the test split: rules only, with each model, and with both, side by side
@@ -27,10 +28,14 @@ KINDS = ("sentences", "posts")  # examples in build/training/data/<kind>, model 
 
 def build() -> None:
     from linter.engine import get_linter
+    from linter.training.counterfactual import counterfactual_drafts
     from linter.training.data import post_docs, read_drafts, sentence_docs, write_docbins
 
     drafts = read_drafts(sorted(CORPORA.glob("*.jsonl")))
     linter = get_linter()
+    copies = counterfactual_drafts(linter.nlp, drafts, linter.pack.lexicons)
+    print(f"{len(drafts)} drafts and {len(copies)} counterfactual copies (the group's noun swapped)")
+    drafts += copies
     for kind, examples in (("sentences", sentence_docs), ("posts", post_docs)):
         counts = write_docbins(examples(linter, drafts), WORK / "data" / kind)
         print(f"{len(drafts)} drafts -> {kind}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))

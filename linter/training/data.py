@@ -57,7 +57,8 @@ def _evidence(entry: dict | str, categories: list[str]) -> tuple[str, str]:
 
 
 def split_of(draft_id: str) -> str:
-    bucket = int(hashlib.sha1(draft_id.encode()).hexdigest(), 16) % 20
+    original = draft_id.partition("+")[0]  # a counterfactual copy goes where its draft went
+    bucket = int(hashlib.sha1(original.encode()).hexdigest(), 16) % 20
     return next(name for name, buckets in SPLITS.items() if bucket in buckets)
 
 
