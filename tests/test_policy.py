@@ -2531,3 +2531,20 @@ def test_people_who_booked_at_our_premises_are_users_and_people_who_worked_there
         c["n"] for c in linter.lint("Four people at our Leith studio have booked every class this week.").claims
     ] == [4]
     assert not linter.lint("Twelve people at our Leeds office shipped the new release.").claims
+
+
+@pytest.mark.parametrize(
+    ("draft", "n"),
+    [
+        ("Six garages switched to our diagnostics plan in May.", 6),
+        ("Nine bakeries upgraded to our bigger ovens in March.", 9),
+    ],
+)
+def test_a_counted_kind_that_moved_to_something_of_ours_is_a_cohort(draft, n):
+    """With no object, going "to our" plan or product says what customers did, as "on Kilnly" does (the
+    tagger reads "6 garages switched" as a participle once the number is digits)."""
+    assert [c["n"] for c in linter.lint(draft).claims] == [n]
+
+
+def test_counted_things_that_went_to_our_premises_are_no_cohort():
+    assert not linter.lint("12 vans parked at our new depot in May.").claims

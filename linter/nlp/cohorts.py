@@ -649,6 +649,12 @@ class CohortFinding:
         done = (
             verb.tag_ == "VBD"
             or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
+            # "6 garages switched to…": a past tense the tagger read as a participle, with no auxiliary
+            or (
+                verb.tag_ == "VBN"
+                and verb.dep_ == "ROOT"
+                and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+            )
             # "340 bakeries now send invoices by text": a count's present state, not a trade's habit
             or (
                 verb.tag_ == "VBP"

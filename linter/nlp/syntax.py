@@ -152,14 +152,21 @@ def is_account_name(token: Token) -> bool:
 
 
 def done_on_a_product(verb: Token) -> bool:
-    """ "switched to rye on Kilnly", "signed up via Sortly": a verb with no object still says what users
-    did with a product when it names the product, a proper name after "on", "through", "via", "using" or
-    "with" that is no place, day or event ("opened on Friday", "met on Kiln Street"). The name may hang on the
-    verb's own preposition's object ("moved to the new plan on Kilnly")."""
+    """ "switched to rye on Kilnly", "signed up via Sortly", "moved over to our vans": a verb with no object
+    still says what users did with a product when it names the product, a proper name after "on",
+    "through", "via", "using" or "with" that is no place, day or event ("opened on Friday", "met on Kiln
+    Street"), or something of ours they went "to". The name may hang on the verb's own preposition's
+    object ("moved to the new plan on Kilnly")."""
     preps = [c for c in verb.children if c.dep_ == "prep"]
     preps += [
         p for prep in preps for pobj in prep.children if pobj.dep_ == "pobj" for p in pobj.children if p.dep_ == "prep"
     ]
+    if any(
+        prep.lower_ == "to"
+        and any(p.dep_ == "poss" and p.lower_ == "our" for pobj in prep.children for p in pobj.children)
+        for prep in preps
+    ):
+        return True
     return any(
         prep.lower_ in {"on", "through", "via", "using", "with"}
         and any(
