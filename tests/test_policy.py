@@ -2548,3 +2548,24 @@ def test_a_counted_kind_that_moved_to_something_of_ours_is_a_cohort(draft, n):
 
 def test_counted_things_that_went_to_our_premises_are_no_cohort():
     assert not linter.lint("12 vans parked at our new depot in May.").claims
+
+
+@pytest.mark.parametrize(
+    ("draft", "words"),
+    [
+        ("12 bakeries are in arrears on the flour account.", "arrears"),
+        ("A dozen garages in Leeds are eight weeks behind with the tyre account.", "weeks behind with"),
+        ("Nine salons are on our final-reminder list for unpaid invoices.", "unpaid invoices"),
+    ],
+)
+def test_a_counted_kind_in_a_state_of_owing_money_is_a_sensitive_claim(draft, words):
+    """Owing money is something an account holder is, not did; said of a counted trade it still tells
+    their money troubles."""
+    result = linter.lint(draft)
+    assert result.decision == "block" and len(result.claims) == 1
+    assert words in [f.text for f in result.findings if f.rule == "PL201"]
+
+
+@pytest.mark.parametrize("draft", ["Our unpaid volunteers ran 40 workshops.", "Forty pubs are on our new lager list."])
+def test_unpaid_people_and_a_plain_state_are_no_money_troubles(draft):
+    assert not [f for f in linter.lint(draft).findings if f.category == "sensitive"]
