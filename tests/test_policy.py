@@ -2569,3 +2569,23 @@ def test_a_counted_kind_in_a_state_of_owing_money_is_a_sensitive_claim(draft, wo
 @pytest.mark.parametrize("draft", ["Our unpaid volunteers ran 40 workshops.", "Forty pubs are on our new lager list."])
 def test_unpaid_people_and_a_plain_state_are_no_money_troubles(draft):
     assert not [f for f in linter.lint(draft).findings if f.category == "sensitive"]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Shout-out to the yoga studio in Hove that paid its whole year upfront in coins.",
+        "The bakery in Leith that ordered 90 kilos of rye last week has us curious.",
+    ],
+)
+def test_the_one_business_that_did_something_is_one_customer(draft):
+    """ "The" business told apart by what it did to something is a customer singled out, even where its
+    noun ("studio") can name our own."""
+    assert [c["n"] for c in linter.lint(draft).claims] == [1]
+
+
+@pytest.mark.parametrize(
+    "draft", ["The bakery that opened in 1920 still bakes our rye.", "Our studio that opened in May hosted 30 classes."]
+)
+def test_a_business_described_by_its_history_is_no_customer(draft):
+    assert not linter.lint(draft).claims

@@ -637,14 +637,17 @@ class CohortFinding:
         lemma = token.lemma_.lower()
         if self.nouns_to_infer is None or not (lemma in self.nouns_to_infer or lemma in self.premises):
             return False  # (WordNet files some premises as rooms or buildings: "nursery", "kennel")
-        one = token.tag_ == "NN" and any(c.dep_ in {"det", "nummod"} and c.lower_ in ONE for c in token.children)
+        told_apart = self._business_told_apart(token)
+        one = told_apart or (
+            token.tag_ == "NN" and any(c.dep_ in {"det", "nummod"} and c.lower_ in ONE for c in token.children)
+        )
         if not (token.tag_ == "NNS" or one) or after_hyphen(token):
             return False
         subject: Token | None = _counting_subject(token)
         verb = subject.head
         clause = next((c for c in token.children if c.dep_ == "relcl" and _relative_subject(c)), None)
-        if clause is not None and not one:  # "to the 38 roofers who fixed a slate": what the count did
-            # ("a coach who has won every trophy" describes one person, not a record)
+        if clause is not None and (told_apart or not one):  # "to the 38 roofers who fixed a slate": what the
+            # count did ("a coach who has won every trophy" describes one person, not a record)
             subject, verb = _relative_subject(clause), clause
         done = (
             verb.tag_ == "VBD"
@@ -670,11 +673,27 @@ class CohortFinding:
             or subject.dep_ != "nsubj"
             or not (acted or _in_a_special_state(verb))  # "90 trailers loaded overnight": done to them
             or lemma in self.behaviour_nouns
-            or (lemma in self.staff and not holds_an_account(token))
+            or (lemma in self.staff and not (holds_an_account(token) or told_apart))
             or any(c.dep_ == "poss" for c in token.children)  # "our 40 drivers", "the city's 12 wardens"
         ):
             return False
         return one or self._is_counted(token)
+
+    def _business_told_apart(self, token: Token) -> bool:
+        """ "the yoga studio in Hove that paid its year upfront": one business, "the" one that did something
+        to something in the past, is a customer singled out, though "studio" alone can be our own."""
+        lemma = token.lemma_.lower()
+        if token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return False
+        if not (lemma in self.premises or (self.nouns_to_infer or {}).get(lemma) == "business"):
+            return False
+        return any(
+            c.dep_ == "relcl"
+            and c.tag_ == "VBD"
+            and _relative_subject(c) is not None
+            and any(o.dep_ == "dobj" for o in c.children)
+            for c in token.children
+        )
 
     def _greeted_by_what_they_did(self, token: Token) -> bool:
         """ "Dear retired teacher who orders our oat loaf…": a noun greeted and told apart by a "who" clause

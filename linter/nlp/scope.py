@@ -181,6 +181,7 @@ class Scope:
             or self._acting_account_holders(token)
             or (token.dep_ == "compound" and token.head.lemma_.lower() in ACCOUNT_HOLDERS)
             or holds_an_account(token)
+            or self._business_told_apart(token)
         )
 
     def _own_people(self, doc: Doc) -> list[Span]:
