@@ -630,10 +630,12 @@ class CohortFinding:
     def _counted_doers_of_any_kind(self, token: Token) -> bool:
         """ "612 roofers used the quote tool", "dozens of pharmacies changed their opening hours", "a bakery
         in Leeds sent 90 orders": a counted plural, or one, of a kind of person or business no lexicon lists
-        (but WordNet does), that did something to something (a verb with an object, or done on a named
-        product: "moved to rye on Kilnly"), in the past or, counted, "still" or "now". Whether they
-        are users or, say, a firm's own staff or branches is for the sentence model: such a claim stands
-        only where it reads a report of what users did (`Claim.kind_inferred`)."""
+        (but WordNet or the premises words do), that did something to something (a verb with an object,
+        or done on a named product or "to our" one: "moved to rye on Kilnly"), in the past or, counted,
+        "still" or "now"; or that is in a state a special category names ("12 bakeries are in arrears").
+        "The" business told apart by what it did is one. Whether they are users or, say, a firm's own staff
+        or branches is for the sentence model: such a claim stands only where it reads a report of what
+        users did (`Claim.kind_inferred`)."""
         lemma = token.lemma_.lower()
         if self.nouns_to_infer is None or not (lemma in self.nouns_to_infer or lemma in self.premises):
             return False  # (WordNet files some premises as rooms or buildings: "nursery", "kennel")

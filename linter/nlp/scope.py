@@ -159,6 +159,7 @@ class Scope:
         )
 
     def _booked_at_premises(self, head: Token, preposition: Token) -> bool:
+        """The cohort did what account holders do (`account_verbs`) at premises: where, not who employs them."""
         return (
             head.dep_ == "nsubj"
             and head.head.lemma_.lower() in self.account_verbs
