@@ -2533,6 +2533,14 @@ def test_people_who_booked_at_our_premises_are_users_and_people_who_worked_there
     assert not linter.lint("Twelve people at our Leeds office shipped the new release.").claims
 
 
+def test_a_staff_word_in_a_product_name_is_no_one_we_employ():
+    """ "Crew" in "our Crew Pass" names the product; "studio" in "our studio team" still names our own."""
+    assert [
+        c["n"] for c in linter.lint("One member on our Crew Pass booked eleven spin classes last week.").claims
+    ] == [1]
+    assert not linter.lint("Twelve people from our studio team shipped the update.").claims
+
+
 @pytest.mark.parametrize(
     ("draft", "n"),
     [

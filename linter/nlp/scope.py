@@ -183,6 +183,18 @@ class Scope:
             or (token.dep_ == "compound" and token.head.lemma_.lower() in ACCOUNT_HOLDERS)
             or holds_an_account(token)
             or self._business_told_apart(token)
+            or self._names_a_product(token)
+        )
+
+    def _names_a_product(self, token: Token) -> bool:
+        """ "A member on our Crew Pass", "a guest with our Host Card": a staff word before a noun that names
+        no one (neither people nor staff nor premises) is part of a product's name, not who we employ."""
+        head = token.head
+        return (
+            token.dep_ == "compound"
+            and head.pos_ in {"NOUN", "PROPN"}
+            and head.lemma_.lower() not in self.person_nouns | self.staff | self.premises
+            and not self._is_staff_word(head)
         )
 
     def _own_people(self, doc: Doc) -> list[Span]:
