@@ -970,6 +970,12 @@ def test_n_is_read_as_the_policy_counts_it(draft, n):
     assert [c["n"] for c in linter.lint(draft).claims] == [n]
 
 
+def test_a_sentence_adverb_before_a_comma_is_not_part_of_the_group():
+    """The parse hangs "Frankly," on the count; the group's words, which fixes rewrite, start after it."""
+    result = linter.lint("Frankly, the 71,400 of you who renamed a playlist after a pet? Icons.")
+    assert [c["cohort"]["text"] for c in result.claims] == ["the 71,400 of you"]
+
+
 def test_a_team_or_office_with_a_before_it_is_not_our_staff():
     result = linter.lint("Somebody at an office in Derby ordered 200 party hats on Tuesday.")
     assert [c["n"] for c in result.claims] == [1] and result.decision == "block"

@@ -25,9 +25,10 @@ def token_span(doc: Doc, start: int, end: int) -> Span:
 def left_edge(token: Token) -> int:
     left = [t.left_edge.i for t in token.children if t.i < token.i and t.dep_ in SIZE_CHILD_DEPS]
     start = min([token.i, *left])
-    while start < token.i and (token.doc[start].text in SEPARATORS or _asks(token.doc[start])):
-        # "Regulars this season: 5 homes", "Why did umbrella orders…": the colon or the question the parse
-        # hung on the group is not of it
+    # "Regulars this season: 5 homes", "Frankly, the 71,400 of you": what the parse hung on the group
+    # before a colon or comma is not of it; nor is a question opening it ("Why did umbrella orders…")
+    start = max([start, *(i + 1 for i in range(start, token.i) if token.doc[i].text in SEPARATORS)])
+    while start < token.i and _asks(token.doc[start]):
         start += 1
     return start
 
