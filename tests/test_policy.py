@@ -976,6 +976,17 @@ def test_a_sentence_adverb_before_a_comma_is_not_part_of_the_group():
     assert [c["cohort"]["text"] for c in result.claims] == ["the 71,400 of you"]
 
 
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "6,000 listeners saved our Northern Drift playlist this week.",
+        "Some 4,300 listeners replayed our Polar Nights mix this winter.",
+    ],
+)
+def test_a_name_the_recogniser_calls_a_place_before_a_product_noun_is_the_products(draft):
+    assert not [f for f in linter.lint(draft).findings if f.rule == "PL302"]
+
+
 def test_a_team_or_office_with_a_before_it_is_not_our_staff():
     result = linter.lint("Somebody at an office in Derby ordered 200 party hats on Tuesday.")
     assert [c["n"] for c in result.claims] == [1] and result.decision == "block"

@@ -161,6 +161,7 @@ class Places:
             and not self._is_country(ent.text)
             and not _after_a_time_preposition(ent)
             and not _a_service_used(ent)
+            and not self._names_a_product(ent)
         ]
         places += self._named_towns(doc, places)
         people = {claim.cohort.root.i for claim in doc._.claims if claim.cohort.label_ != "place"}
@@ -189,6 +190,17 @@ class Places:
                 and (p.start, p.end) not in held
             ]
         return doc
+
+    def _names_a_product(self, ent: Span) -> bool:
+        """ "our Winter Warmers mix", "the Northern Lights bundle": a name the small recogniser calls a place,
+        standing before a noun that is no premises, people or activity, names the thing. A known town stays
+        a place ("our Leeds bundle" was made for Leeds)."""
+        head = ent.root.head
+        return (
+            ent.root.dep_ == "compound"  # (its head is a noun, whatever the tagger said: "our X mix")
+            and head.lemma_.lower() not in self.premises | self.people | self.activity
+            and ent.text not in TOWNS
+        )
 
     def _named_towns(self, doc: Doc, known: list[Span]) -> list[Span]:
         """Towns the small recogniser missed or read as something else: a name from the towns list that
