@@ -198,6 +198,7 @@ class Places:
         head = ent.root.head
         return (
             ent.root.dep_ == "compound"  # (its head is a noun, whatever the tagger said: "our X mix")
+            and head.is_alpha  # not an emoji the parse hung the place on ("in Nevada 🔞")
             and head.lemma_.lower() not in self.premises | self.people | self.activity
             and ent.text not in TOWNS
         )
