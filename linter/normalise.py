@@ -554,11 +554,12 @@ def _tokens(text: str) -> list[Piece] | None:
     return pieces
 
 
-# "80,000+ of you", "1.2k+ fans", "8 million+ listeners": a plus after a count is its lower bound, which
-# is what the policy counts, so it is dropped and the parser reads a plain count (with it, "+" becomes the
-# subject). Under 100 it stays: "18+", "50+ customers" are as often ages as counts.
+# "80,000+ of you", "1.2k+ fans", "8 million+ listeners", "3 lakh+ users": a plus after a count is its
+# lower bound, which is what the policy counts, so it is dropped and the parser reads a plain count (with
+# it, "+" becomes the subject). Under 100 it stays: "18+", "50+ customers" are as often ages as counts.
 _PLUS = re.compile(
-    r"(?<![\w.,])([0-9]{1,3}(?:[,.'’ ]?[0-9]{3})*)((?:\.[0-9]+)?(?:[kKM]|bn| (?:thousand|million|billion)))?(\+)"
+    r"(?<![\w.,])([0-9]{1,3}(?:[,.'’ ]?[0-9]{3})*)"
+    r"((?:\.[0-9]+)?(?:[kKM]|bn| (?:thousand|million|billion|lakhs?|crores?)))?(\+)"
     r"(?=[ \t]+[^\W\d_])"
 )
 

@@ -961,6 +961,9 @@ def test_bedtime_is_a_taunt_only_when_said_to_the_users(draft, taunt):
         ("Thousands of you used the sleep-anxiety course this winter.", 1_000),
         ("A couple of hundred of you ordered the winter box this week.", 100),  # not "a couple": two people
         ("A couple of thousand of our riders took the night bus.", 1_000),
+        # a range whose multiplier is said once, at its upper end; a plus after lakhs
+        ("Somewhere between 4 and 5 million of you caught our cup replay.", 4_000_000),
+        ("2 lakh+ riders booked a cab with us this year.", 200_000),
         # a ratio's base named before it
         ("Of our 60,000 members, 1 in 1,000 has rewatched the whole box set twice.", 60),
         ("Of our 60,000 members, one in a thousand has rewatched the whole box set twice.", 60),
