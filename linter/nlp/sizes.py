@@ -251,7 +251,7 @@ class SizeReading:
         )
         upper = next((c for c in token.children if c.dep_ == "conj" and c.i > token.i and number_value(c)), None)
         if value is not None and upper is not None and token.doc[token.i + 1].lower_ in RANGE_WORDS:
-            # "between 2 and 3 million of you": the parse makes the upper end a conjunct of the lower
+            # "between 4 and 5 million of you": the parse makes the upper end a conjunct of the lower
             value = count_of(
                 sorted([token, upper, *(c for c in upper.children if c.like_num and c.i > token.i)], key=lambda t: t.i)
             )
