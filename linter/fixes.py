@@ -6,17 +6,21 @@ A rule names its fix in the pack (`fix: {action: ...}`), so a team can change or
     remove         the words go, with the space before them and a dangling colon or comma
     address_all    a call-out keeps its greeting and addresses everyone ("To the 53 people" -> "To everyone")
     generalise     a word that only narrows a noun goes ("booked an IVF consultation" -> "booked a
-                   consultation"); where the words are the thing itself, their sentence goes, as below
+                   consultation"); where the words are the thing itself, their sentence is recast, as below
     remove_sentence  the sentence holding the words goes (a list item with its marker); where under five
                    words would be left, a single user becomes "everyone who" did it or "many of you"
                    (the verb made plural) instead, or there is no fix
+    recast         the sentence says what anyone can do, not what users did ("2,100 members searched for
+                   X via the planner at lunch" -> "You can search for X via the planner"): the policy's
+                   advice for a special category, which no vaguer count makes safe; where the sentence
+                   is no users' deed (a passive, a negation, a trend in activity), remove_sentence
 
 A removal leaves a sentence that reads: an "a"/"an" agrees with its new noun, a capital opens the
 sentence, a hyphenated word goes whole, and no "of", "every" or "each" is stranded. Posts the language
 guard does not read as English get no edits.
 
 Fixes are safe or unsafe, as in ruff. Safe ones only make the draft vaguer (a count, a detail, an
-address, a taunt); unsafe ones change what it says (a sentence dropped, one user made many), so
+address, a taunt); unsafe ones change what it says (a sentence dropped or recast, one user made many), so
 `--fix` applies them only with `--unsafe-fixes`, and a person should read the result.
 """
 
@@ -29,11 +33,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from linter.nlp.extensions import SPAN_KEY
 from linter.nlp.sentences import is_emoji
 from linter.normalise import NormalisedText
 
-ACTIONS = {"replace", "remove", "address_all", "generalise", "remove_sentence"}
-UNSAFE = {"remove_sentence"}
+ACTIONS = {"replace", "remove", "address_all", "generalise", "remove_sentence", "recast"}
+UNSAFE = {"remove_sentence", "recast"}
 GREETING = re.compile(  # what a call-out opens with, kept when it is made to address everyone
     r"^(?:(?:a\s+)?(?:big\s+|huge\s+|massive\s+)?(?:shout-?\s?out|thanks|thank\s+you)\s+to"
     r"|to|dear|hey|hi|hello|calling\s+all|attention)\b",
@@ -59,6 +64,102 @@ LIST_MARKER = re.compile(r"[ \t]*(?:(?:[-–•*·▪◦▸►→]|\d{1,2}[.)])[
 NUMBERED_ITEM = re.compile(r"[ \t]*(?P<number>\d{1,2})[.)][ \t]", re.M)
 RANKS = {"top", "bottom", "first", "last"}  # a count after these ranks; "top many" reads wrong, "top" stands
 THREAD_MARKER = re.compile(r"(?:^|(?<=\s))(?P<marker>\d{1,2}/\d{0,2})[ \t]*$")  # a thread post's "3/" or "3/5"
+PAST_OR_HABITUAL = {"VBD", "VBN", "VBZ", "VBP"}  # "searched", "have searched", "searches", "search"
+POINTING_AT_USERS = {"they", "them", "themselves", "theirs"}  # words a recast sentence cannot keep
+ADVERBIAL = {"npadvmod", "prep", "advmod", "appos", "advcl", "dep"}  # where a time or a pointer hangs
+PERIODS = {  # the nouns that say when: a closed class, unlike the things users do
+    "day",
+    "days",
+    "night",
+    "nights",
+    "week",
+    "weeks",
+    "weekend",
+    "weekends",
+    "month",
+    "months",
+    "year",
+    "years",
+    "quarter",
+    "season",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "morning",
+    "mornings",
+    "afternoon",
+    "evening",
+    "evenings",
+    "today",
+    "yesterday",
+    "tonight",
+    "overnight",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "midnight",
+    "noon",
+    "dawn",
+    "dusk",
+    "sunrise",
+    "sunset",
+    "lunchtime",
+    "bedtime",
+    "term",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "christmas",
+    "easter",
+    "ramadan",
+    "diwali",
+}
+CLAUSE_MARKS = {",", ";", ":", "—", "–", "(", ")", "!", "?", "."}  # what ends a phrase read back to its start
+GROUP_WORDS = {"all", "each", "both", "most", "many", "some", "every"}  # ", each on a weekday", ", all of them in Fife"
+TAKES_E = {
+    "ng",
+    "nc",
+    "rg",
+    "dg",
+    "lg",
+    "ls",
+    "rs",
+    "ps",
+    "ns",
+    "rc",
+    "lv",
+    "rv",
+    "ss",
+    "th",
+    "bl",
+    "pl",
+    "gl",
+    "tl",
+    "kl",
+    "dl",
+    "zl",
+    "fl",
+    "cl",
+}
 ARTICLE_BEFORE = re.compile(r"\b(an?)[ \t]*$", re.I)
 
 
@@ -162,7 +263,9 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
                 return _remove_sentence(norm, doc, start, end, one_user=False)  # a part of a hyphenated word
             b += len(original[b:]) - len(original[b:].lstrip(" \t-"))  # "fertility-clinic" -> "clinic"
             return Fix(f"Remove '{original[a:b].strip()}'", "unsafe", _removal(original, a, b, spaced=False))
-        return _remove_sentence(norm, doc, start, end, one_user=False)  # the words are the thing itself
+        return _recast(norm, doc, start) or _remove_sentence(norm, doc, start, end, one_user=False)
+    if kind == "recast":
+        return _recast(norm, doc, start) or _remove_sentence(norm, doc, start, end, one_user=False)
     return _remove_sentence(norm, doc, start, end)
 
 
@@ -170,6 +273,7 @@ def _removal(text: str, a: int, b: int, spaced: bool = True) -> tuple[Edit, ...]
     """The edits that take `text[a:b]` out: with the space and punctuation around them (`spaced`), else
     exactly; the next word capitalised where the words opened a sentence with a capital ("Dementia
     café visits…" -> "Visits…"); and an "a"/"an" before them agreeing with the word now after it."""
+    a, b = _closing_quote(text, a, b)
     opened = _starts_sentence(text, a) and text[a : a + 1].isupper()
     start, end, replacement = _with_surroundings(text, a, b) if spaced else (a, b, "")
     if opened and not replacement and (lower := re.match(r"[ \t]*[a-z]", text[end:])):
@@ -399,6 +503,200 @@ def _remove_sentence(norm: NormalisedText, doc: Doc, start: int, end: int, one_u
             a = _space_before(text, a)
         return Fix("Remove the sentence", "unsafe", (Edit(a, b, ""),))
     return _many_of_you(norm, doc, start, end) if one_user else None
+
+
+def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
+    """The sentence holding `start`, where it reports what users did, recast as what anyone can do with
+    the service ("2,100 members searched for X via the planner at lunch" -> "You can search for X via the
+    planner"; "X was opened by 40 of you" -> "You can open X"), as the policy advises where no group size
+    or vaguer word makes a special category safe. The users and all before the verb go, the verb becomes
+    "you can" do it, its time details and words that point back at the users go (with the sentences
+    after that do), and "their" becomes "your". Where the users are a call-out's ("To everyone who…:"),
+    the call-out goes instead. None where the sentence is no users' deed: a negation, a trend in activity,
+    or a clause with users of its own."""
+    sentences, _ = _sentence_words(doc)
+    at = next((i for i, s in enumerate(sentences) if s.start_char <= start < s.end_char), None)
+    if at is None:
+        return None
+    sentence = sentences[at]
+    verb = sentence.root
+    if verb.pos_ != "VERB" or verb.tag_ not in PAST_OR_HABITUAL:
+        return _without_callout(norm, doc, sentence)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"), None)
+    users = subject if subject is not None else agent if passive is not None else None
+    if users is None or not _reports_users(doc, users, verb):
+        return _without_callout(norm, doc, sentence)
+    if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
+        return None
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for v in verbs[1:] for c in v.children):
+        return None  # "…and 30 of them did Y": a second report with its own users
+    text = norm.original
+    opening = next(t for t in sentence if not (t.is_space or t.is_punct))
+    a, b = norm.to_original(opening.idx, verb.idx + len(verb))
+    what = f" {_moved(passive, verb)}" if subject is None else ""  # "X was opened by…" -> "You can open x"
+    edits = [Edit(a, b, _cased(text, a, "you can ") + _base_form(verb) + what)]
+    edits += [Edit(*norm.to_original(v.idx, v.idx + len(v)), _base_form(v)) for v in verbs[1:]]
+    going = _when_and_who(doc, sentence, verbs, also=[users] if subject is None else [])
+    for start_char, end_char in going:
+        edits += _removal(text, *norm.to_original(start_char, end_char))
+    rest = [t for t in sentence if t.i > verb.i and not any(s <= t.idx < e for s, e in going)]
+    if any(t.lower_ in POINTING_AT_USERS for t in rest):
+        return None
+    edits += _possessives(norm, rest, {"his", "her", "their"}, "your")
+    last = at
+    while last + 1 < len(sentences) and _points_at_users(sentences[last + 1]):
+        last += 1  # "Each of them then…" points at nobody now
+    if last > at:
+        words = [t for t in doc[sentences[at + 1].start : sentences[last].end] if not t.is_space]
+        a, b = norm.to_original(words[0].idx, words[-1].idx + len(words[-1]))
+        b += len(text[b:]) - len(text[b:].lstrip(" \t"))
+        edits.append(Edit(_space_before(text, a) if b == len(text) or text[b] in "\r\n" else a, b, ""))
+    return Fix("Say what users can do, not what they did", "unsafe", tuple(sorted(edits, key=lambda e: e.start)))
+
+
+def _reports_users(doc: Doc, users: Token, verb: Token) -> bool:
+    """Whether the phrase `users` holds the group a claim says did `verb`, people and not activity
+    ("visits doubled": nobody is said to have done it)."""
+    within = range(users.left_edge.i, users.right_edge.i + 1)
+    return any(
+        claim.cohort.root.i in within
+        and claim.behaviour is not None
+        and claim.behaviour.root == verb
+        and not claim.of_activity
+        for claim in doc._.claims or ()
+    )
+
+
+def _moved(passive: Token, verb: Token) -> str:
+    """A passive's subject as it reads after the active verb: its words from the last comma before it to
+    the verb's auxiliaries ("Our late-night 'X' mix was played…" -> "our late-night 'X' mix"), "Our"
+    and "The" without their capital, a name with its own."""
+    doc = passive.doc
+    first = passive.left_edge.i
+    while first > verb.sent.start and doc[first - 1].text not in CLAUSE_MARKS and not is_emoji(doc[first - 1].text):
+        first -= 1
+    last = min((c.i for c in verb.children if c.dep_ in {"aux", "auxpass", "advmod"} and c.i < verb.i), default=verb.i)
+    words = doc[first:last].text.strip()
+    return words[:1].lower() + words[1:] if doc[first].pos_ != "PROPN" else words
+
+
+def _without_callout(norm: NormalisedText, doc: Doc, sentence: Span) -> Fix | None:
+    """A call-out to the users who did it ("To everyone who…:", "Hats off to all 12 of you who…,") taken
+    off the sentence, where what it opened still says five words: that is the post's own message."""
+    claim = next(
+        (
+            c
+            for c in doc._.claims or ()
+            if c.callout is not None and c.callout.start >= sentence.start and c.callout.end <= sentence.end
+        ),
+        None,
+    )
+    if claim is None:
+        return None
+    callout = claim.callout
+    # the call-out with the clause that says what its users did ("who added…"), up to a mark
+    end = max(callout.end_char, *(t.idx + len(t) for t in _unbroken(claim.cohort.root)))
+    if sum(t.is_alpha and t.idx >= end for t in sentence) < MIN_LEFT:
+        return None
+    a, b = norm.to_original(callout.start_char, end)
+    return Fix("Remove the call-out", "unsafe", _removal(norm.original, a, b))
+
+
+def _when_and_who(doc: Doc, sentence: Span, verbs: list[Token], also: list[Token]) -> list[tuple[int, int]]:
+    """Where the words after a recast verb say when it was done ("last month", "during exam week", "at
+    2am") or point at the users (", most of them in Fife", ", each on a weekday"), or are the phrases
+    `also` (a passive's "by 40 of you"): a sentence about what anyone can do has none of them.
+    Character bounds, earliest first, none overlapping."""
+    after = doc[verbs[0].i + 1 : sentence.end]
+    times = [s.root for s in doc.spans[SPAN_KEY] if s.label_ == "time" and after.start <= s.start < after.end]
+    whens = [t for t in after if _names_a_period(t) and not _hyphenated(t)]
+    phrases = {_adverbial(t, verbs) for t in [*times, *whens]} - {None} | set(also)
+    for verb in verbs:
+        for child in verb.children:
+            words = list(child.subtree)
+            after_comma = child.i > verb.i and doc[words[0].i - 1].text == ","
+            if after_comma and words[0].lower_ in GROUP_WORDS or any(t.lower_ in POINTING_AT_USERS for t in words):
+                phrases.add(child)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(_phrase_bounds(_unbroken(p)) for p in phrases):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _unbroken(phrase: Token) -> list[Token]:
+    """A phrase's words up to a mark or emoji the parse hung inside it ("on the same morning 🥹 well
+    done"): what follows the mark is no part of the time."""
+    words = list(phrase.subtree)
+    ends = [t.i for t in words if t.i > phrase.i and (is_emoji(t.text) or t.is_punct and t.text not in "-'’")]
+    return [t for t in words if not ends or t.i < ends[0]]
+
+
+def _adverbial(token: Token, verbs: list[Token]) -> Token | None:
+    """The smallest adverbial phrase `token` is part of ("at 2am" for "2am"), below the verbs."""
+    while token not in verbs and token.dep_ not in ADVERBIAL and token.head is not token:
+        token = token.head
+    return token if token not in verbs and token.dep_ in ADVERBIAL else None
+
+
+def _hyphenated(token: Token) -> bool:
+    """Part of a hyphenated word ("morning" in "morning-after"): a word of its own, not a time."""
+    doc = token.doc
+    return (token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_) or (
+        token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    )
+
+
+def _names_a_period(noun: Token) -> bool:
+    """ "quarter", "May", "2021", "the 1st": a word for when, not where or what."""
+    word = noun.lower_
+    return noun.pos_ in {"NOUN", "PROPN", "NUM"} and (
+        word in PERIODS or re.fullmatch(r"(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)", word) is not None
+    )
+
+
+def _points_at_users(sentence: Span) -> bool:
+    """A sentence that opens by pointing at the users of the one before ("Every one of them…")."""
+    return any(
+        t.lower_ in POINTING_AT_USERS | {"their", "those"}
+        for t in [t for t in sentence if t.is_alpha][:REFERENCE_REACH]
+    )
+
+
+def _closing_quote(text: str, a: int, b: int) -> tuple[int, int]:
+    """A removal's end, taken past the quote mark that closes one opened inside it ("from 'women'")."""
+    for mark in ("'", '"', "’", "”"):
+        opened = (
+            text.count(mark, a, b)
+            + (text.count("‘", a, b) if mark == "’" else 0)
+            + (text.count("“", a, b) if mark == "”" else 0)
+        )
+        if opened % 2 and text[b : b + 1] == mark:
+            return a, b + 1
+    return a, b
+
+
+def _base_form(verb: Token) -> str:
+    """The verb as "you can" takes it. The rule lemmatizer guesses the "-e" for a verb it does not know
+    ("bookmarked" -> "bookmarke"); a stem that ends in two consonants takes no "-e" save after those
+    that do ("changed", "danced", "parsed")."""
+    lemma = verb.lemma_.lower()
+    word = verb.lower_
+    stem = word[:-2]
+    if (
+        word.endswith("ed")
+        and lemma == word[:-1]
+        and len(stem) > 2
+        and not set(stem[-2:]) & set("aeiouy")
+        and stem[-2:] not in TAKES_E
+    ):
+        return stem
+    return lemma
 
 
 def _whole_line(text: str, a: int, b: int) -> tuple[int, int] | None:

@@ -62,7 +62,8 @@ def test_dropping_a_sentence_is_unsafe_and_needs_asking(linter):
 def test_a_sentence_is_not_dropped_where_under_five_words_would_be_left(linter):
     text = "Wow. A member in Perth has cancelled and rejoined their plan every single week since spring."
     fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
-    assert fixed.startswith("Wow. Many of you have cancelled and rejoined")  # made many, not deleted
+    # made many, or (where the sentence model reads money troubles) what anyone can do; not deleted
+    assert fixed.startswith(("Wow. Many of you have cancelled and rejoined", "Wow. You can cancel and rejoin"))
 
 
 def test_a_place_goes_with_its_whole_phrase(linter):
@@ -84,8 +85,9 @@ def test_a_modifier_that_makes_a_purchase_sensitive_is_dropped(linter):
     text = "Eight members booked a fertility consultation after the webinar."
     fix = fixes_of(linter, text)["PL201"]
     assert not fix.safe and fix.title == "Remove 'fertility'"
-    fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
-    assert fixed == "Many members booked a consultation after the webinar."
+    fixed, after = linter.fix(text, linter.lint(text), unsafe=True)
+    # then the post model still reads a health booking, and the sentence says what anyone can book
+    assert fixed == "You can book a consultation after the webinar." and after.decision == "pass"
 
 
 def test_no_fix_empties_a_post_and_suppressed_findings_are_left_alone(linter):
@@ -389,6 +391,64 @@ def test_sensitive_words_are_never_made_many_of_you(linter, text):
     """Making one user many is a fix for a person; a special category named as the subject is no person."""
     (fix,) = [f.fix for f in linter.lint(text).findings if f.rule == "PL201"] or [None]
     assert fix is None or "many of you" not in str(fix.edits).lower()
+
+
+def test_a_special_category_report_becomes_what_anyone_can_do(linter):
+    """Where a special category is the sentence's whole point, no vaguer count or dropped word makes it
+    safe; the policy's advice is to say what the service offers instead. The users and the time go, and
+    the sentence after that points back at them goes with it."""
+    text = "Last winter 85 riders noted a migraine in the diary tab. Most of them did so by 9am. Tips are free."
+    recast = fixes_of(linter, text)["PL201"]
+    assert recast.title == "Say what users can do, not what they did" and not recast.safe
+    fixed, after = linter.fix(text, linter.lint(text), unsafe=True)
+    assert fixed == "You can note a migraine in the diary tab. Tips are free." and after.decision == "pass"
+
+
+def test_a_recast_takes_every_verb_and_possessive_to_the_reader(linter):
+    """A perfect tense loses its auxiliary, a second verb its tense, "their" becomes "your"; a verb the
+    lemmatizer does not know keeps no guessed "-e" ("bookmarked" -> "bookmark", "handled" -> "handle")."""
+    text = "Since March, 320 students have handled their anxiety check-ins in the app and shared their scores."
+    fixed, after = linter.fix(text, linter.lint(text), unsafe=True)
+    assert fixed == "You can handle your check-ins in the app and share your scores." and after.decision == "pass"
+    text = "Nearly 4,000 members of our Leeds branch bookmarked a union's join page this spring."
+    fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
+    assert fixed.startswith("You can bookmark ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hangover cure orders in Leeds tripled on Sunday.",  # activity, by nobody the sentence names
+        "Our nurses called 40 members in Hull about their test results on Monday.",  # staff did it
+        "Nearly 40 members in Hull never opened their debt reminders this spring.",  # a negation
+    ],
+)
+def test_a_sentence_that_is_no_users_deed_is_not_recast(linter, text):
+    titles = [f.fix.title for f in linter.lint(text).findings if f.fix]
+    assert "Say what users can do, not what they did" not in titles
+
+
+def test_a_passive_recast_puts_its_subject_after_the_verb(linter):
+    """ "X was opened by 40 of you" says what users did as much as "40 of you opened X": the users go
+    with their "by", the thing done moves after the verb, its own words as they were."""
+    text = "The 'Quiet Mind' anxiety course was finished by 212 listeners this spring."
+    fixed, after = linter.fix(text, linter.lint(text), unsafe=True)
+    assert fixed == "You can finish the 'Quiet Mind' course." and after.decision == "pass"
+
+
+def test_a_call_out_to_users_of_a_special_category_goes_and_its_message_stays(linter):
+    text = "To the 31 shoppers who bought condoms at dawn: whatever comes next, we are on your side."
+    fixed, after = linter.fix(text, linter.lint(text), unsafe=True)
+    assert fixed == "Whatever comes next, we are on your side." and after.decision == "pass"
+    alone = "Thanks to the 45 of you who booked a sexual health screen on the first day of the sale."
+    fixed, _ = linter.fix(alone, linter.lint(alone), unsafe=True)
+    assert fixed.startswith("Thanks to everyone who booked")  # nothing would be left: the call-out stays
+
+
+def test_a_word_for_when_inside_a_hyphenated_word_stays(linter):
+    text = "Hundreds of members bought our night-time pain relief gel this spring."
+    fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
+    assert fixed == "You can buy our night-time pain relief gel."
 
 
 def test_where_fixes_clash_the_safe_one_is_applied():

@@ -47,6 +47,9 @@ class Claim:
     # The lexicons do not know the cohort's noun as users ("612 roofers used…"): the claim stands only
     # where the sentence model reads a report of what users did.
     kind_inferred: bool = False
+    # The cohort names activity ("soup orders rose 300%"), done by an unknown number of people: no person
+    # is the subject of its verb.
+    of_activity: bool = False
 
     def spans(self, kind: str) -> list[Span]:
         return self.details.get(kind, [])

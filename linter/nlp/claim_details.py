@@ -69,7 +69,7 @@ class ClaimDetails:
         trend = (  # "rentals grew every week": the total's course, not anyone's habit
             claim.behaviour is not None
             and claim.behaviour.root.lemma_.lower() in self.change_verbs
-            and claim.cohort.root.lemma_.lower() in self.behaviour_nouns
+            and claim.of_activity
         )
         counted = of_object(claim.cohort.root) or claim.cohort.root  # "dozens of schools": the schools
         for kind in DETAIL_KINDS:

@@ -215,6 +215,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         )
         return Claim(
             kind_inferred=kind_inferred,
+            of_activity=cohort.root.lemma_.lower() in self.behaviour_nouns,
             cohort=cohort,
             size=size,
             size_span=size_span,
