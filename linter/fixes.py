@@ -160,6 +160,8 @@ TAKES_E = {
     "fl",
     "cl",
 }
+MENTIONS_BEFORE = re.compile(r"^(?:[ \t]*@\w+)+[ \t,:]*$")  # a post opening with the handles it answers
+QUOTED = re.compile(r"(?<!\w)['‘\"“][^'‘’\"“”\n]{1,80}?['’\"”](?!\w)")  # a name in quotes: 'Calm Nights'
 ARTICLE_BEFORE = re.compile(r"\b(an?)[ \t]*$", re.I)
 
 
@@ -247,26 +249,34 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
         edits = (Edit(a, b, f"{head} everyone"), *_singular_relative(original, b))
         return Fix(f"Address everyone: '{head} everyone'", "safe", edits)
     if kind == "generalise":
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and span.root.dep_ == "compound":  # "IVF support pack": both go before "pack"
-            last = span.root
-            while last.head.dep_ == "compound" and last.head.i == last.i + 1:
-                last = last.head
-            span = doc[span.start : last.i + 1]
-        if (
-            span is not None
-            and span.root.dep_ in {"compound", "amod", "nmod"}
-            and not span.start <= span.root.head.i < span.end
-        ):
-            a, b = norm.to_original(span.start_char, span.end_char)
-            if _part_of_hyphenated(original, a, b) and (original[a - 1 : a] == "-" or original[b : b + 1] != "-"):
-                return _remove_sentence(norm, doc, start, end, one_user=False)  # a part of a hyphenated word
-            b += len(original[b:]) - len(original[b:].lstrip(" \t-"))  # "fertility-clinic" -> "clinic"
+        narrowing = _narrowing_words(norm, doc, start, end)
+        if narrowing is not None:
+            a, b = narrowing
             return Fix(f"Remove '{original[a:b].strip()}'", "unsafe", _removal(original, a, b, spaced=False))
-        return _recast(norm, doc, start) or _remove_sentence(norm, doc, start, end, one_user=False)
-    if kind == "recast":
+    if kind in {"generalise", "recast"}:  # the words are the thing itself
         return _recast(norm, doc, start) or _remove_sentence(norm, doc, start, end, one_user=False)
     return _remove_sentence(norm, doc, start, end)
+
+
+def _narrowing_words(norm: NormalisedText, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Where the words only narrow a noun and can go from before it ("IVF support pack": both go before
+    "pack"; "fertility-clinic" -> "clinic"), in the original text; None where they are the thing itself,
+    part of a hyphenated word or of a quoted name ("our 'Calm Nights' plan" keeps its name whole)."""
+    original = norm.original
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and span.root.dep_ == "compound":
+        last = span.root
+        while last.head.dep_ == "compound" and last.head.i == last.i + 1:
+            last = last.head
+        span = doc[span.start : last.i + 1]
+    if span is None or span.root.dep_ not in {"compound", "amod", "nmod"} or span.start <= span.root.head.i < span.end:
+        return None
+    a, b = norm.to_original(span.start_char, span.end_char)
+    if _part_of_hyphenated(original, a, b) and (original[a - 1 : a] == "-" or original[b : b + 1] != "-"):
+        return None
+    if any(q.start() < a and b < q.end() for q in QUOTED.finditer(original)):
+        return None
+    return a, b + len(original[b:]) - len(original[b:].lstrip(" \t-"))
 
 
 def _removal(text: str, a: int, b: int, spaced: bool = True) -> tuple[Edit, ...]:
@@ -546,6 +556,8 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
     if any(t.lower_ in POINTING_AT_USERS for t in rest):
         return None
     edits += _possessives(norm, rest, {"his", "her", "their"}, "your")
+    for count in (t for t in rest if _counts_what_each_did(t)):  # "placed 160 bets" -> "can place bets"
+        edits += _removal(text, *norm.to_original(count.idx, count.idx + len(count)))
     last = at
     while last + 1 < len(sentences) and _points_at_users(sentences[last + 1]):
         last += 1  # "Each of them then…" points at nobody now
@@ -555,6 +567,18 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
         b += len(text[b:]) - len(text[b:].lstrip(" \t"))
         edits.append(Edit(_space_before(text, a) if b == len(text) or text[b] in "\r\n" else a, b, ""))
     return Fix("Say what users can do, not what they did", "unsafe", tuple(sorted(edits, key=lambda e: e.start)))
+
+
+def _counts_what_each_did(token: Token) -> bool:
+    """A number on what the users did or used ("160 bets", "three tests"): in a sentence about what anyone
+    can do it would still count one person's acts."""
+    return (
+        token.dep_ == "nummod"
+        and token.like_num
+        and token.lower_ not in {"one", "1"}
+        and token.head.dep_ in {"dobj", "pobj"}
+        and token.head.pos_ == "NOUN"
+    )
 
 
 def _reports_users(doc: Doc, users: Token, verb: Token) -> bool:
@@ -750,6 +774,8 @@ def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | 
     if partitive:  # "A couple of givers": the whole group goes, not just "A couple"
         end = max(end, max(t.idx + len(t) for t in partitive[0].subtree))
     a, b = norm.to_original(start, end)
+    if cohort.text.lower() == "you" and (mention := MENTIONS_BEFORE.search(norm.original, 0, a)):
+        a = mention.start()  # "@sam you've…": many are not one account's handle
     contracted = re.match(r"['’](ve|re|d|ll)\b", norm.original[b:]) if cohort.text.lower() == "you" else None
     if contracted:
         b += contracted.end()
