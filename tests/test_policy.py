@@ -813,6 +813,25 @@ def test_real_people_beside_a_scenario_opener_or_a_next_person_are_still_flagged
     assert linter.lint(draft).decision == "block"
 
 
+def test_an_offer_of_what_anyone_can_do_is_no_record():
+    """ "You can…" tells the reader what the service offers; the models' reading of a sensitive claim
+    defers to the grammar there, as for staff and made-up scenarios."""
+    draft = "You can order repeat antidepressant prescriptions through the app now."
+    assert linter.lint(draft).decision == "pass"
+    assert [s.label_ for s in linter.get_linter().nlp(draft)._.not_claims] == ["offer"]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Could you tell us why 40 of you cancelled your IVF plan?",  # a question, with a group in it
+        "You could say 40 of you really love our fertility podcast.",  # the offer holds a claim
+    ],
+)
+def test_a_question_or_an_offer_holding_a_claim_is_still_read(draft):
+    assert linter.lint(draft).decision == "block"
+
+
 @pytest.mark.parametrize(
     ("draft", "n"),
     [

@@ -167,7 +167,8 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
                 claim.behaviour.root, self.own_records
             )
         doc._.claims = claims
-        doc._.not_claims = ruled_out + self._own_people(doc) + self._characters(doc)
+        groups = ruled_out + [span for span, _ in counted]
+        doc._.not_claims = ruled_out + self._own_people(doc) + self._characters(doc) + self._offers(doc, claims, groups)
         doc._.counted_groups = counted
         return doc
 

@@ -20,6 +20,9 @@ GENERIC_PEOPLE = {
     *("someone", "somebody", "anyone", "anybody", "everyone", "everybody", "whoever", "one"),
 }
 
+OFFERING_MODALS = {"can", "could", "may"}  # "you can", not "you will" or "you must"
+ANYONE = {"anyone", "anybody", "everyone", "everybody"}
+
 
 def _electoral_words(sent: Span) -> set[int]:
     """The tokens of the sentence's words of elections and voting ("the polls", "election day", "postal
@@ -220,6 +223,28 @@ class Scope:
                 if not token.is_lower or token.pos_ not in {"NOUN", "ADJ"} or self._is_person_word(token):
                     break
         return found + self._staff_only_sentences(doc)
+
+    def _offers(self, doc: Doc, claims: list, groups: list[Span]) -> list[Span]:
+        """Sentences that tell the reader what anyone can do ("You can now renew a locker by text",
+        "Anyone can join the Tuesday class"): an offer of the service, not a record of what users did;
+        where the grammar found no claim and no other group of people (`groups`) in them, the models'
+        reading of one defers to it. Not a question or a request ("could you check…?"), where the modal
+        comes first."""
+        claimed = {claim.cohort.sent.start for claim in claims} | {group.sent.start for group in groups}
+        found = []
+        for sent in doc.sents:
+            root = sent.root
+            modal = next((c for c in root.children if c.tag_ == "MD" and c.lower_ in OFFERING_MODALS), None)
+            subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if (
+                sent.start not in claimed
+                and modal is not None
+                and subject is not None
+                and subject.lower_ in self.second_person | ANYONE
+                and subject.i < modal.i
+            ):
+                found.append(Span(doc, sent.start, sent.end, label="offer"))
+        return found
 
     def _scenarios(self, doc: Doc) -> list[Span]:
         """Sentences that make up one unnamed person to explain something ("Say a rider in Hull books at
