@@ -220,6 +220,8 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
         words = _cased(original, a, action["with"] + " " * joined)
         count = doc.char_span(start, end, alignment_mode="expand")
         subject = next((t for t in count or () if t.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None and count is not None and count.root.dep_ == "nummod":
+            subject = count.root.head if count.root.head.dep_ in {"nsubj", "nsubjpass"} else None  # "1 in 9 riders has"
         agreeing = _verb_made_plural(norm, subject) if subject is not None else []  # "1 in 500 has" -> "Many have"
         return Fix(f"Replace '{original[a:b].strip()}' with '{words}'", "safe", (Edit(a, b, words), *agreeing))
     if kind == "remove":

@@ -466,6 +466,12 @@ def test_a_sensitive_word_inside_a_quoted_name_is_not_cut_from_it(linter):
     assert fixed == "You can open our 'Quiet Panic' audio session."
 
 
+def test_a_ratio_made_many_takes_a_plural_verb(linter):
+    text = "1 in 40,000 riders has cycled the whole coast path this year. With 3 million of you, that is rare."
+    fixed, _ = linter.fix(text, linter.lint(text))
+    assert fixed.startswith("Many riders have cycled the whole coast path")
+
+
 def test_a_word_for_when_inside_a_hyphenated_word_stays(linter):
     text = "Hundreds of members bought our night-time pain relief gel this spring."
     fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
