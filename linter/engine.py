@@ -29,7 +29,7 @@ from linter.normalise import NormalisedText, normalise
 from linter.policy.checks import CHECKS
 from linter.policy.messages import fill
 from linter.policy.pack import Pack, Rule
-from linter.result import Finding, Result
+from linter.result import Finding, Result, severity_rank
 from linter.suppressions import Allow, suppressed
 
 BATCH_SIZE = 64
@@ -47,6 +47,11 @@ MODEL_CHECKS = {"sentence", "post"}
 WHOLE_POST_READ_TOKENS = 40
 # The model's components that postlint's run in their place, giving the same values a Doc at a time.
 STAND_INS = {"attribute_ruler": "postlint_attributes", "lemmatizer": "postlint_lemmas"}
+
+
+def _leaves_a_post(text: str, chosen: list[fixes.Fix]) -> bool:
+    """Whether the fixes leave words to post, not just emoji and punctuation."""
+    return any(c.isalnum() for c in fixes.apply_edits(text, fixes.chosen_edits(chosen, text)))
 
 
 class Linter:
@@ -96,13 +101,19 @@ class Linter:
         """The draft with its findings' fixes applied (unsafe ones only if asked), checked again after
         each pass until nothing more can be fixed, and its last result. The draft's suppressions
         (`allows`) follow their words through each pass. A fix that would leave nothing to post is not
-        applied."""
+        applied; where fixes together would leave nothing, those of the worst findings are applied first
+        and each one after only if something is left ("Remove the sentence" on each of two sentences)."""
         for _ in range(passes):
-            chosen = [f.fix for f in result.findings if f.fix and not f.suppressed and (unsafe or f.fix.safe)]
-            edits = fixes.chosen_edits(chosen, text)
+            findings = sorted(result.findings, key=lambda f: -severity_rank(f.severity))  # stable: block first
+            chosen = [f.fix for f in findings if f.fix and not f.suppressed and (unsafe or f.fix.safe)]
+            kept: list[fixes.Fix] = []
+            for fix in chosen:
+                if _leaves_a_post(text, [*kept, fix]):
+                    kept.append(fix)
+            edits = fixes.chosen_edits(kept, text)
             fixed = fixes.apply_edits(text, edits)
-            if fixed == text or not any(c.isalnum() for c in fixed):
-                break  # nothing left to post but emoji and punctuation: not a fix
+            if fixed == text:
+                break
             allows = tuple(allow.moved(edits) for allow in allows)
             text, result = fixed, suppressed(self.lint(fixed), allows)
         return text, result

@@ -472,6 +472,14 @@ def test_a_ratio_made_many_takes_a_plural_verb(linter):
     assert fixed.startswith("Many riders have cycled the whole coast path")
 
 
+def test_where_fixes_together_would_empty_the_post_the_worst_findings_go_first(linter):
+    """Two sentences each offered "Remove the sentence" would leave nothing; the one that blocks goes and
+    the warned one stays, rather than no fix at all."""
+    text = "The 'Marsh Fog Ballads' mix has been saved by exactly one account. We adore you, whoever you are 🎻"
+    fixed, after = linter.fix(text, linter.lint(text), unsafe=True)
+    assert fixed == "We adore you, whoever you are 🎻" and after.decision != "block"
+
+
 def test_a_word_for_when_inside_a_hyphenated_word_stays(linter):
     text = "Hundreds of members bought our night-time pain relief gel this spring."
     fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
