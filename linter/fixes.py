@@ -551,6 +551,9 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
     what = f" {_moved(passive, verb)}" if subject is None else ""  # "X was opened by…" -> "You can open x"
     edits = [Edit(a, b, _cased(text, a, "you can ") + _base_form(verb) + what)]
     edits += [Edit(*norm.to_original(v.idx, v.idx + len(v)), _base_form(v)) for v in verbs[1:]]
+    while at + 1 < len(sentences) and _runs_on(sentence, sentences[at + 1]):
+        at += 1
+        sentence = doc[sentence.start : sentences[at].end]
     going = _when_and_who(doc, sentence, verbs, also=[users] if subject is None else [])
     for start_char, end_char in going:
         edits += _removal(text, *norm.to_original(start_char, end_char))
@@ -629,6 +632,17 @@ def _without_callout(norm: NormalisedText, doc: Doc, sentence: Span) -> Fix | No
         return None
     a, b = norm.to_original(callout.start_char, end)
     return Fix("Remove the call-out", "unsafe", _removal(norm.original, a, b))
+
+
+def _runs_on(sentence: Span, following: Span) -> bool:
+    """Whether the parse broke a sentence where it goes on ("…to the Vote | No Coalition fund on Friday."):
+    it ends on a word with no mark after it, the next opens with one, and no line break lies between."""
+    doc = sentence.doc
+    between = doc[sentence.end - 1 : following.start + 1].text
+    words = [t for t in doc[sentence.start : following.end] if not t.is_space]
+    ending = [t for t in words if t.i < following.start]
+    opening = [t for t in words if t.i >= following.start]
+    return bool(ending and opening) and ending[-1].is_alpha and opening[0].is_alpha and "\n" not in between
 
 
 def _when_and_who(doc: Doc, sentence: Span, verbs: list[Token], also: list[Token]) -> list[tuple[int, int]]:

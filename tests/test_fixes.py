@@ -480,6 +480,14 @@ def test_where_fixes_together_would_empty_the_post_the_worst_findings_go_first(l
     assert fixed == "We adore you, whoever you are 🎻" and after.decision != "block"
 
 
+def test_a_recast_reads_on_where_the_parse_broke_the_sentence(linter):
+    """The parse can end a sentence inside a name ("…the Vote | No Coalition fund on Friday."); the time
+    after the break is still the recast sentence's and goes."""
+    text = "In the app, 210 members gave to the Vote No Coalition fund on Friday. Civic pride all round 💙"
+    fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
+    assert fixed.startswith("You can give to the Vote No Coalition fund. ")
+
+
 def test_a_word_for_when_inside_a_hyphenated_word_stays(linter):
     text = "Hundreds of members bought our night-time pain relief gel this spring."
     fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
