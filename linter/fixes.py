@@ -581,7 +581,7 @@ def _counts_what_each_did(token: Token) -> bool:
         token.dep_ == "nummod"
         and token.like_num
         and token.lower_ not in {"one", "1"}
-        and token.head.dep_ in {"dobj", "pobj"}
+        and token.head.dep_ == "dobj"  # not "within 5 miles": a distance, no act
         and token.head.pos_ == "NOUN"
     )
 

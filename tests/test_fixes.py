@@ -449,6 +449,8 @@ def test_a_recast_drops_the_count_of_what_each_user_did(linter):
     text = "A member in Bury logged 14 hangovers in our wellbeing diary. Rough month, we hope."
     fixed, after = linter.fix(text, linter.lint(text), unsafe=True)
     assert fixed.startswith("You can log hangovers in our wellbeing diary.") and after.decision != "block"
+    text = "A member in Ripon placed 40 bets on 3 greyhounds in our app. Bold strategy."
+    assert linter.fix(text, linter.lint(text), unsafe=True)[0].startswith("You can place bets on 3 greyhounds")
 
 
 def test_a_reply_made_many_of_you_loses_the_handle_it_answered(linter):
