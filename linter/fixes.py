@@ -134,6 +134,7 @@ PERIODS = {  # the nouns that say when: a closed class, unlike the things users 
     "diwali",
 }
 CLAUSE_MARKS = {",", ";", ":", "—", "–", "(", ")", "!", "?", "."}  # what ends a phrase read back to its start
+ASIDE_MARKS = {"—", "–", ","}  # what sets off an aside that restates how many users did it
 GROUP_WORDS = {"all", "each", "both", "most", "many", "some", "every"}  # ", each on a weekday", ", all of them in Fife"
 TAKES_E = {
     "ng",
@@ -654,14 +655,17 @@ def _when_and_who(doc: Doc, sentence: Span, verbs: list[Token], also: list[Token
     times = [s.root for s in doc.spans[SPAN_KEY] if s.label_ == "time" and after.start <= s.start < after.end]
     whens = [t for t in after if _names_a_period(t) and not _hyphenated(t)]
     phrases = {_adverbial(t, verbs) for t in [*times, *whens]} - {None} | set(also)
+    asides = []
     for verb in verbs:
         for child in verb.children:
             words = list(child.subtree)
-            after_comma = child.i > verb.i and doc[words[0].i - 1].text == ","
-            if after_comma and words[0].lower_ in GROUP_WORDS or any(t.lower_ in POINTING_AT_USERS for t in words):
+            mark = doc[words[0].i - 1].text if child.i > verb.i else ""
+            if mark == "," and words[0].lower_ in GROUP_WORDS or any(t.lower_ in POINTING_AT_USERS for t in words):
                 phrases.add(child)
+            elif mark in ASIDE_MARKS and any(t.like_num for t in words):  # ", 340 on one Saturday alone": all of it
+                asides.append((doc[words[0].i - 1].idx, _words_end(doc[words[0].i : sentence.end])))
     merged: list[tuple[int, int]] = []
-    for start, end in sorted(_phrase_bounds(_unbroken(p)) for p in phrases):
+    for start, end in sorted([*(_phrase_bounds(_unbroken(p)) for p in phrases), *asides]):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
@@ -861,7 +865,12 @@ def chosen_edits(fixes: Iterable[Fix], text: str) -> list[Edit]:
             spans = [fix.edits[0], *clashing]
             chosen = [c for c in chosen if c not in clashing]
             start, end = min(e.start for e in spans), max(e.end for e in spans)
-            chosen.append(Edit(_space_before(text, start) if end == len(text) else start, end, ""))
+            if end == len(text):
+                start = _space_before(text, start)
+            # each took a space of its own ("the| clinic| tab"): one stays between the words either side
+            glued = start > 0 and end < len(text) and not (text[start - 1].isspace() or text[end].isspace())
+            spaced = text[start].isspace() or text[end - 1].isspace()
+            chosen.append(Edit(start, end, " " if glued and spaced else ""))
     return sorted(chosen, key=lambda e: e.start)
 
 
