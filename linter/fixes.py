@@ -388,7 +388,11 @@ def _removable(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if root.dep_ == "compound" and root.head.i >= span.end and not (root.head.is_alpha or root.head.like_num):
         root = root.head  # "in Leeds 🎉", parsed as a noun "🎉" that "Leeds" modifies: the phrase goes, the emoji stays
     if root.dep_ == "pobj" and root.head.dep_ == "prep":
-        return _phrase_bounds(list(root.head.subtree))
+        # without a "who" clause the parse hung on its noun ("at our hotel | who ordered…"): the clause
+        # says what the users did, and is no part of where
+        clauses = [c for t in root.head.subtree for c in t.children if c.dep_ == "relcl" and c.i > root.i]
+        phrase = [t for t in root.head.subtree if not any(t.i >= c.left_edge.i for c in clauses)]
+        return _phrase_bounds(phrase)
     # "on the first day" or "every day" takes its "of …" with it, or "of" is left hanging
     nouns = [c for c in root.children if c.dep_ == "pobj"] if root.dep_ == "prep" else [root]
     for noun in nouns:

@@ -500,6 +500,12 @@ def test_a_recast_drops_an_aside_that_restates_how_many_did_it(linter):
     assert fixed == "You can book a smear test in the tab 🩺"  # "clinic" goes too: a place, and sensitive
 
 
+def test_a_place_goes_without_the_who_clause_the_parse_hung_on_it(linter):
+    text = "To the guest in room 418 at our Leeds hotel who ordered nine room-service puddings last night: respect 🍮"
+    fixed, _ = linter.fix(text, linter.lint(text))
+    assert fixed == "To everyone who ordered nine room-service puddings: respect 🍮"
+
+
 def test_a_word_for_when_inside_a_hyphenated_word_stays(linter):
     text = "Hundreds of members bought our night-time pain relief gel this spring."
     fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
