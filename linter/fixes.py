@@ -686,8 +686,9 @@ def _unbroken(phrase: Token) -> list[Token]:
 
 
 def _adverbial(token: Token, verbs: list[Token]) -> Token | None:
-    """The smallest adverbial phrase `token` is part of ("at 2am" for "2am"), below the verbs."""
-    while token not in verbs and token.dep_ not in ADVERBIAL and token.head is not token:
+    """The smallest adverbial phrase `token` is part of ("at 2am" for "2am"), below the verbs; None at a
+    root (compared by index: spaCy makes a new Token on each read, so `is` never holds)."""
+    while token not in verbs and token.dep_ not in ADVERBIAL and token.head.i != token.i:
         token = token.head
     return token if token not in verbs and token.dep_ in ADVERBIAL else None
 

@@ -7,7 +7,7 @@ import pytest
 
 from linter.config import Config
 from linter.engine import get_linter
-from linter.fixes import Edit, Fix, apply_edits, chosen_edits
+from linter.fixes import Edit, Fix, _adverbial, apply_edits, chosen_edits
 
 
 @pytest.fixture(scope="module")
@@ -504,6 +504,13 @@ def test_a_place_goes_without_the_who_clause_the_parse_hung_on_it(linter):
     text = "To the guest in room 418 at our Leeds hotel who ordered nine room-service puddings last night: respect 🍮"
     fixed, _ = linter.fix(text, linter.lint(text))
     assert fixed == "To everyone who ordered nine room-service puddings: respect 🍮"
+
+
+def test_the_walk_up_to_an_adverbial_ends_at_a_root(linter):
+    """A time word that is a sentence's root ("Sunday." after a run-on sentence) has no adverbial above
+    it: the walk stops there (it compared new Token objects with `is` and never ended)."""
+    doc = linter.nlp("Members gave to the fund. Sunday.")
+    assert _adverbial(doc[6], [doc[1]]) is None
 
 
 def test_a_word_for_when_inside_a_hyphenated_word_stays(linter):
