@@ -98,6 +98,22 @@ def test_vague_singular_and_unknown_cohorts(draft, n_kind):
 
 
 @pytest.mark.parametrize(
+    ("draft", "age"),
+    [
+        ("Our under-30 savers opened twice as many round-up pots as last year.", "under-30"),
+        ("Our 18-24 year-old listeners streamed more jazz this year.", "18-24 year-old"),
+        ("Members who are 30 to 40 years old booked more spin classes this spring.", "30 to 40 years old"),
+    ],
+)
+def test_an_age_band_before_or_after_the_people_narrows_them_and_counts_none(draft, age):
+    """An age band is a narrowing detail (PL302), never the group's size: "18-24 year-old listeners" are
+    not 18 listeners."""
+    result = linter.lint(draft)
+    assert [c["n"] for c in result.claims] == [None]
+    assert age in words_flagged(draft, "PL302")
+
+
+@pytest.mark.parametrize(
     ("draft", "cohorts"),
     [
         # the activity's doers, counted after "from" or "by", are the cohort though no verb's subject

@@ -35,6 +35,7 @@ VAGUE_LOW = {
 }
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 CLOCK_TIME = re.compile(r"\d+\s*(?:am|pm|a\.m\.|p\.m\.)\b", re.I)  # "1am": a time, not a count
+AGE = re.compile(r"\d{1,3}(?:\s*(?:-|–|to)\s*\d{1,3})?\s*-?\s*(?:years?|yrs?)\s*-?\s*olds?\b", re.I)
 
 
 def _word_value(word: str) -> float | None:
@@ -71,6 +72,8 @@ def number_tokens(head: Token) -> list[Token]:
     for child in head.children:
         if CLOCK_TIME.match(child.doc[child.i : child.i + 3].text):  # not doc.text: rebuilt per read
             continue  # "our 7am commuters": the parse may count them by the hour
+        if AGE.match(child.doc[child.i : child.i + 7].text):
+            continue  # "our 18-24 year-old listeners": an age, not how many
         if child.dep_ in {"nummod", "quantmod"} and (child.like_num or child.lower_ in MULTIPLIERS):
             found.append(child)
             found.extend(c for c in child.children if c.like_num or c.lower_ in MULTIPLIERS)
