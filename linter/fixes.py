@@ -873,7 +873,7 @@ def chosen_edits(fixes: Iterable[Fix], text: str) -> list[Edit]:
             if end == len(text):
                 start = _space_before(text, start)
             # each took a space of its own ("the| clinic| tab"): one stays between the words either side
-            glued = start > 0 and end < len(text) and not (text[start - 1].isspace() or text[end].isspace())
+            glued = start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
             spaced = text[start].isspace() or text[end - 1].isspace()
             chosen.append(Edit(start, end, " " if glued and spaced else ""))
     return sorted(chosen, key=lambda e: e.start)

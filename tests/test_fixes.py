@@ -45,6 +45,14 @@ def test_overlapping_removals_become_one_with_no_stray_comma(linter):
     before, after = Fix("place", "safe", (Edit(14, 21, ""),)), Fix("word", "safe", (Edit(15, 22, ""),))
     text = "Open it in the clinic tab"
     assert apply_edits(text, chosen_edits([before, after], text)) == "Open it in the tab"
+    # but none before a mark: "logged it every day| for a week." closes up to "logged it."
+    text = "They logged it every day for a week."
+    day, week = text.index(" every day"), text.index(" for a week")
+    first, second = (
+        Fix("time", "safe", (Edit(day, week + 1, ""),)),
+        Fix("streak", "safe", (Edit(week, len(text) - 1, ""),)),
+    )
+    assert apply_edits(text, chosen_edits([first, second], text)) == "They logged it."
 
 
 def test_a_narrowing_place_goes_with_its_preposition(linter):
