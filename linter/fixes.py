@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -576,7 +577,10 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
         a, b = norm.to_original(words[0].idx, words[-1].idx + len(words[-1]))
         b += len(text[b:]) - len(text[b:].lstrip(" \t"))
         edits.append(Edit(_space_before(text, a) if b == len(text) or text[b] in "\r\n" else a, b, ""))
-    return Fix("Say what users can do, not what they did", "unsafe", tuple(sorted(edits, key=lambda e: e.start)))
+    edits.sort(key=lambda e: e.start)
+    if any(a.end > b.start for a, b in pairwise(edits)):
+        return None  # a parse that hangs the words oddly: no edit may overlap another
+    return Fix("Say what users can do, not what they did", "unsafe", tuple(edits))
 
 
 def _counts_what_each_did(token: Token) -> bool:
@@ -652,22 +656,22 @@ def _runs_on(sentence: Span, following: Span) -> bool:
 
 def _when_and_who(doc: Doc, sentence: Span, verbs: list[Token], also: list[Token]) -> list[tuple[int, int]]:
     """Where the words after a recast verb say when it was done ("last month", "during exam week", "at
-    2am") or point at the users (", most of them in Fife", ", each on a weekday"), or are the phrases
-    `also` (a passive's "by 40 of you"): a sentence about what anyone can do has none of them.
-    Character bounds, earliest first, none overlapping."""
+    2am"), point at the users (", most of them in Fife", ", each on a weekday"), restate how many did it
+    (", 340 on one Saturday alone"), or are the phrases `also` (a passive's "by 40 of you"): a sentence
+    about what anyone can do has none of them. Character bounds, earliest first, none overlapping."""
     after = doc[verbs[0].i + 1 : sentence.end]
     times = [s.root for s in doc.spans[SPAN_KEY] if s.label_ == "time" and after.start <= s.start < after.end]
     whens = [t for t in after if _names_a_period(t) and not _hyphenated(t)]
     phrases = {_adverbial(t, verbs) for t in [*times, *whens]} - {None} | set(also)
-    asides = []
     for verb in verbs:
-        for child in verb.children:
+        for child in (c for c in verb.children if c.i > verb.i):  # the users before the verb go anyway
             words = list(child.subtree)
-            mark = doc[words[0].i - 1].text if child.i > verb.i else ""
-            if mark == "," and words[0].lower_ in GROUP_WORDS or any(t.lower_ in POINTING_AT_USERS for t in words):
+            after_comma = doc[words[0].i - 1].text == ","
+            if after_comma and words[0].lower_ in GROUP_WORDS or any(t.lower_ in POINTING_AT_USERS for t in words):
                 phrases.add(child)
-            elif mark in ASIDE_MARKS and any(t.like_num for t in words):  # ", 340 on one Saturday alone": all of it
-                asides.append((doc[words[0].i - 1].idx, _words_end(doc[words[0].i : sentence.end])))
+    # an aside that restates how many ("— 31,000, to be precise", ", 340 on one Saturday alone"): all of it
+    mark = next((t for t in after[:-1] if t.text in ASIDE_MARKS and doc[t.i + 1].like_num), None)
+    asides = [(mark.idx, _words_end(doc[mark.i + 1 : sentence.end]))] if mark is not None else []
     merged: list[tuple[int, int]] = []
     for start, end in sorted([*(_phrase_bounds(_unbroken(p)) for p in phrases), *asides]):
         if merged and start <= merged[-1][1]:
