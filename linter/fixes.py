@@ -517,7 +517,7 @@ def _remove_sentence(norm: NormalisedText, doc: Doc, start: int, end: int, one_u
         marker = THREAD_MARKER.search(text, _last_word_from(text, a, 5), a)
         if marker is not None:
             a = marker.start("marker")  # "3/ " or "3/5 " would number nothing
-        if b == len(text):  # the last sentence: the space before it goes instead
+        if not text[b:].strip():  # the last sentence (a line break may end the file): the space before goes
             a = _space_before(text, a)
         return Fix("Remove the sentence", "unsafe", (Edit(a, b, ""),))
     return _many_of_you(norm, doc, start, end) if one_user else None

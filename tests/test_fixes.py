@@ -525,6 +525,11 @@ def test_the_walk_up_to_an_adverbial_ends_at_a_root(linter):
     assert _adverbial(doc[6], [doc[1]]) is None
 
 
+def test_a_last_sentence_removed_before_the_files_line_break_leaves_no_space(linter):
+    text = "Our new winter menu is out in all our cafés today. One member in Hull ordered the stew 14 times.\n"
+    assert linter.fix(text, linter.lint(text), unsafe=True)[0] == "Our new winter menu is out in all our cafés today.\n"
+
+
 def test_a_word_for_when_inside_a_hyphenated_word_stays(linter):
     text = "Hundreds of members bought our night-time pain relief gel this spring."
     fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
