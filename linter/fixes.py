@@ -136,6 +136,7 @@ PERIODS = {  # the nouns that say when: a closed class, unlike the things users 
 }
 CLAUSE_MARKS = {",", ";", ":", "—", "–", "(", ")", "!", "?", "."}  # what ends a phrase read back to its start
 ASIDE_MARKS = {"—", "–", ","}  # what sets off an aside that restates how many users did it
+ADDING = {"and", "&", "plus"}  # what adds one user to a list or a sentence ("…, and one rider took 300")
 GROUP_WORDS = {"all", "each", "both", "most", "many", "some", "every"}  # ", each on a weekday", ", all of them in Fife"
 TAKES_E = {
     "ng",
@@ -390,8 +391,14 @@ def _removable(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         root = root.head  # "in Leeds 🎉", parsed as a noun "🎉" that "Leeds" modifies: the phrase goes, the emoji stays
     if root.dep_ == "pobj" and root.head.dep_ == "prep":
         # without a "who" clause the parse hung on its noun ("at our hotel | who ordered…"): the clause
-        # says what the users did, and is no part of where
-        clauses = [c for t in root.head.subtree for c in t.children if c.dep_ == "relcl" and c.i > root.i]
+        # says what the users did, and is no part of where; nor is a comparison's "than" ("more on
+        # Sunday | than the other six days")
+        clauses = [
+            c
+            for t in root.head.subtree
+            for c in t.children
+            if c.i > root.i and (c.dep_ == "relcl" or (c.dep_ == "prep" and c.lower_ == "than"))
+        ]
         phrase = [t for t in root.head.subtree if not any(t.i >= c.left_edge.i for c in clauses)]
         return _phrase_bounds(phrase)
     # "on the first day" or "every day" takes its "of …" with it, or "of" is left hanging
@@ -498,6 +505,8 @@ def _sentence_words(doc: Doc) -> tuple[list[Span], list[int]]:
 def _remove_sentence(norm: NormalisedText, doc: Doc, start: int, end: int, one_user: bool = True) -> Fix | None:
     """The sentence holding the words, where the rest of the post stands without it; else, where the
     words are `one_user`, that user made many."""
+    if one_user and (conjunct := _without_conjunct(norm, doc, start, end)):
+        return conjunct
     sentences, words = _sentence_words(doc)
     at = next((i for i, s in enumerate(sentences) if s.start_char <= start < s.end_char), None)
     if at is None:
@@ -521,6 +530,33 @@ def _remove_sentence(norm: NormalisedText, doc: Doc, start: int, end: int, one_u
             a = _space_before(text, a)
         return Fix("Remove the sentence", "unsafe", (Edit(a, b, ""),))
     return _many_of_you(norm, doc, start, end) if one_user else None
+
+
+def _without_conjunct(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | None:
+    """One user added to a list or a sentence with "and" ("…, 40,000 playlists and one listener who…",
+    "…this spring, and one fan took 900 of them"): that part goes with its "and" and the comma or dash
+    before it, and what it was added to stands."""
+    cohort = doc.char_span(start, end, alignment_mode="expand")
+    if cohort is None:
+        return None
+    noun = cohort.root
+    part = noun if noun.dep_ == "conj" else noun.head if noun.dep_ in {"nsubj", "nsubjpass"} else None
+    if part is None or part.dep_ != "conj" or part.head.i > part.i:
+        return None
+    first = part.left_edge.i
+    while first > part.head.i + 1 and (doc[first - 1].lower_ in ADDING or doc[first - 1].text in ASIDE_MARKS):
+        first -= 1
+    if first == part.left_edge.i:
+        return None  # nothing joins it, or "but" does: the rest leads up to it ("no names, but…")
+    last = part.right_edge.i
+    while last > part.i and not any(ch.isalnum() for ch in doc[last].text):
+        last -= 1  # the full stop and an emoji after the words stay
+    if sum(t.is_alpha and not first <= t.i <= last for t in doc) < MIN_LEFT:
+        return None
+    a, _ = norm.to_original(doc[first].idx, doc[first].idx + len(doc[first]))
+    _, b = norm.to_original(doc[last].idx, doc[last].idx + len(doc[last]))
+    a = _space_before(norm.original, a)
+    return Fix(f"Remove '{norm.original[a:b].strip()}'", "unsafe", (Edit(a, b, ""),))
 
 
 def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
@@ -797,8 +833,15 @@ def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | 
     if cohort.root.dep_ == "pobj" and cohort.root.head.dep_ == "agent" and cohort.root.head.head.dep_ == "ROOT":
         edit = Edit(*norm.to_original(start, end), "many of you")  # "watched by one subscriber": no verb to change
         return Fix("Make the one user many of you", "unsafe", (edit,))
-    if cohort.root.dep_ not in {"nsubj", "nsubjpass"} or cohort.root.head.dep_ != "ROOT":
+    verb = cohort.root.head
+    # "our records show a tenant…"; not "we saw you…", a reply to the one account
+    reported = (
+        verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.i > verb.head.i and cohort.text.lower() != "you"
+    )
+    if cohort.root.dep_ not in {"nsubj", "nsubjpass"} or not (verb.dep_ == "ROOT" or reported):
         return None  # an object, or the subject of a clause inside the sentence ("…asked where their X was")
+    if any(t.tag_ in {"WP", "WRB"} for t in doc[cohort.sent.start : cohort.start]):
+        return None  # "Who's the one reader…?" asks after the one user: many of them cannot be asked for
     partitive = [c for c in cohort.root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= cohort.end]
     if partitive:  # "A couple of givers": the whole group goes, not just "A couple"
         end = max(end, max(t.idx + len(t) for t in partitive[0].subtree))

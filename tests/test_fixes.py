@@ -4,10 +4,12 @@ that checks the fixed draft again. (`postlint check --fix/--diff` is tested in t
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from linter.config import Config
 from linter.engine import get_linter
-from linter.fixes import Edit, Fix, _adverbial, apply_edits, chosen_edits
+from linter.fixes import Edit, Fix, _adverbial, _without_conjunct, apply_edits, chosen_edits
+from linter.normalise import normalise
 
 
 @pytest.fixture(scope="module")
@@ -195,6 +197,82 @@ def test_one_user_as_the_agent_of_a_passive_becomes_many_of_you(linter):
     assert linter.fix(text, linter.lint(text), unsafe=True)[0] == (
         "The tuba masterclass has been watched by many of you so far."
     )
+
+
+@pytest.mark.parametrize(
+    ("draft", "fixed"),
+    [
+        (
+            "Quiz night totals: 600 teams, 9,000 answers, and one player who buzzed 250 times.",
+            "Quiz night totals: 600 teams, 9,000 answers.",
+        ),
+        (
+            "Our readers borrowed 2M ebooks in 2025, and one reader borrowed 1,700 of them.",
+            "Our readers borrowed 2M ebooks in 2025.",
+        ),
+        (
+            "We brewed 80,000 coffees this winter — and one customer drank 640 of them ☕",
+            "We brewed 80,000 coffees this winter ☕",
+        ),
+    ],
+)
+def test_one_user_added_with_and_goes_with_the_and(linter, draft, fixed):
+    """A single user tacked on to a list or a sentence of totals: that part goes, the totals stand."""
+    assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
+
+
+def test_one_user_after_but_is_not_cut_off_from_what_leads_up_to_it(linter):
+    """ "We keep names quiet, but one rider…": without the user the first clause promises nothing, so a
+    clause joined by "but" stays where one joined by "and" goes (the parse is set here: the model gives
+    it to some such drafts, not to all)."""
+
+    def parsed(joint: str) -> Doc:
+        words = ["We", "keep", "all", "names", "quiet", ",", joint, "one", "rider", "took", "40", "trips", "."]
+        spaces = [True, True, True, True, False, True, True, True, True, True, True, False, False]
+        heads = [1, 1, 3, 1, 1, 1, 1, 8, 9, 1, 11, 9, 9]
+        deps = ["nsubj", "ROOT", "det", "dobj", "oprd", "punct", "cc", "nummod", "nsubj", "conj", "nummod", "dobj"]
+        return Doc(linter.nlp.vocab, words=words, spaces=spaces, heads=heads, deps=[*deps, "punct"])
+
+    def fixed(doc: Doc) -> str:
+        cohort = doc[7:9]
+        fix = _without_conjunct(normalise(doc.text), doc, cohort.start_char, cohort.end_char)
+        return doc.text if fix is None else apply_edits(doc.text, list(fix.edits))
+
+    assert fixed(parsed("and")) == "We keep all names quiet."
+    assert fixed(parsed("but")) == "We keep all names quiet, but one rider took 40 trips."
+
+
+@pytest.mark.parametrize(
+    ("draft", "fixed"),
+    [
+        (
+            "The library desk tells us 1 borrower has taken out one atlas 30 times.",
+            "The library desk tells us many of you have taken out one atlas.",
+        ),
+        (
+            "Our meters show one household used more hot water on Sunday than on the other six days combined.",
+            "Our meters show many of you used more hot water than on the other six days combined.",
+        ),
+    ],
+)
+def test_one_user_in_what_a_record_shows_becomes_many_of_you(linter, draft, fixed):
+    """The user is the subject of the clause a reporting verb introduces ("records show…"), and a
+    comparison's "than" stays with its comparative when the time before it goes."""
+    assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@lena_p we can see you've skipped 4 spin classes in a row 🚲",
+        "Who is the one guest in Bath still booking room 9 every weekend? 🛏",
+    ],
+)
+def test_one_user_asked_after_or_answered_is_not_made_many(linter, text):
+    """A reply to one account ("we can see you…") or a question after the one user ("Who's the…?") has
+    no "many of you" reading: many people cannot be asked who they are."""
+    fixed = linter.fix(text, linter.lint(text), unsafe=True)[0]
+    assert "many of you" not in fixed.lower()
 
 
 def test_a_detail_alone_in_brackets_goes_with_its_brackets(linter):
