@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from lemminflect import getLemma
 from spacy.tokens import Doc, Span, Token
 
 from linter.nlp.extensions import SPAN_KEY
@@ -110,6 +111,8 @@ PERIODS = {  # the nouns that say when: a closed class, unlike the things users 
     "lunchtime",
     "bedtime",
     "term",
+}
+NAMED_PERIODS = {  # when, as a name: "in May", "on Sunday", "at Easter" (a capitalised "Day" is a title's)
     "january",
     "february",
     "march",
@@ -136,33 +139,9 @@ PERIODS = {  # the nouns that say when: a closed class, unlike the things users 
 }
 CLAUSE_MARKS = {",", ";", ":", "—", "–", "(", ")", "!", "?", "."}  # what ends a phrase read back to its start
 ASIDE_MARKS = {"—", "–", ","}  # what sets off an aside that restates how many users did it
+TIME_MARKS = {"since", "when", "after", "before", "while", "until", "once", "as"}  # what opens a clause saying when
 ADDING = {"and", "&", "plus"}  # what adds one user to a list or a sentence ("…, and one rider took 300")
 GROUP_WORDS = {"all", "each", "both", "most", "many", "some", "every"}  # ", each on a weekday", ", all of them in Fife"
-TAKES_E = {
-    "ng",
-    "nc",
-    "rg",
-    "dg",
-    "lg",
-    "ls",
-    "rs",
-    "ps",
-    "ns",
-    "rc",
-    "lv",
-    "rv",
-    "ss",
-    "th",
-    "bl",
-    "pl",
-    "gl",
-    "tl",
-    "kl",
-    "dl",
-    "zl",
-    "fl",
-    "cl",
-}
 MENTIONS_BEFORE = re.compile(r"^(?:[ \t]*@\w+)+[ \t,:]*$")  # a post opening with the handles it answers
 QUOTED = re.compile(r"(?<!\w)['‘\"“][^'‘’\"“”\n]{1,80}?['’\"”](?!\w)")  # a name in quotes: 'Calm Nights'
 ARTICLE_BEFORE = re.compile(r"\b(an?)[ \t]*$", re.I)
@@ -266,7 +245,8 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
 def _narrowing_words(norm: NormalisedText, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Where the words only narrow a noun and can go from before it ("IVF support pack": both go before
     "pack"; "fertility-clinic" -> "clinic"), in the original text; None where they are the thing itself,
-    part of a hyphenated word or of a quoted name ("our 'Calm Nights' plan" keeps its name whole)."""
+    part of a hyphenated word or of a name, quoted or capitalised ("our 'Calm Nights' plan" keeps its
+    name whole)."""
     original = norm.original
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None and span.root.dep_ == "compound":
@@ -281,6 +261,8 @@ def _narrowing_words(norm: NormalisedText, doc: Doc, start: int, end: int) -> tu
         return None
     if any(q.start() < a and b < q.end() for q in QUOTED.finditer(original)):
         return None
+    if span.root.head.pos_ == "PROPN" and all(t.is_title for t in span):
+        return None  # a word of a title ("Fern and the Chemo Day"): the name stays whole
     return a, b + len(original[b:]) - len(original[b:].lstrip(" \t-"))
 
 
@@ -574,7 +556,8 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
         return None
     sentence = sentences[at]
     verb = sentence.root
-    if verb.pos_ != "VERB" or verb.tag_ not in PAST_OR_HABITUAL:
+    progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+    if verb.pos_ != "VERB" or not (verb.tag_ in PAST_OR_HABITUAL or progressive):  # "have been stocking up"
         return _without_callout(norm, doc, sentence)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -598,7 +581,7 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
         sentence = doc[sentence.start : sentences[at].end]
     going = _when_and_who(doc, sentence, verbs, also=[users] if subject is None else [])
     for start_char, end_char in going:
-        edits += _removal(text, *norm.to_original(start_char, end_char))
+        edits += _removal(text, *_before_emoji(text, *norm.to_original(start_char, end_char)))
     rest = [t for t in sentence if t.i > verb.i and not any(s <= t.idx < e for s, e in going)]
     if any(t.lower_ in POINTING_AT_USERS for t in rest):
         return None
@@ -617,6 +600,13 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
     if any(a.end > b.start for a, b in pairwise(edits)):
         return None  # a parse that hangs the words oddly: no edit may overlap another
     return Fix("Say what users can do, not what they did", "unsafe", tuple(edits))
+
+
+def _before_emoji(text: str, a: int, b: int) -> tuple[int, int]:
+    """`text[a:b]` up to an emoji inside it: normalising drops one between words ("rose 🤧 stay well"),
+    so the parse can hang the words after it on a phrase, but they are no part of it."""
+    emoji = next((i for i in range(a, b) if is_emoji(text[i])), None)
+    return (a, len(text[:emoji].rstrip())) if emoji is not None else (a, b)
 
 
 def _counts_what_each_did(token: Token) -> bool:
@@ -705,6 +695,8 @@ def _when_and_who(doc: Doc, sentence: Span, verbs: list[Token], also: list[Token
             after_comma = doc[words[0].i - 1].text == ","
             if after_comma and words[0].lower_ in GROUP_WORDS or any(t.lower_ in POINTING_AT_USERS for t in words):
                 phrases.add(child)
+            elif child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in child.children):
+                phrases.add(child)  # "since the clocks changed", "after the final whistle went"
     # an aside that restates how many ("— 31,000, to be precise", ", 340 on one Saturday alone"): all of it
     mark = next((t for t in after[:-1] if t.text in ASIDE_MARKS and doc[t.i + 1].like_num), None)
     asides = [(mark.idx, _words_end(doc[mark.i + 1 : sentence.end]))] if mark is not None else []
@@ -744,8 +736,12 @@ def _hyphenated(token: Token) -> bool:
 def _names_a_period(noun: Token) -> bool:
     """ "quarter", "May", "2021", "the 1st": a word for when, not where or what."""
     word = noun.lower_
-    return noun.pos_ in {"NOUN", "PROPN", "NUM"} and (
-        word in PERIODS or re.fullmatch(r"(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)", word) is not None
+    if noun.pos_ == "PROPN":
+        return word in NAMED_PERIODS  # "Snow Day" in a title names no time
+    return noun.pos_ in {"NOUN", "NUM"} and (
+        word in PERIODS
+        or word in NAMED_PERIODS
+        or re.fullmatch(r"(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)", word) is not None
     )
 
 
@@ -771,21 +767,9 @@ def _closing_quote(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _base_form(verb: Token) -> str:
-    """The verb as "you can" takes it. The rule lemmatizer guesses the "-e" for a verb it does not know
-    ("bookmarked" -> "bookmarke"); a stem that ends in two consonants takes no "-e" save after those
-    that do ("changed", "danced", "parsed")."""
-    lemma = verb.lemma_.lower()
-    word = verb.lower_
-    stem = word[:-2]
-    if (
-        word.endswith("ed")
-        and lemma == word[:-1]
-        and len(stem) > 2
-        and not set(stem[-2:]) & set("aeiouy")
-        and stem[-2:] not in TAKES_E
-    ):
-        return stem
-    return lemma
+    """The verb as "you can" takes it. lemminflect's dictionary, not the model's rule lemmatizer, which
+    guesses an "-e" for a verb it does not know ("bookmarked" -> "bookmarke")."""
+    return next(iter(getLemma(verb.text, upos="VERB")), verb.lemma_).lower()
 
 
 def _whole_line(text: str, a: int, b: int) -> tuple[int, int] | None:

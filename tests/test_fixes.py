@@ -483,6 +483,25 @@ def test_sensitive_words_are_never_made_many_of_you(linter, text):
     assert fix is None or "many of you" not in str(fix.edits).lower()
 
 
+@pytest.mark.parametrize(
+    ("draft", "fixed"),
+    [
+        # a progressive verb, the clause saying since when, and the words the parse hung past an emoji
+        (
+            "Our members have been ordering antihistamines since the pollen forecast turned red 🌼 sneeze safely!",
+            "You can order antihistamines 🌼 sneeze safely!",
+        ),
+        # a capitalised "Day" is a title's, no time; and no word is cut out of the title
+        (
+            "Over 300 members watched Grace Under Pressure: Therapy Day last month.",
+            "You can watch Grace Under Pressure: Therapy Day.",
+        ),
+    ],
+)
+def test_a_recast_reads_progressive_verbs_time_clauses_and_titles(linter, draft, fixed):
+    assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
+
+
 def test_a_special_category_report_becomes_what_anyone_can_do(linter):
     """Where a special category is the sentence's whole point, no vaguer count or dropped word makes it
     safe; the policy's advice is to say what the service offers instead. The users and the time go, and

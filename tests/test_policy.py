@@ -2652,3 +2652,12 @@ def test_the_one_business_that_did_something_is_one_customer(draft):
 )
 def test_a_business_described_by_its_history_is_no_customer(draft):
     assert not linter.lint(draft).claims
+
+
+def test_what_a_phrasal_verb_acts_on_is_no_device():
+    """ "Stocked up on tablets": the tablets are what was bought, after the particle's preposition, not
+    the device the users did it on ("ordered on tablets")."""
+    stocked = linter.lint("Thousands of shoppers stocked up on dishwasher tablets this winter.")
+    assert not any(f.because.get("detail") == "device" for f in stocked.findings)
+    ordered = linter.lint("Sixty shoppers in Hull ordered dishwasher salt on their tablets this winter.")
+    assert any(f.because.get("detail") == "device" for f in ordered.findings)

@@ -67,12 +67,16 @@ def is_us(token: Token) -> bool:
 def is_thing_acted_on(span: Span) -> bool:
     """A common noun that is what a verb acts on, alone or as a modifier of it: "borrowed a laptop",
     "bought phone cases", "joined a book club". The thing a claim's users did something to, not where
-    or on what they did it; "used" is the exception ("used a tablet" names the device)."""
+    or on what they did it; "used" is the exception ("used a tablet" names the device). A phrasal verb's
+    object comes after its particle's preposition ("stocked up on tablets")."""
     token = span.root
     if token.pos_ != "NOUN":
         return False
     while token.dep_ in {"compound", "amod", "conj"} and token.head is not token:
         token = token.head
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":  # "stocked up on tablets", "ran out of sun cream"
+        verb = token.head.head
+        return any(c.dep_ == "prt" and c.i == token.head.i - 1 for c in verb.children)
     return token.dep_ == "dobj" and token.head.lemma_ != "use"
 
 
