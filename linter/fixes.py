@@ -140,7 +140,9 @@ NAMED_PERIODS = {  # when, as a name: "in May", "on Sunday", "at Easter" (a capi
 CLAUSE_MARKS = {",", ";", ":", "—", "–", "(", ")", "!", "?", "."}  # what ends a phrase read back to its start
 ASIDE_MARKS = {"—", "–", ","}  # what sets off an aside that restates how many users did it
 TIME_MARKS = {"since", "when", "after", "before", "while", "until", "once", "as"}  # what opens a clause saying when
-ADDING = {"and", "&", "plus"}  # what adds one user to a list or a sentence ("…, and one rider took 300")
+ADDING = {"and", "&", "plus"}  # what adds one user to a list or a sentence ("…, and one fan took 900")
+TAKE_FOR = {"search", "ask", "pay", "call", "shop", "look", "apply", "vote", "wait", "register"}  # "search for X"
+BY_WHOM = {"from", "among", "by"}  # what says whose an activity was ("searches from members in Leeds")
 GROUP_WORDS = {"all", "each", "both", "most", "many", "some", "every"}  # ", each on a weekday", ", all of them in Fife"
 MENTIONS_BEFORE = re.compile(r"^(?:[ \t]*@\w+)+[ \t,:]*$")  # a post opening with the handles it answers
 QUOTED = re.compile(r"(?<!\w)['‘\"“][^'‘’\"“”\n]{1,80}?['’\"”](?!\w)")  # a name in quotes: 'Calm Nights'
@@ -564,7 +566,7 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
     agent = next((c for c in verb.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"), None)
     users = subject if subject is not None else agent if passive is not None else None
     if users is None or not _reports_users(doc, users, verb):
-        return _without_callout(norm, doc, sentence)
+        return _recast_trend(norm, doc, sentence) or _without_callout(norm, doc, sentence)
     if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
         return None
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
@@ -600,6 +602,47 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
     if any(a.end > b.start for a, b in pairwise(edits)):
         return None  # a parse that hangs the words oddly: no edit may overlap another
     return Fix("Say what users can do, not what they did", "unsafe", tuple(edits))
+
+
+def _recast_trend(norm: NormalisedText, doc: Doc, sentence: Span) -> Fix | None:
+    """A trend in an activity users do, recast as that activity ("Searches for 'X' on Y jumped 70% this
+    week" -> "You can search for 'X' on Y"): the activity noun becomes the verb its claim names, its
+    phrases stay but those saying whose it was ("from members in Leeds"), and how it changed and all
+    before it go ("This week, searches…").
+    None where words before the noun qualify it ("Night-time searches"): they would need rewording."""
+    verb = sentence.root
+    claim = next(
+        (
+            c
+            for c in doc._.claims or ()
+            if c.of_activity and c.deed and c.behaviour is not None and c.behaviour.root == verb
+        ),
+        None,
+    )
+    if claim is None:
+        return None
+    noun = claim.cohort.root
+    if noun.dep_ != "nsubj" or noun.head != verb or any(c.dep_ not in {"det", "poss"} for c in noun.lefts):
+        return None
+    whose = [t for t in noun.subtree if t.dep_ == "prep" and t.lower_ in BY_WHOM and t.i > noun.i]
+    words = [t for t in sentence if not (t.is_space or is_emoji(t.text) or t.text in CLAUSE_MARKS)]
+    text = norm.original
+    a, b = norm.to_original(words[0].idx, noun.idx + len(noun))
+    edits = [Edit(a, b, _cased(text, a, "you can ") + claim.deed)]
+    edits += [_removal(text, *norm.to_original(p.left_edge.idx, _words_end(p.subtree)))[-1] for p in whose]
+    what = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in {"of", "for"}), None)
+    if what is not None and (what.lower_ == "of" or claim.deed not in TAKE_FOR):  # "bookings for X" -> "book X"
+        edits += _removal(text, *norm.to_original(what.idx, what.idx + len(what)))
+    kept = [t for c in noun.rights if c not in whose for t in c.subtree if t in words]  # a closing quote too
+    kept_end = max(t.idx + len(t) for t in [noun, *kept])
+    trend = [t for t in words if t.idx >= kept_end]
+    if trend:
+        last = trend[-1]
+        edits.append(Edit(*_before_emoji(text, *norm.to_original(kept_end, last.idx + len(last))), ""))
+    edits.sort(key=lambda e: e.start)
+    if any(x.end > y.start for x, y in pairwise(edits)):
+        return None
+    return Fix("Say what users can do, not how often they did it", "unsafe", tuple(edits))
 
 
 def _before_emoji(text: str, a: int, b: int) -> tuple[int, int]:

@@ -502,6 +502,38 @@ def test_a_recast_reads_progressive_verbs_time_clauses_and_titles(linter, draft,
     assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
 
 
+@pytest.mark.parametrize(
+    ("draft", "fixed"),
+    [
+        (
+            "Searches for 'bailiff advice' on Coinly jumped 70% this week!",
+            "You can search for 'bailiff advice' on Coinly!",
+        ),
+        (
+            "Streams of our sleep-anxiety playlist tripled after the clocks changed.",
+            "You can stream our sleep-anxiety playlist.",
+        ),
+        ("This week, searches for 'payday loans' rose 30%.", "You can search for 'payday loans'."),
+    ],
+)
+def test_a_special_category_trend_becomes_the_activity_anyone_can_do(linter, draft, fixed):
+    """A trend in an activity ("searches for X jumped 70%") names no users to move: the activity noun
+    becomes its verb, "of" goes ("streams of X" -> "stream X"), "for" stays where the verb takes it, and
+    how it changed goes with everything before it."""
+    assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
+
+
+def test_an_activity_noun_with_no_deed_anyone_is_offered_is_not_made_a_verb(linter):
+    """ "Traffic" is an activity but "You can traffic…" offers nothing (the behaviour lexicon has no such
+    verb): the claim carries no deed, so no trend recast is made."""
+    text = "Traffic to our debt advice page rose 40% this month."
+    (claim,) = linter.nlp(text)._.claims
+    assert claim.of_activity and claim.deed == ""
+    assert "you can" not in linter.fix(text, linter.lint(text), unsafe=True)[0].lower()
+    (searches,) = linter.nlp("Searches for our debt advice page rose 40% this month.")._.claims
+    assert searches.deed == "search"
+
+
 def test_a_special_category_report_becomes_what_anyone_can_do(linter):
     """Where a special category is the sentence's whole point, no vaguer count or dropped word makes it
     safe; the policy's advice is to say what the service offers instead. The users and the time go, and

@@ -50,6 +50,9 @@ class Claim:
     # The cohort names activity ("soup orders rose 300%"), done by an unknown number of people: no person
     # is the subject of its verb.
     of_activity: bool = False
+    # That activity as a verb users do ("searches" -> "search", "bookings" -> "book"), where the behaviour
+    # lexicon has it: what a fix can say anyone may do instead of how much was done.
+    deed: str = ""
 
     def spans(self, kind: str) -> list[Span]:
         return self.details.get(kind, [])

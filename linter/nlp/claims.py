@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import regex
+from lemminflect import getAllLemmas
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -214,9 +215,11 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         kind_inferred = any(self._counted_doers_of_any_kind(t) for t in cohort) and not any(
             self._is_people(t) for t in cohort
         )
+        of_activity = cohort.root.lemma_.lower() in self.behaviour_nouns
         return Claim(
             kind_inferred=kind_inferred,
-            of_activity=cohort.root.lemma_.lower() in self.behaviour_nouns,
+            of_activity=of_activity,
+            deed=self._deed(cohort.root) if of_activity else "",
             cohort=cohort,
             size=size,
             size_span=size_span,
@@ -224,6 +227,12 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
             object=object_of(verb),
             callout=self._callout(cohort, behaviour),
         )
+
+    def _deed(self, activity: Token) -> str:
+        """The verb an activity noun names, where users do it ("booking" -> "book"); "" for the rest
+        ("traffic", "trips": no deed anyone is offered)."""
+        verbs = getAllLemmas(activity.lemma_.lower(), upos="VERB").get("VERB", ())
+        return next((verb for verb in verbs if verb in self.behaviour_verbs), "")
 
 
 def _answer_to(claim: Claim) -> Span | None:
