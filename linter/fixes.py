@@ -146,6 +146,7 @@ BY_WHOM = {"from", "among", "by"}  # what says whose an activity was ("searches 
 GROUP_WORDS = {"all", "each", "both", "most", "many", "some", "every"}  # ", each on a weekday", ", all of them in Fife"
 MENTIONS_BEFORE = re.compile(r"^(?:[ \t]*@\w+)+[ \t,:]*$")  # a post opening with the handles it answers
 QUOTED = re.compile(r"(?<!\w)['‘\"“][^'‘’\"“”\n]{1,80}?['’\"”](?!\w)")  # a name in quotes: 'Calm Nights'
+OPENING_LETTER = re.compile(r"[^\w@#]*([^\W\d_])")  # a post's first letter, after emoji and marks, not a handle's
 ARTICLE_BEFORE = re.compile(r"\b(an?)[ \t]*$", re.I)
 
 
@@ -398,6 +399,9 @@ def _removable(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         after = doc.char_span(end, text_end, alignment_mode="expand")
         if after and after[0].lower_ == "each" and (len(after) == 1 or not after[1].is_alpha):
             end = after[0].idx + len(after[0])  # "eight times each": "each" would count nothing
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.dep_ == "prep" and any(t.head.i == before.i for t in span):
+            start = before.idx  # "at | table 12", where the parse hung "12" elsewhere: "at" goes too
         return start, end
     return None
 
@@ -634,6 +638,8 @@ def _recast_trend(norm: NormalisedText, doc: Doc, sentence: Span) -> Fix | None:
     if what is not None and (what.lower_ == "of" or claim.deed not in TAKE_FOR):  # "bookings for X" -> "book X"
         edits += _removal(text, *norm.to_original(what.idx, what.idx + len(what)))
     kept = [t for c in noun.rights if c not in whose for t in c.subtree if t in words]  # a closing quote too
+    if not any(t.is_alpha for t in kept):
+        return None  # "You can visit." would say nothing
     kept_end = max(t.idx + len(t) for t in [noun, *kept])
     trend = [t for t in words if t.idx >= kept_end]
     if trend:
@@ -852,9 +858,13 @@ def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | 
         return None
     if cohort.text.lower() == "whoever":  # a free relative keeps its clause and its singular verb
         a, b = norm.to_original(start, end)
-        return Fix(
-            "Make the one user everyone who did it", "unsafe", (Edit(a, b, _cased(norm.original, a, "everyone who")),)
-        )
+        where = [t for t in doc[cohort.root.i + 1 : cohort.root.right_edge.i + 1] if not t.is_punct]
+        if not where:
+            edits = (Edit(a, b, _cased(norm.original, a, "everyone who")),)
+        else:  # "Whoever in flat 9C keeps…" -> "Everyone in flat 9C who keeps…"
+            _, after = norm.to_original(start, where[-1].idx + len(where[-1]))
+            edits = (Edit(a, b, _cased(norm.original, a, "everyone")), Edit(after, after, " who"))
+        return Fix("Make the one user everyone who did it", "unsafe", edits)
     if everyone := _everyone_who(norm, doc, cohort):
         return everyone
     if cohort.root.dep_ == "pobj" and cohort.root.head.dep_ == "agent" and cohort.root.head.head.dep_ == "ROOT":
@@ -954,9 +964,16 @@ def chosen_edits(fixes: Iterable[Fix], text: str) -> list[Edit]:
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
+    """`text` with `edits` made; where they leave a lower-case word opening a post that opened with a
+    capital (the words before went, and the emoji before them stayed: "😬 many members…"), it is
+    capitalised."""
+    fixed = text
     for edit in sorted(edits, key=lambda e: e.start, reverse=True):
-        text = text[: edit.start] + edit.replacement + text[edit.end :]
-    return text
+        fixed = fixed[: edit.start] + edit.replacement + fixed[edit.end :]
+    was, now = OPENING_LETTER.match(text), OPENING_LETTER.match(fixed)
+    if was and now and was[1].isupper() and now[1].islower():
+        fixed = fixed[: now.start(1)] + now[1].upper() + fixed[now.end(1) :]
+    return fixed
 
 
 def moved(position: int, edits: list[Edit]) -> int:

@@ -300,6 +300,16 @@ def test_whoever_becomes_everyone_who_and_keeps_its_clause(linter, draft, fixed)
     assert linter.fix(draft, linter.lint(draft), unsafe=True)[0].startswith(fixed)
 
 
+def test_whoever_with_words_before_its_verb_takes_who_after_them(linter):
+    """ "Whoever in flat 9C keeps…": "who" goes before the verb, after the words that qualify whoever; and
+    a place the parse split from its preposition ("at | table 12") goes with it."""
+    text = "Whoever in flat 9C keeps ordering a single bagel at 6am: the courier has questions."
+    (fix,) = [f.fix for f in linter.lint(text).findings if f.rule == "PL101"]
+    assert apply_edits(text, list(fix.edits)).startswith("Everyone in flat 9C who keeps ordering")
+    text = "Whoever at table 12 ordered 14 milkshakes on Sunday made our week."
+    assert linter.fix(text, linter.lint(text), unsafe=True)[0] == "Everyone who ordered 14 milkshakes made our week."
+
+
 def test_you_with_a_contraction_at_a_sentence_start_keeps_its_verb(linter):
     text = "@sam_k Wow. You've been to see the same musical 19 times at our Leeds cinema."
     (fix,) = [f.fix for f in linter.lint(text).findings if f.rule == "PL101"]
@@ -663,6 +673,14 @@ def test_a_word_for_when_inside_a_hyphenated_word_stays(linter):
     text = "Hundreds of members bought our night-time pain relief gel this spring."
     fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
     assert fixed == "You can buy our night-time pain relief gel."
+
+
+def test_a_post_left_opening_with_a_lower_case_word_after_an_emoji_is_capitalised():
+    """The words before an emoji went and a replacement after it was written lower case ("many"): the
+    post opened with a capital and still does. A post typed in lower case stays so."""
+    assert apply_edits("Oof 🙈 the 40 members", [Edit(0, 4, ""), Edit(10, 12, "many")]) == "🙈 The many members"
+    assert apply_edits("oof 🙈 the 40 members", [Edit(0, 4, "")]) == "🙈 the 40 members"
+    assert apply_edits("@kim thanks", [Edit(5, 11, "cheers")]) == "@kim cheers"
 
 
 def test_where_fixes_clash_the_safe_one_is_applied():
