@@ -2661,3 +2661,28 @@ def test_what_a_phrasal_verb_acts_on_is_no_device():
     assert not any(f.because.get("detail") == "device" for f in stocked.findings)
     ordered = linter.lint("Sixty shoppers in Hull ordered dishwasher salt on their tablets this winter.")
     assert any(f.because.get("detail") == "device" for f in ordered.findings)
+
+
+@pytest.mark.parametrize(
+    ("draft", "cohort", "done"),
+    [
+        # a "who" clause the parse hung on a place inside the object's phrase
+        ("We met a rider in Leeds who has taken 900 trips since May.", "a rider", "has taken"),
+        # one person's records, with the preposition on the noun or, as the parse has it, on the verb
+        ("We took 30 bookings from one guest in June.", "one guest", "bookings"),
+        ("Our crew packed 22 takeaway orders for the same diner on Monday.", "the same diner", "orders"),
+    ],
+)
+def test_one_user_who_is_no_verbs_subject_is_a_claim(draft, cohort, done):
+    """A single user named as the object ("we met a cyclist … who has logged…") or as whose records they
+    were ("bookings from one guest") is a claim about what that user did."""
+    claims = [(c.cohort.text, c.size.kind, c.behaviour.text) for c in linter.get_linter().nlp(draft)._.claims]
+    assert (cohort, "singular", done) in claims
+
+
+def test_records_for_a_group_or_a_clause_under_an_objects_thing_make_no_new_claim():
+    """Only one person's records: "orders for our shoppers" says nothing of any one; and under an object a
+    clause the parse hung lower must be a "who" clause (the hotel "that opened" is no guest's deed)."""
+    nlp = linter.get_linter().nlp
+    assert not nlp("We packed 9,000 orders for our shoppers this week.")._.claims
+    assert not nlp("We thanked a guest from the hotel that opened in May.")._.claims

@@ -23,9 +23,18 @@ class BehaviourReading:
         clause = _defining_clause(head) or _defining_clause(_counted_of(head)) or _defining_clause(_one_among(head))
         if clause is not None:
             return clause  # "people who played…", "just 3% of our diners who tipped…"
-        if head.dep_ == "pobj":  # "To the 14 teens on student plans in Leeds who played…": the clause hangs lower
+        if head.dep_ in {"pobj", "dobj"}:  # "To the 14 teens on student plans in Leeds who played…": the clause
+            # hangs lower; under an object only a "who" clause ("we met a rider in Leeds who took…")
             nested = next(
-                (t for t in head.subtree if t.dep_ == "relcl" and t.head.i > head.i and t.pos_ == "VERB"), None
+                (
+                    t
+                    for t in head.subtree
+                    if t.dep_ == "relcl"
+                    and t.head.i > head.i
+                    and t.pos_ == "VERB"
+                    and (head.dep_ == "pobj" or any(c.dep_ == "nsubj" and c.lower_ == "who" for c in t.children))
+                ),
+                None,
             )
             if nested is not None:
                 return nested
@@ -83,12 +92,25 @@ class BehaviourReading:
 
     def _record_of(self, head: Token) -> Token | None:
         """One person's record of use, wherever it sits in the sentence: "because of one regular's standing
-        order", "goes to a rider on their 500th trip". The order or the trip says what they did, with no verb."""
+        order", "goes to a rider on their 500th trip", "14 orders for one diner". The order or the trip says
+        what they did, with no verb."""
         governor = next((t for t in head.ancestors if t.pos_ in {"VERB", "AUX"}), None)
         if governor is not None and governor.tag_ == "VB":
             return None  # "Fill someone's basket with joy": an invitation or a plan, not a record
         if head.dep_ == "poss" and head.head.lemma_.lower() in self.records_of_use and _one_persons(head):
             return head.head
+        one = head.dep_ == "pobj" and head.tag_ == "NN" and head.head.lower_ in {"for", "from", "by"}
+        held = head.head.head if one else None
+        # "14 orders for one diner", "nine bookings from one guest", or the parse's "packed | 14 orders |
+        # for one diner": the records are theirs
+        records = (
+            [held]
+            if held is None or held.pos_ not in {"VERB", "AUX"}
+            else [c for c in held.children if c.dep_ == "dobj"]
+        )
+        for record in records:
+            if record is not None and record.lemma_.lower() in self.records_of_use and record.tag_ == "NNS":
+                return record
         for prep in (c for c in head.children if c.dep_ == "prep"):
             done = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if (
