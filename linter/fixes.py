@@ -146,6 +146,9 @@ BY_WHOM = {"from", "among", "by"}  # what says whose an activity was ("searches 
 GROUP_WORDS = {"all", "each", "both", "most", "many", "some", "every"}  # ", each on a weekday", ", all of them in Fife"
 MENTIONS_BEFORE = re.compile(r"^(?:[ \t]*@\w+)+[ \t,:]*$")  # a post opening with the handles it answers
 QUOTED = re.compile(r"(?<!\w)['‘\"“][^'‘’\"“”\n]{1,80}?['’\"”](?!\w)")  # a name in quotes: 'Calm Nights'
+RATE_AFTER = re.compile(
+    r"[ \t]+(?:a|an|per|each)[ \t]+(?:day|night|week|weekend|month|year|hour|morning|evening)\b", re.I
+)
 OPENING_LETTER = re.compile(r"[^\w@#]*([^\W\d_])")  # a post's first letter, after emoji and marks, not a handle's
 ARTICLE_BEFORE = re.compile(r"\b(an?)[ \t]*$", re.I)
 
@@ -225,6 +228,8 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
             if bounds is None:
                 return None  # the words are a subject, an object or a verb: taking them out breaks the sentence
             a, b = norm.to_original(*bounds)
+        if rate := RATE_AFTER.match(original, b):  # "4 times | a day": the rate goes with its count
+            b = rate.end()
         return Fix(f"Remove '{original[a:b]}'", "safe", _removal(original, a, b))
     if kind == "address_all":
         greeting = GREETING.match(original[a:b])
@@ -594,6 +599,9 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
     edits += _possessives(norm, rest, {"his", "her", "their"}, "your")
     for count in (t for t in rest if _counts_what_each_did(t)):  # "placed 160 bets" -> "can place bets"
         edits += _removal(text, *norm.to_original(count.idx, count.idx + len(count)))
+    for amount in (t for t in rest if t.dep_ == "dobj" and any(w.tag_ == "$" for w in t.subtree)):
+        words = [w for w in amount.subtree if w.i <= amount.i]  # "sent £3.2m home" -> "send money home"
+        edits.append(Edit(*norm.to_original(words[0].idx, amount.idx + len(amount)), "money"))
     last = at
     while last + 1 < len(sentences) and _points_at_users(sentences[last + 1]):
         last += 1  # "Each of them then…" points at nobody now

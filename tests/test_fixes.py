@@ -544,6 +544,22 @@ def test_an_activity_noun_with_no_deed_anyone_is_offered_is_not_made_a_verb(lint
     assert searches.deed == "search"
 
 
+@pytest.mark.parametrize(
+    ("draft", "fixed"),
+    [
+        # an amount spent is no offer: "money" stands for it (a "£" was left behind)
+        ("Our customers spent $40k on pregnancy tests in June.", "You can spend money on pregnancy tests."),
+        # a rate goes with the count it follows ("a day" was left behind)
+        (
+            "Twelve climbers booked the bouldering wall 5 times a week over the summer.",
+            "Many climbers booked the bouldering wall over the summer.",
+        ),
+    ],
+)
+def test_an_amount_or_a_rate_leaves_no_part_behind(linter, draft, fixed):
+    assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
+
+
 def test_a_special_category_report_becomes_what_anyone_can_do(linter):
     """Where a special category is the sentence's whole point, no vaguer count or dropped word makes it
     safe; the policy's advice is to say what the service offers instead. The users and the time go, and
