@@ -1052,11 +1052,14 @@ def test_a_library_loan_is_not_debt():
         ("The 12 under-9s logged 600 km on the family step tracker this month.", {"PL102", "PL201"}),
         ("To the 9 season-ticket holders who came to every home game this season: drinks on us!", set()),
         ("Over 3,000 of you aged 25 to 34 booked a city break.", set()),
+        ("Riders aged 15–18 booked the skate park on 900 evenings this year.", {"PL201"}),
+        ("Savers aged 16–24 opened 4,000 new accounts this spring.", set()),
     ],
 )
 def test_an_age_under_18_is_about_children_and_holders_are_people(draft, rules):
-    """An age group under 18 ("under-9s", "aged 15–16") is children's activity; a ticket or card holder is
-    a user; a home game is a public event."""
+    """An age group under 18 ("under-9s", "aged 15–16", "aged 15–18" with the en dash the tokenizer keeps
+    inside one word) is children's activity, not a band that runs on past 18 ("aged 16–24"); a ticket or
+    card holder is a user; a home game is a public event."""
     found = {f.rule for f in linter.lint(draft).findings if f.rule in {"PL102", "PL201"}}
     assert found == rules
 

@@ -4,6 +4,7 @@ read from the cohort and the verb themselves."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -192,10 +193,12 @@ class ClaimDetails:
 
 
 def _minors(claim: Claim) -> Iterator[Span]:
-    """An age under 18 on the cohort ("players aged 13-15") reveals the activity of children."""
+    """An age under 18 on the cohort ("players aged 13-15"), or a band that ends by 18 ("aged 16–18"),
+    reveals the activity of children; a band that runs on past it ("aged 16–24") is young adults'. The
+    numbers are read inside words too: the tokenizer keeps "16–18" with an en dash as one."""
     for span in claim.spans("age"):
-        ages = [int(t.text) for t in span if t.text.isdecimal()]
-        if ages and min(ages) < 18:
+        ages = [int(number) for number in re.findall(r"\d+", span.text)]
+        if ages and min(ages) < 18 and max(ages) <= 18:
             yield Span(span.doc, span.start, span.end, label="sensitive.children")
 
 
