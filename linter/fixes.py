@@ -54,6 +54,7 @@ REMOVABLE = {"advmod", "npadvmod", "prep", "advcl", "amod", "compound", "nummod"
 PARENTHETICAL = re.compile(r"\([^\w()]*$")  # an opening bracket with nothing but punctuation before the words
 CONTRACTIONS = {"ve": " have", "re": " are", "d": " would", "ll": " will"}  # "you've" made "many of you have"
 SINGULAR_VERBS = {"'ve": "'s", "'re": "'s", "have": "has", "are": "is", "were": "was", "do": "does"}
+ITS_AFTER_RELATIVE = re.compile(r"\b(?:who|that)[ \t]+[a-z]+[ \t]+(?P<its>its)\b")
 SINGULAR_RELATIVE = re.compile(r"[ \t]+who[ \t]*(?P<verb>['’](?:ve|re)\b|(?<=\s)(?:have|are|were|do)\b)", re.I)
 PLURAL_VERBS = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "'re"}
 # Words that point back at the sentence before when one of the first few words of a sentence ("They…",
@@ -329,13 +330,20 @@ def _hyphenated_modifier(norm: NormalisedText, doc: Doc, a: int, b: int) -> tupl
 
 
 def _singular_relative(text: str, at: int) -> tuple[Edit, ...]:
-    """The verb of the "who" clause after a call-out made singular for "everyone": "who've" -> "who's"."""
-    verb = SINGULAR_RELATIVE.match(text, at)
-    if verb is None:
-        return ()
-    word = verb["verb"]
-    singular = SINGULAR_VERBS[word.lower().replace("’", "'")]
-    return (Edit(verb.start("verb"), verb.end("verb"), singular.replace("'", "’") if "’" in word else singular),)
+    """The verb of the "who" clause after a call-out made singular for "everyone": "who've" -> "who's";
+    and the household's or account's "its" right after that verb is everyone's "their" ("the home that
+    cut its use" -> "everyone that cut their use")."""
+    edits = []
+    if (verb := SINGULAR_RELATIVE.match(text, at)) is not None:
+        word = verb["verb"]
+        singular = SINGULAR_VERBS[word.lower().replace("’", "'")]
+        edits.append(
+            Edit(verb.start("verb"), verb.end("verb"), singular.replace("'", "’") if "’" in word else singular)
+        )
+    clause_end = next((i for i in range(at, len(text)) if text[i] in ":;—.!?\n"), len(text))
+    if (own := ITS_AFTER_RELATIVE.search(text, at, clause_end)) is not None:
+        edits.append(Edit(own.start("its"), own.end("its"), "their"))
+    return tuple(edits)
 
 
 def _as_quantity(doc: Doc, start: int, end: int) -> tuple[int, int, bool]:

@@ -699,6 +699,14 @@ def test_a_post_left_opening_with_a_lower_case_word_after_an_emoji_is_capitalise
     assert apply_edits("@kim thanks", [Edit(5, 11, "cheers")]) == "@kim cheers"
 
 
+def test_a_household_called_out_takes_their_when_made_everyone(linter):
+    """ "To the household … that cut its use": made everyone, the "its" right after the clause's verb was
+    the household's, and is now theirs."""
+    text = "To the household in Elm Grove that cut its water use by 30% this summer: you're our Water Hero! 💧"
+    fixed, _ = linter.fix(text, linter.lint(text))
+    assert fixed.startswith("To everyone that cut their water use")
+
+
 def test_where_fixes_clash_the_safe_one_is_applied():
     many = Fix("Make the one user many of you", "unsafe", (Edit(0, 12, "Many of you"),))
     everyone = Fix("Address everyone", "safe", (Edit(0, 12, "Dear everyone"),))
