@@ -65,6 +65,7 @@ REFERENCE_REACH = 4
 VOWEL_SOUND = re.compile(r"(?!u(?:ni|s[eu]|r[aeiou]|til|k)|eu|one\b|once)(?:[aeiou]|hour|hon(?:est|ou?r)|heir)", re.I)
 LIST_MARKER = re.compile(r"[ \t]*(?:(?:[-–•*·▪◦▸►→]|\d{1,2}[.)])[ \t]+)?")  # what may open a line before its words
 NUMBERED_ITEM = re.compile(r"[ \t]*(?P<number>\d{1,2})[.)][ \t]", re.M)
+RESTRICTING = {"only", "just"}  # a count's word that lets "ever" follow: "only 38 have ever…"
 RANKS = {"top", "bottom", "first", "last"}  # a count after these ranks; "top many" reads wrong, "top" stands
 THREAD_MARKER = re.compile(r"(?:^|(?<=\s))(?P<marker>\d{1,2}/\d{0,2})[ \t]*$")  # a thread post's "3/" or "3/5"
 PAST_OR_HABITUAL = {"VBD", "VBN", "VBZ", "VBP"}  # "searched", "have searched", "searches", "search"
@@ -212,6 +213,10 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
         if subject is None and count is not None and count.root.dep_ == "nummod":
             subject = count.root.head if count.root.head.dep_ in {"nsubj", "nsubjpass"} else None  # "1 in 9 riders has"
         agreeing = _verb_made_plural(norm, subject) if subject is not None else []  # "1 in 500 has" -> "Many have"
+        if subject is not None and count is not None and count[0].lower_ in RESTRICTING:
+            # "Only 38 … have ever used" -> "Many … have used": "ever" leant on the "only" that went
+            ever = [c for c in subject.head.children if c.lower_ == "ever" and c.dep_ == "advmod"]
+            agreeing += [e for c in ever for e in _removal(original, *norm.to_original(c.idx, c.idx + len(c)))]
         return Fix(f"Replace '{original[a:b].strip()}' with '{words}'", "safe", (Edit(a, b, words), *agreeing))
     if kind == "remove":
         opening, closing = PARENTHETICAL.search(original[:a]), re.match(r"[^\w()]*\)", original[b:])

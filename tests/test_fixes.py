@@ -707,6 +707,12 @@ def test_a_household_called_out_takes_their_when_made_everyone(linter):
     assert fixed.startswith("To everyone that cut their water use")
 
 
+def test_ever_goes_with_the_only_that_let_it_follow(linter):
+    """ "Only 38 … have ever used": made "Many", the sentence cannot keep "ever"."""
+    text = "Only 31 tenants in Ely have ever paid rent with the app."
+    assert linter.fix(text, linter.lint(text))[0] == "Many tenants have paid rent with the app."
+
+
 def test_where_fixes_clash_the_safe_one_is_applied():
     many = Fix("Make the one user many of you", "unsafe", (Edit(0, 12, "Many of you"),))
     everyone = Fix("Address everyone", "safe", (Edit(0, 12, "Dear everyone"),))
