@@ -610,11 +610,14 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
     if any(t.lower_ in POINTING_AT_USERS for t in rest):
         return None
     edits += _possessives(norm, rest, {"his", "her", "their"}, "your")
-    for count in (t for t in rest if _counts_what_each_did(t)):  # "placed 160 bets" -> "can place bets"
-        edits += _removal(text, *norm.to_original(count.idx, count.idx + len(count)))
-    for amount in (t for t in rest if t.dep_ == "dobj" and any(w.tag_ == "$" for w in t.subtree)):
-        words = [w for w in amount.subtree if w.i <= amount.i]  # "sent £3.2m home" -> "send money home"
-        edits.append(Edit(*norm.to_original(words[0].idx, amount.idx + len(amount)), "money"))
+    amounts = [t for t in rest if _an_amount(t)]  # "sent £3.2m home" -> "send money home"
+    for amount in amounts:
+        sign = doc[amount.i - 1]
+        edits.append(Edit(*norm.to_original(sign.idx, amount.idx + len(amount)), "money"))
+    within = {amount.i for amount in amounts}
+    for count in (t for t in rest if _counts_what_each_did(t) and t.i not in within):  # "placed 160 bets"
+        first = count.i - (count.i > 0 and doc[count.i - 1].tag_ == "$")  # "a £3 phone case": "£" too
+        edits += _removal(text, *norm.to_original(doc[first].idx, count.idx + len(count)))  # -> "can place bets"
     last = at
     while last + 1 < len(sentences) and _points_at_users(sentences[last + 1]):
         last += 1  # "Each of them then…" points at nobody now
@@ -677,6 +680,17 @@ def _before_emoji(text: str, a: int, b: int) -> tuple[int, int]:
     so the parse can hang the words after it on a phrase, but they are no part of it."""
     emoji = next((i for i in range(a, b) if is_emoji(text[i])), None)
     return (a, len(text[:emoji].rstrip())) if emoji is not None else (a, b)
+
+
+def _an_amount(token: Token) -> bool:
+    """A sum of money said as what was done ("sent £3.2m home", "spent $40k"), not the price of a thing
+    ("a £3 phone case", "our £5 plan"): a number with its currency sign and no determiner before it.
+    (Normalising wrote "£3.2m" as "£3200000", which the parse may hang on the next noun.)"""
+    sign = token.doc[token.i - 1] if token.i > 0 else None
+    if not token.like_num or sign is None or sign.tag_ != "$":
+        return False
+    before = token.doc[sign.i - 1] if sign.i > 0 else None
+    return before is None or before.dep_ not in {"det", "poss", "amod", "nummod"}
 
 
 def _counts_what_each_did(token: Token) -> bool:

@@ -547,8 +547,12 @@ def test_an_activity_noun_with_no_deed_anyone_is_offered_is_not_made_a_verb(lint
 @pytest.mark.parametrize(
     ("draft", "fixed"),
     [
-        # an amount spent is no offer: "money" stands for it (a "£" was left behind)
+        # an amount spent is no offer: "money" stands for it (a "£" was left behind); a price goes with its sign
         ("Our customers spent $40k on pregnancy tests in June.", "You can spend money on pregnancy tests."),
+        (
+            "Members in Derby bought a £12 pregnancy test with pay-in-3 this month.",
+            "You can buy a pregnancy test with pay-in-3.",
+        ),
         # a rate goes with the count it follows ("a day" was left behind)
         (
             "Twelve climbers booked the bouldering wall 5 times a week over the summer.",
