@@ -41,11 +41,6 @@ from linter.normalise import NormalisedText
 
 ACTIONS = {"replace", "remove", "address_all", "generalise", "remove_sentence", "recast"}
 UNSAFE = {"remove_sentence", "recast"}
-GREETING = re.compile(  # what a call-out opens with, kept when it is made to address everyone
-    r"^(?:(?:a\s+)?(?:big\s+|huge\s+|massive\s+)?(?:shout-?\s?out|thanks|thank\s+you)\s+to"
-    r"|to|dear|hey|hi|hello|calling\s+all|attention)\b",
-    re.I,
-)
 # A sentence is dropped only where the rest of the post has this many words: otherwise dropping it
 # deletes the post rather than fixing it.
 MIN_LEFT = 5
@@ -65,6 +60,7 @@ REFERENCE_REACH = 4
 VOWEL_SOUND = re.compile(r"(?!u(?:ni|s[eu]|r[aeiou]|til|k)|eu|one\b|once)(?:[aeiou]|hour|hon(?:est|ou?r)|heir)", re.I)
 LIST_MARKER = re.compile(r"[ \t]*(?:(?:[-–•*·▪◦▸►→]|\d{1,2}[.)])[ \t]+)?")  # what may open a line before its words
 NUMBERED_ITEM = re.compile(r"[ \t]*(?P<number>\d{1,2})[.)][ \t]", re.M)
+GROUP_OPENING = {"det", "predet", "nummod", "poss", "quantmod"}  # "the 57 drivers", "all 40 of you"
 RESTRICTING = {"only", "just"}  # a count's word that lets "ever" follow: "only 38 have ever…"
 RANKS = {"top", "bottom", "first", "last"}  # a count after these ranks; "top many" reads wrong, "top" stands
 THREAD_MARKER = re.compile(r"(?:^|(?<=\s))(?P<marker>\d{1,2}/\d{0,2})[ \t]*$")  # a thread post's "3/" or "3/5"
@@ -238,10 +234,9 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
             b = rate.end()
         return Fix(f"Remove '{original[a:b]}'", "safe", _removal(original, a, b))
     if kind == "address_all":
-        greeting = GREETING.match(original[a:b])
-        if greeting is None:
+        head = _callout_opener(norm, doc, start, end)
+        if head is None:
             return None
-        head = original[a : a + greeting.end()]
         if original[a:b] == f"{head} everyone":
             return None  # it already does
         edits = (Edit(a, b, f"{head} everyone"), *_singular_relative(original, b))
@@ -254,6 +249,35 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
     if kind in {"generalise", "recast"}:  # the words are the thing itself
         return _recast(norm, doc, start) or _remove_sentence(norm, doc, start, end, one_user=False)
     return _remove_sentence(norm, doc, start, end)
+
+
+def _callout_opener(norm: NormalisedText, doc: Doc, start: int, end: int) -> str | None:
+    """What a call-out opens with before its group ("Congrats to", "Dear", "Shout-out to"), as typed:
+    the words of the claim's call-out before its cohort, kept when the call-out is made to address
+    everyone. None where the span is no call-out or the group opens it."""
+    claim = next(
+        (
+            c
+            for c in doc._.claims or ()
+            if c.callout is not None and (c.callout.start_char, c.callout.end_char) == (start, end)
+        ),
+        None,
+    )
+    if claim is None:
+        return None
+    group = next(  # where the group starts: the cohort, less an opener the parse put in it ("Dear 30 readers")
+        (
+            t.i
+            for t in claim.callout
+            if t.i >= claim.cohort.start and (t.like_num or t.dep_ in GROUP_OPENING or t.i == claim.cohort.root.i)
+        ),
+        claim.callout.start,
+    )
+    if group == claim.callout.start:
+        return None
+    last = doc[group - 1]
+    a, b = norm.to_original(start, last.idx + len(last))
+    return norm.original[a:b]
 
 
 def _narrowing_words(norm: NormalisedText, doc: Doc, start: int, end: int) -> tuple[int, int] | None:

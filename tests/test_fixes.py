@@ -717,6 +717,22 @@ def test_ever_goes_with_the_only_that_let_it_follow(linter):
     assert linter.fix(text, linter.lint(text))[0] == "Many tenants have paid rent with the app."
 
 
+@pytest.mark.parametrize(
+    ("draft", "fixed"),
+    [
+        (
+            "Congrats to the 57 drivers who passed their HGV test with us this month! 🚚",
+            "Congrats to everyone who passed",
+        ),
+        ("Respect to the 83 of you who held a plank for five minutes on day one 💪", "Respect to everyone who held"),
+    ],
+)
+def test_a_call_out_keeps_whatever_opener_the_lexicon_knows(linter, draft, fixed):
+    """The call-out made to address everyone keeps the words before its group, whichever of the tone
+    lexicon's openers they are (a list of a few greetings in the fix left "Congrats to…" unfixed)."""
+    assert linter.fix(draft, linter.lint(draft))[0].startswith(fixed)
+
+
 def test_where_fixes_clash_the_safe_one_is_applied():
     many = Fix("Make the one user many of you", "unsafe", (Edit(0, 12, "Many of you"),))
     everyone = Fix("Address everyone", "safe", (Edit(0, 12, "Dear everyone"),))
