@@ -633,6 +633,8 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
     rest = [t for t in sentence if t.i > verb.i and not any(s <= t.idx < e for s, e in going)]
     if any(t.lower_ in POINTING_AT_USERS for t in rest):
         return None
+    if any(t.lower_ == "same" and t.dep_ == "amod" and t.head.dep_ == "dobj" for t in rest):
+        return None  # "chose the same numbers" compares the users' acts ("in the same basket" does not)
     edits += _possessives(norm, rest, {"his", "her", "their"}, "your")
     amounts = [t for t in rest if _an_amount(t)]  # "sent £3.2m home" -> "send money home"
     for amount in amounts:

@@ -564,6 +564,15 @@ def test_an_amount_or_a_rate_leaves_no_part_behind(linter, draft, fixed):
     assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
 
 
+def test_no_recast_of_what_users_did_alike(linter):
+    """ "2,000 members picked the same brand" is about the users' acts matching: as an offer ("You can pick
+    the same brand") it says nothing, so it is not made one. "In the same basket" is no such comparison."""
+    text = "Over 2,000 members picked the same pregnancy test brand in January."
+    assert "you can" not in linter.fix(text, linter.lint(text), unsafe=True)[0].lower()
+    text = "Over 2,000 members bought folic acid and a cot in the same basket in January."
+    assert linter.fix(text, linter.lint(text), unsafe=True)[0] == "You can buy folic acid and a cot in the same basket."
+
+
 def test_a_special_category_report_becomes_what_anyone_can_do(linter):
     """Where a special category is the sentence's whole point, no vaguer count or dropped word makes it
     safe; the policy's advice is to say what the service offers instead. The users and the time go, and
