@@ -134,7 +134,16 @@ NAMED_PERIODS = {  # when, as a name: "in May", "on Sunday", "at Easter" (a capi
     "easter",
     "ramadan",
     "diwali",
+    "eid",
+    "lent",
+    "advent",
+    "passover",
+    "hanukkah",
+    "halloween",
 }
+HOW_OFTEN = {"daily", "nightly", "weekly", "monthly", "hourly", "yearly", "annually"}  # "streamed it daily"
+FRAMED = {"ccomp", "acl", "parataxis"}  # how the parse hangs a clause on the words framing it
+FRAME_MARKS = {":", "—", "–"}  # what ends a frame kept before a recast clause ("Good news from X: …")
 CLAUSE_MARKS = {",", ";", ":", "—", "–", "(", ")", "!", "?", "."}  # what ends a phrase read back to its start
 ASIDE_MARKS = {"—", "–", ","}  # what sets off an aside that restates how many users did it
 TIME_MARKS = {"since", "when", "after", "before", "while", "until", "once", "as"}  # what opens a clause saying when
@@ -144,8 +153,10 @@ BY_WHOM = {"from", "among", "by"}  # what says whose an activity was ("searches 
 GROUP_WORDS = {"all", "each", "both", "most", "many", "some", "every"}  # ", each on a weekday", ", all of them in Fife"
 MENTIONS_BEFORE = re.compile(r"^(?:[ \t]*@\w+)+[ \t,:]*$")  # a post opening with the handles it answers
 QUOTED = re.compile(r"(?<!\w)['‘\"“][^'‘’\"“”\n]{1,80}?['’\"”](?!\w)")  # a name in quotes: 'Calm Nights'
-RATE_AFTER = re.compile(
-    r"[ \t]+(?:a|an|per|each)[ \t]+(?:day|night|week|weekend|month|year|hour|morning|evening)\b", re.I
+RATE_AFTER = re.compile(  # "4 times | a day", "9 weeks | running": what a count of times says after it
+    r"[ \t]+(?:(?:a|an|per|each)[ \t]+(?:day|night|week|weekend|month|year|hour|morning|evening)\b"
+    r"|running\b|straight\b|in[ \t]+a[ \t]+row\b|on[ \t]+the[ \t]+trot\b)",
+    re.I,
 )
 OPENING_LETTER = re.compile(r"[^\w@#]*([^\W\d_])")  # a post's first letter, after emoji and marks, not a handle's
 ARTICLE_BEFORE = re.compile(r"\b(an?)[ \t]*$", re.I)
@@ -603,7 +614,7 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
     if at is None:
         return None
     sentence = sentences[at]
-    verb = sentence.root
+    verb = _clause_verb(doc, sentence)
     progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
     if verb.pos_ != "VERB" or not (verb.tag_ in PAST_OR_HABITUAL or progressive):  # "have been stocking up"
         return _without_callout(norm, doc, sentence)
@@ -612,14 +623,14 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
     agent = next((c for c in verb.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"), None)
     users = subject if subject is not None else agent if passive is not None else None
     if users is None or not _reports_users(doc, users, verb):
-        return _recast_trend(norm, doc, sentence) or _without_callout(norm, doc, sentence)
+        return _recast_trend(norm, doc, sentence, verb) or _without_callout(norm, doc, sentence)
     if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
         return None
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     if any(c.dep_ in {"nsubj", "nsubjpass"} for v in verbs[1:] for c in v.children):
         return None  # "…and 30 of them did Y": a second report with its own users
     text = norm.original
-    opening = next(t for t in sentence if not (t.is_space or t.is_punct))
+    opening = _clause_opening(sentence, users)
     a, b = norm.to_original(opening.idx, verb.idx + len(verb))
     what = f" {_moved(passive, verb)}" if subject is None else ""  # "X was opened by…" -> "You can open x"
     edits = [Edit(a, b, _cased(text, a, "you can ") + _base_form(verb) + what)]
@@ -658,13 +669,40 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
     return Fix("Say what users can do, not what they did", "unsafe", tuple(edits))
 
 
-def _recast_trend(norm: NormalisedText, doc: Doc, sentence: Span) -> Fix | None:
+def _clause_verb(doc: Doc, sentence: Span) -> Token:
+    """The verb a recast rewrites: the sentence's own, or that of the clause ending the sentence which it
+    frames, where a claim's behaviour is there ("Our data shows | 300 members streamed…", "Good news from
+    X: | orders for Y jumped…")."""
+    root = sentence.root
+    behaviours = {c.behaviour.root for c in doc._.claims or () if c.behaviour is not None}
+    framed = [
+        c
+        for c in root.rights
+        if c.dep_ in FRAMED
+        and c in behaviours
+        and all(t.is_punct or t.is_space for t in doc[c.right_edge.i + 1 : sentence.end])
+    ]
+    return framed[0] if framed and root not in behaviours else root
+
+
+def _clause_opening(sentence: Span, who: Token) -> Token:
+    """The first word a recast replaces from, up to its verb: the sentence's first, or where words and a
+    colon or dash frame the clause ("Good news from X: orders…"), the first after the mark before `who`
+    (the users or the activity), the frame kept where it has no verb ("Seen on our app:" opens with
+    one). A frame that reports ("Our data shows…") goes with the users."""
+    words = [t for t in sentence if not (t.is_space or t.is_punct or is_emoji(t.text))]
+    marks = [t for t in sentence if t.i < who.i and t.text in FRAME_MARKS]
+    if not marks or any(t.pos_ == "VERB" for t in words[1:] if t.i < marks[-1].i):
+        return words[0]  # "X sold out by 10am: 88 households got…" is a report too, no frame
+    return next((t for t in words if t.i > marks[-1].i), words[0])
+
+
+def _recast_trend(norm: NormalisedText, doc: Doc, sentence: Span, verb: Token) -> Fix | None:
     """A trend in an activity users do, recast as that activity ("Searches for 'X' on Y jumped 70% this
     week" -> "You can search for 'X' on Y"): the activity noun becomes the verb its claim names, its
     phrases stay but those saying whose it was ("from members in Leeds"), and how it changed and all
-    before it go ("This week, searches…").
+    before it go ("This week, searches…"), but for a frame ending in a colon or dash.
     None where words before the noun qualify it ("Night-time searches"): they would need rewording."""
-    verb = sentence.root
     claim = next(
         (
             c
@@ -676,12 +714,14 @@ def _recast_trend(norm: NormalisedText, doc: Doc, sentence: Span) -> Fix | None:
     if claim is None:
         return None
     noun = claim.cohort.root
-    if noun.dep_ != "nsubj" or noun.head != verb or any(c.dep_ not in {"det", "poss"} for c in noun.lefts):
+    opening = _clause_opening(sentence, noun)
+    qualifying = [c for c in noun.lefts if c.i >= opening.i and c.dep_ not in {"det", "poss"}]  # not a frame
+    if noun.dep_ != "nsubj" or noun.head != verb or qualifying:
         return None
     whose = [t for t in noun.subtree if t.dep_ == "prep" and t.lower_ in BY_WHOM and t.i > noun.i]
     words = [t for t in sentence if not (t.is_space or is_emoji(t.text) or t.text in CLAUSE_MARKS)]
     text = norm.original
-    a, b = norm.to_original(words[0].idx, noun.idx + len(noun))
+    a, b = norm.to_original(opening.idx, noun.idx + len(noun))
     edits = [Edit(a, b, _cased(text, a, "you can ") + claim.deed)]
     edits += [_removal(text, *norm.to_original(p.left_edge.idx, _words_end(p.subtree)))[-1] for p in whose]
     what = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in {"of", "for"}), None)
@@ -797,13 +837,17 @@ def _when_and_who(doc: Doc, sentence: Span, verbs: list[Token], also: list[Token
     about what anyone can do has none of them. Character bounds, earliest first, none overlapping."""
     after = doc[verbs[0].i + 1 : sentence.end]
     times = [s.root for s in doc.spans[SPAN_KEY] if s.label_ == "time" and after.start <= s.start < after.end]
-    whens = [t for t in after if _names_a_period(t) and not _hyphenated(t)]
-    phrases = {_adverbial(t, verbs) for t in [*times, *whens]} - {None} | set(also)
+    whens = [t for t in after if _names_a_period(t) and not _hyphenated(t) and not _names_a_thing(t)]
+    phrases = {_running(_adverbial(t, verbs)) for t in [*times, *whens]} - {None} | set(also)
     for verb in verbs:
         for child in (c for c in verb.children if c.i > verb.i):  # the users before the verb go anyway
             words = list(child.subtree)
             after_comma = doc[words[0].i - 1].text == ","
-            if after_comma and words[0].lower_ in GROUP_WORDS or any(t.lower_ in POINTING_AT_USERS for t in words):
+            pointing = (
+                after_comma and words[0].lower_ in GROUP_WORDS or any(t.lower_ in POINTING_AT_USERS for t in words)
+            )
+            how_often = child.dep_ == "advmod" and child.lower_ in HOW_OFTEN and not list(child.lefts)  # "daily"
+            if pointing or how_often:
                 phrases.add(child)
             elif child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in child.children):
                 phrases.add(child)  # "since the clocks changed", "after the final whistle went"
@@ -835,12 +879,24 @@ def _adverbial(token: Token, verbs: list[Token]) -> Token | None:
     return token if token not in verbs and token.dep_ in ADVERBIAL else None
 
 
+def _running(phrase: Token | None) -> Token | None:
+    """A count of periods with the "running" the parse hung it on ("3 weeks running"): both go."""
+    if phrase is not None and phrase.head.lower_ == "running" and phrase.head.i == phrase.right_edge.i + 1:
+        return phrase.head
+    return phrase
+
+
 def _hyphenated(token: Token) -> bool:
     """Part of a hyphenated word ("morning" in "morning-after"): a word of its own, not a time."""
     doc = token.doc
     return (token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_) or (
         token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
     )
+
+
+def _names_a_thing(word: Token) -> bool:
+    """A period's word naming the thing after it ("the evening prayer", "a night bus"), no time."""
+    return word.dep_ == "compound" and word.head.is_alpha and not _names_a_period(word.head)
 
 
 def _names_a_period(noun: Token) -> bool:

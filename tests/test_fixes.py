@@ -533,6 +533,49 @@ def test_a_special_category_trend_becomes_the_activity_anyone_can_do(linter, dra
     assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
 
 
+@pytest.mark.parametrize(
+    ("draft", "fixed"),
+    [
+        # a frame that reports goes with the users it reports
+        (
+            "Our figures show 400 members in Hull streamed the 'Grief Talks' series last week.",
+            "You can stream the 'Grief Talks' series.",
+        ),
+        (
+            "Our pharmacy team noticed: 300 members reordered antidepressants on Monday.",
+            "You can reorder antidepressants.",
+        ),
+        # a heading before a colon stays, its activity recast after it
+        (
+            "Fresh from Pillo: searches for hay fever relief on our app doubled in May.",
+            "Fresh from Pillo: you can search for hay fever relief on our app.",
+        ),
+        ("Big news: 600 members booked a smear test through Carely in March.", "Big news: you can book a smear test through Carely."),
+    ],
+)
+def test_a_recast_reads_the_clause_a_frame_opens(linter, draft, fixed):
+    assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
+
+
+@pytest.mark.parametrize(
+    ("draft", "fixed"),
+    [
+        # a period's word naming a thing is no time; how often it was done goes with the time
+        (
+            "Over 900 app members listened to the morning meditation series daily during Lent.",
+            "You can listen to the morning meditation series.",
+        ),
+        # a count of periods goes with the "running" that makes it a streak
+        (
+            "Our data shows 500 members reordered their inhalers 4 months running.",
+            "You can reorder your inhalers.",
+        ),
+    ],
+)
+def test_a_recast_drops_how_often_and_keeps_what_a_period_word_names(linter, draft, fixed):
+    assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
+
+
 def test_an_activity_noun_with_no_deed_anyone_is_offered_is_not_made_a_verb(linter):
     """ "Traffic" is an activity but "You can traffic…" offers nothing (the behaviour lexicon has no such
     verb): the claim carries no deed, so no trend recast is made."""
