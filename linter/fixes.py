@@ -142,6 +142,7 @@ NAMED_PERIODS = {  # when, as a name: "in May", "on Sunday", "at Easter" (a capi
     "halloween",
 }
 HOW_OFTEN = {"daily", "nightly", "weekly", "monthly", "hourly", "yearly", "annually"}  # "streamed it daily"
+JOINERS = "-–"  # what makes one word of two with no space: a hyphen, a route's en dash ("Leeds–York")
 FRAMED = {"ccomp", "acl", "parataxis"}  # how the parse hangs a clause on the words framing it
 FRAME_MARKS = {":", "—", "–"}  # what ends a frame kept before a recast clause ("Good news from X: …")
 CLAUSE_MARKS = {",", ";", ":", "—", "–", "(", ")", "!", "?", "."}  # what ends a phrase read back to its start
@@ -250,8 +251,9 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
             return None
         if original[a:b] == f"{head} everyone":
             return None  # it already does
-        edits = (Edit(a, b, f"{head} everyone"), *_singular_relative(original, b))
-        return Fix(f"Address everyone: '{head} everyone'", "safe", edits)
+        who = " who" if re.search(r"\bwho(?:m)?ever$", original[a:b], re.I) else ""  # "To whoever played…"
+        edits = (Edit(a, b, f"{head} everyone{who}"), *_singular_relative(original, b))
+        return Fix(f"Address everyone: '{head} everyone{who}'", "safe", edits)
     if kind == "generalise":
         narrowing = _narrowing_words(norm, doc, start, end)
         if narrowing is not None:
@@ -348,9 +350,10 @@ def _last_word_from(text: str, at: int, length: int) -> int:
 
 
 def _part_of_hyphenated(text: str, a: int, b: int) -> bool:
-    """The words are joined by a hyphen to a word before or after them ("women" in "women-to-women")."""
-    return (a > 1 and text[a - 1] == "-" and text[a - 2].isalnum()) or (
-        text[b : b + 1] == "-" and text[b + 1 : b + 2].isalnum()
+    """The words are joined by a hyphen or a dash to a word before or after them ("women" in
+    "women-to-women", "Leeds" in "the Leeds–York train")."""
+    return (a > 1 and text[a - 1] in JOINERS and text[a - 2].isalnum()) or (
+        text[b : b + 1] in JOINERS and text[b + 1 : b + 2].isalnum()
     )
 
 
@@ -358,9 +361,9 @@ def _hyphenated_modifier(norm: NormalisedText, doc: Doc, a: int, b: int) -> tupl
     """The whole hyphenated word the words are part of, where it only describes the noun after it
     ("over-80s swimmers"); None where it is the noun itself, or before a word that is no noun."""
     text = norm.original
-    while a > 0 and (text[a - 1].isalnum() or text[a - 1] == "-"):
+    while a > 0 and (text[a - 1].isalnum() or text[a - 1] in JOINERS):
         a -= 1
-    while b < len(text) and (text[b].isalnum() or text[b] == "-"):
+    while b < len(text) and (text[b].isalnum() or text[b] in JOINERS):
         b += 1
     after = re.match(r"[ \t]+(?=\w)", text[b:])
     if after is None:

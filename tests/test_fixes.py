@@ -292,6 +292,8 @@ def test_you_with_a_contraction_becomes_many_of_you_in_full(linter):
     [
         ("Whoever booked 30 rides to the pier on Sunday made our week.", "Everyone who booked 30 rides"),
         ("Whoever streamed the rain album 40 times on Sunday: are you okay?", "Everyone who streamed the rain album"),
+        # a call-out made to address everyone keeps the "who" its "whoever" held
+        ("To whoever hummed along to 'Tin Bells' 60 times in one drive: we see you.", "To everyone who hummed along"),
     ],
 )
 def test_whoever_becomes_everyone_who_and_keeps_its_clause(linter, draft, fixed):
@@ -390,6 +392,12 @@ def test_a_hyphenated_word_that_is_the_noun_itself_is_not_cut(linter):
     text = "Sign-ups for our women-to-women mentoring scheme in Derby came from 14 members last month."
     fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
     assert "-to-women" in fixed and " -" not in fixed and "- " not in fixed
+
+
+def test_a_place_in_a_route_goes_with_the_whole_route(linter):
+    text = "A commuter on the 7am Leeds–York train picked up a flat white at our trolley 5 times this week."
+    fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
+    assert "Leeds" not in fixed and "York" not in fixed and "–" not in fixed and " the train picked up" in fixed
 
 
 LIST_POST = """Harbour Gym news
@@ -550,7 +558,10 @@ def test_a_special_category_trend_becomes_the_activity_anyone_can_do(linter, dra
             "Fresh from Pillo: searches for hay fever relief on our app doubled in May.",
             "Fresh from Pillo: you can search for hay fever relief on our app.",
         ),
-        ("Big news: 600 members booked a smear test through Carely in March.", "Big news: you can book a smear test through Carely."),
+        (
+            "Big news: 600 members used Carely to book a smear test in March.",
+            "Big news: you can use Carely to book a smear test.",
+        ),
     ],
 )
 def test_a_recast_reads_the_clause_a_frame_opens(linter, draft, fixed):
