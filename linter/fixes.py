@@ -149,6 +149,7 @@ CLAUSE_MARKS = {",", ";", ":", "—", "–", "(", ")", "!", "?", "."}  # what en
 ASIDE_MARKS = {"—", "–", ","}  # what sets off an aside that restates how many users did it
 TIME_MARKS = {"since", "when", "after", "before", "while", "until", "once", "as"}  # what opens a clause saying when
 ADDING = {"and", "&", "plus"}  # what adds one user to a list or a sentence ("…, and one fan took 900")
+TAKE_NO_TO = {"visit", "call", "text", "message", "phone", "email", "ring"}  # "calls to X" -> "call X"
 TAKE_FOR = {"search", "ask", "pay", "call", "shop", "look", "apply", "vote", "wait", "register"}  # "search for X"
 BY_WHOM = {"from", "among", "by"}  # what says whose an activity was ("searches from members in Leeds")
 GROUP_WORDS = {"all", "each", "both", "most", "many", "some", "every"}  # ", each on a weekday", ", all of them in Fife"
@@ -254,13 +255,18 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
         who = " who" if re.search(r"\bwho(?:m)?ever$", original[a:b], re.I) else ""  # "To whoever played…"
         edits = (Edit(a, b, f"{head} everyone{who}"), *_singular_relative(original, b))
         return Fix(f"Address everyone: '{head} everyone{who}'", "safe", edits)
-    if kind == "generalise":
-        narrowing = _narrowing_words(norm, doc, start, end)
+    if kind in {"generalise", "recast"}:
+        # A word qualifying an activity is its topic ("counselling sessions… rose"): the trend is recast
+        # first, keeping it; a purchase keeps its users ("an insulin cool bag" -> "a cool bag").
+        recast_first = kind == "recast" or _in_a_trend(doc, start)
+        recast = _recast(norm, doc, start) if recast_first else None
+        narrowing = _narrowing_words(norm, doc, start, end) if kind == "generalise" and recast is None else None
         if narrowing is not None:
             a, b = narrowing
             return Fix(f"Remove '{original[a:b].strip()}'", "unsafe", _removal(original, a, b, spaced=False))
-    if kind in {"generalise", "recast"}:  # the words are the thing itself
-        return _recast(norm, doc, start) or _remove_sentence(norm, doc, start, end, one_user=False)
+        if recast is None and not recast_first:
+            recast = _recast(norm, doc, start)
+        return recast or _remove_sentence(norm, doc, start, end, one_user=False)
     return _remove_sentence(norm, doc, start, end)
 
 
@@ -475,7 +481,7 @@ def _phrase_bounds(phrase: list[Token]) -> tuple[int, int]:
 def _words_end(tokens: Iterable[Token]) -> int:
     """Where the last word of `tokens` ends: an emoji or mark after the words stays in the post."""
     tokens = list(tokens)
-    last = next((t for t in reversed(tokens) if t.is_alpha or t.like_num), tokens[-1])
+    last = next((t for t in reversed(tokens) if any(c.isalnum() for c in t.text)), tokens[-1])  # "under-25s" too
     return last.idx + len(last)
 
 
@@ -702,46 +708,87 @@ def _clause_opening(sentence: Span, who: Token) -> Token:
 
 def _recast_trend(norm: NormalisedText, doc: Doc, sentence: Span, verb: Token) -> Fix | None:
     """A trend in an activity users do, recast as that activity ("Searches for 'X' on Y jumped 70% this
-    week" -> "You can search for 'X' on Y"): the activity noun becomes the verb its claim names, its
-    phrases stay but those saying whose it was ("from members in Leeds"), and how it changed and all
-    before it go ("This week, searches…"), but for a frame ending in a colon or dash.
-    None where words before the noun qualify it ("Night-time searches"): they would need rewording."""
+    week" -> "You can search for 'X' on Y"): the activity noun becomes the verb its claim names, or,
+    where a participle after it says what was done, that verb takes the noun as its object ("Counselling
+    sessions booked through Y peaked" -> "You can book counselling sessions through Y"). Its phrases
+    stay but those saying whose it was ("from members in Leeds", "by under-25s"), and how it changed and
+    all before it go ("This week, searches…"), but for a frame ending in a colon or dash.
+    None where words before a noun made a verb qualify it ("Night-time searches"): they would need
+    rewording."""
     claim = next(
         (
             c
             for c in doc._.claims or ()
-            if c.of_activity and c.deed and c.behaviour is not None and c.behaviour.root == verb
+            if c.of_activity and c.behaviour is not None and verb in {c.behaviour.root, c.behaviour.root.head.head}
         ),
         None,
-    )
-    if claim is None:
+    )  # the change verb's, or the participle's ("sessions booked… peaked")
+    if claim is None or claim.cohort.root.dep_ != "nsubj" or claim.cohort.root.head != verb:
         return None
     noun = claim.cohort.root
     opening = _clause_opening(sentence, noun)
-    qualifying = [c for c in noun.lefts if c.i >= opening.i and c.dep_ not in {"det", "poss"}]  # not a frame
-    if noun.dep_ != "nsubj" or noun.head != verb or qualifying:
-        return None
-    whose = [t for t in noun.subtree if t.dep_ == "prep" and t.lower_ in BY_WHOM and t.i > noun.i]
-    words = [t for t in sentence if not (t.is_space or is_emoji(t.text) or t.text in CLAUSE_MARKS)]
+    done = _done_to(noun)
     text = norm.original
-    a, b = norm.to_original(opening.idx, noun.idx + len(noun))
-    edits = [Edit(a, b, _cased(text, a, "you can ") + claim.deed)]
+    if done is not None:  # "sessions booked through Y": "book sessions through Y"
+        last = next((c for c in done.children if c.dep_ == "prt" and c.i == done.i + 1), done)  # "set up"
+        first = doc[max(noun.left_edge.i, opening.i)]
+        object_words = text[slice(*norm.to_original(first.idx, noun.idx + len(noun)))]
+        if first.pos_ != "PROPN":
+            object_words = object_words[:1].lower() + object_words[1:]
+        a, b = norm.to_original(opening.idx, last.idx + len(last))
+        deed = " ".join([_base_form(done), *(t.text for t in doc[done.i + 1 : last.i + 1])])
+        edits = [Edit(a, b, f"{_cased(text, a, 'you can ')}{deed} {object_words}")]
+    else:
+        qualifying = [c for c in noun.lefts if c.i >= opening.i and c.dep_ not in {"det", "poss"}]  # not a frame
+        if not claim.deed or qualifying:
+            return None
+        a, b = norm.to_original(opening.idx, noun.idx + len(noun))
+        edits = [Edit(a, b, _cased(text, a, "you can ") + claim.deed)]
+        what = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in {"of", "for", "to"}), None)
+        goes = {"of": True, "for": claim.deed not in TAKE_FOR, "to": claim.deed in TAKE_NO_TO}
+        if what is not None and goes[what.lower_]:  # "bookings for X" -> "book X", "visits to X" -> "visit X"
+            edits += _removal(text, *norm.to_original(what.idx, what.idx + len(what)))
+    whose = [
+        t for t in noun.subtree if t.i > noun.i and (t.dep_ == "agent" or t.dep_ == "prep" and t.lower_ in BY_WHOM)
+    ]
     edits += [_removal(text, *norm.to_original(p.left_edge.idx, _words_end(p.subtree)))[-1] for p in whose]
-    what = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in {"of", "for"}), None)
-    if what is not None and (what.lower_ == "of" or claim.deed not in TAKE_FOR):  # "bookings for X" -> "book X"
-        edits += _removal(text, *norm.to_original(what.idx, what.idx + len(what)))
+    words = [t for t in sentence if not (t.is_space or is_emoji(t.text) or t.text in CLAUSE_MARKS)]
     kept = [t for c in noun.rights if c not in whose for t in c.subtree if t in words]  # a closing quote too
-    if not any(t.is_alpha for t in kept):
+    if done is not None:  # "booked after 9pm": when it was done goes, as in any recast
+        taken = [(p.left_edge.idx, _words_end(p.subtree)) for p in whose]
+        for a_when, b_when in _when_and_who(doc, doc[done.i : done.right_edge.i + 1], [done], also=[]):
+            if not any(a_when < b_whose and a_whose < b_when for a_whose, b_whose in taken):
+                edits += _removal(text, *_before_emoji(text, *norm.to_original(a_when, b_when)))
+    if done is None and not any(t.is_alpha for t in kept):
         return None  # "You can visit." would say nothing
+    if any(t.dep_ == "prep" and not list(t.children) for t in kept):
+        return None  # "made through" whose name an earlier fix took: no sentence to recast
     kept_end = max(t.idx + len(t) for t in [noun, *kept])
+    if kept_end < len(doc.text) and doc.text[kept_end].isalnum():
+        return None  # the parse split a word ("4|am"): where the trend starts is unclear
     trend = [t for t in words if t.idx >= kept_end]
     if trend:
-        last = trend[-1]
-        edits.append(Edit(*_before_emoji(text, *norm.to_original(kept_end, last.idx + len(last))), ""))
+        last_word = trend[-1]
+        edits.append(Edit(*_before_emoji(text, *norm.to_original(kept_end, last_word.idx + len(last_word))), ""))
     edits.sort(key=lambda e: e.start)
     if any(x.end > y.start for x, y in pairwise(edits)):
         return None
     return Fix("Say what users can do, not how often they did it", "unsafe", tuple(edits))
+
+
+def _in_a_trend(doc: Doc, at: int) -> bool:
+    """Whether the sentence holding character `at` reports a trend in an activity ("searches for X
+    rose"): a word qualifying the activity there is its topic, with no users' purchase to keep."""
+    sentence = next((s for s in doc.sents if s.start_char <= at < s.end_char), None)
+    return sentence is not None and any(
+        c.of_activity and sentence.start <= c.cohort.root.i < sentence.end for c in doc._.claims or ()
+    )
+
+
+def _done_to(noun: Token) -> Token | None:
+    """The participle right after an activity noun saying what was done to make it ("payments made",
+    "bets placed", "renewals set up"), or None."""
+    return next((c for c in noun.rights if c.dep_ == "acl" and c.tag_ in {"VBN", "VBD"} and c.i == noun.i + 1), None)
 
 
 def _before_emoji(text: str, a: int, b: int) -> tuple[int, int]:

@@ -587,6 +587,24 @@ def test_a_recast_drops_how_often_and_keeps_what_a_period_word_names(linter, dra
     assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
 
 
+@pytest.mark.parametrize(
+    ("draft", "fixed"),
+    [
+        # the participle says what was done, and the activity keeps the words saying what it was
+        (
+            "Grief counselling sessions booked through Talkwell rose 40% in March.",
+            "You can book grief counselling sessions through Talkwell.",
+        ),
+        # whose it was goes, an agent too
+        ("Sports bets placed by under-21s doubled this month.", "You can place sports bets."),
+        # "to" goes after a verb that takes its object straight
+        ("Visits to our debt advice page doubled in May.", "You can visit our debt advice page."),
+    ],
+)
+def test_a_trend_recast_keeps_the_activity_s_topic(linter, draft, fixed):
+    assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
+
+
 def test_an_activity_noun_with_no_deed_anyone_is_offered_is_not_made_a_verb(linter):
     """ "Traffic" is an activity but "You can traffic…" offers nothing (the behaviour lexicon has no such
     verb): the claim carries no deed, so no trend recast is made."""
