@@ -76,6 +76,12 @@ PERIODS = {  # the nouns that say when: a closed class, unlike the things users 
     "weeks",
     "weekend",
     "weekends",
+    "weekday",
+    "weekdays",
+    "weeknight",
+    "weeknights",
+    "afternoons",
+    "fortnight",
     "month",
     "months",
     "year",
@@ -142,6 +148,8 @@ NAMED_PERIODS = {  # when, as a name: "in May", "on Sunday", "at Easter" (a capi
     "halloween",
 }
 HOW_OFTEN = {"daily", "nightly", "weekly", "monthly", "hourly", "yearly", "annually"}  # "streamed it daily"
+MODIFYING = {"poss", "compound", "amod", "nmod", "case"}  # how a word describes the noun it hangs on
+LIST_GAP = re.compile(r"\s*[,;]?\s*(?:(?:and|or|&)\s+)?", re.I)  # what joins the items of a list
 JOINERS = "-–"  # what makes one word of two with no space: a hyphen, a route's en dash ("Leeds–York")
 FRAMED = {"ccomp", "acl", "parataxis"}  # how the parse hangs a clause on the words framing it
 FRAME_MARKS = {":", "—", "–"}  # what ends a frame kept before a recast clause ("Good news from X: …")
@@ -328,6 +336,8 @@ def _removal(text: str, a: int, b: int, spaced: bool = True) -> tuple[Edit, ...]
     exactly; the next word capitalised where the words opened a sentence with a capital ("Dementia
     café visits…" -> "Visits…"); and an "a"/"an" before them agreeing with the word now after it."""
     a, b = _closing_quote(text, a, b)
+    while a < b < len(text) and text[b].isalnum() and text[b - 1].isalnum():
+        b += 1  # never half a word: the parse may split one ("1|am") and hang its parts apart
     opened = _starts_sentence(text, a) and text[a : a + 1].isupper()
     start, end, replacement = _with_surroundings(text, a, b) if spaced else (a, b, "")
     if opened and not replacement and (lower := re.match(r"[ \t]*[a-z]", text[end:])):
@@ -499,6 +509,8 @@ def _cased(text: str, at: int, words: str) -> str:
 
 def _starts_sentence(text: str, at: int) -> bool:
     before = text[:at].rstrip()
+    while before and (is_emoji(before[-1]) or before[-1] in "\u200d\ufe0f"):
+        before = before[:-1].rstrip()  # "…Year 13s! 🎓 you…": the emoji after the mark opens nothing
     return not before or before[-1] in ".!?\n" or text[:at].endswith("\n")
 
 
@@ -635,6 +647,8 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
         return _recast_trend(norm, doc, sentence, verb) or _without_callout(norm, doc, sentence)
     if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
         return None
+    if any(c.dep_ == "advcl" and c.tag_ == "VBD" and not _opened(c) for c in verb.rights):
+        return None  # "Kids accounts | on X logged in…": a noun read as the verb, the verb as a clause
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     if any(c.dep_ in {"nsubj", "nsubjpass"} for v in verbs[1:] for c in v.children):
         return None  # "…and 30 of them did Y": a second report with its own users
@@ -653,6 +667,8 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
     rest = [t for t in sentence if t.i > verb.i and not any(s <= t.idx < e for s, e in going)]
     if any(t.lower_ in POINTING_AT_USERS for t in rest):
         return None
+    if not what and not any(any(c.isalnum() for c in t.text) for t in rest):
+        return None  # "You can play." would say nothing
     if any(t.lower_ == "same" and t.dep_ == "amod" and t.head.dep_ == "dobj" for t in rest):
         return None  # "chose the same numbers" compares the users' acts ("in the same basket" does not)
     edits += _possessives(norm, rest, {"his", "her", "their"}, "your")
@@ -776,6 +792,13 @@ def _recast_trend(norm: NormalisedText, doc: Doc, sentence: Span, verb: Token) -
     return Fix("Say what users can do, not how often they did it", "unsafe", tuple(edits))
 
 
+def _opened(clause: Token) -> bool:
+    """Whether a clause hung on the verb before it is set off as one: by a subordinator, a subject, a
+    "when", or a mark between them (": 'spent…'")."""
+    marked = any(t.is_punct for t in clause.doc[clause.head.i + 1 : clause.i])
+    return marked or any(c.dep_ in {"mark", "nsubj", "advmod"} and c.i < clause.i for c in clause.children)
+
+
 def _in_a_trend(doc: Doc, at: int) -> bool:
     """Whether the sentence holding character `at` reports a trend in an activity ("searches for X
     rose"): a word qualifying the activity there is its topic, with no users' purchase to keep."""
@@ -886,9 +909,15 @@ def _when_and_who(doc: Doc, sentence: Span, verbs: list[Token], also: list[Token
     (", 340 on one Saturday alone"), or are the phrases `also` (a passive's "by 40 of you"): a sentence
     about what anyone can do has none of them. Character bounds, earliest first, none overlapping."""
     after = doc[verbs[0].i + 1 : sentence.end]
-    times = [s.root for s in doc.spans[SPAN_KEY] if s.label_ == "time" and after.start <= s.start < after.end]
+    spans = [s for s in doc.spans[SPAN_KEY] if s.label_ == "time" and after.start <= s.start < after.end]
     whens = [t for t in after if _names_a_period(t) and not _hyphenated(t) and not _names_a_thing(t)]
-    phrases = {_running(_adverbial(t, verbs)) for t in [*times, *whens]} - {None} | set(also)
+    phrases = {_running(_adverbial(t, verbs)) for t in [*(s.root for s in spans), *whens]} - {None} | set(also)
+    # a time the parse hung on no adverbial ("between 11pm and 2am" read as counts): the span alone
+    unhung = [  # with a preposition before it ("past 1am"); not a time that describes ("last night's match")
+        (doc[s.start - 1].idx if s.start > 0 and doc[s.start - 1].tag_ == "IN" else s.start_char, s.end_char)
+        for s in spans
+        if _adverbial(s.root, verbs) is None and s.root.dep_ not in MODIFYING
+    ]
     for verb in verbs:
         for child in (c for c in verb.children if c.i > verb.i):  # the users before the verb go anyway
             words = list(child.subtree)
@@ -905,9 +934,9 @@ def _when_and_who(doc: Doc, sentence: Span, verbs: list[Token], also: list[Token
     mark = next((t for t in after[:-1] if t.text in ASIDE_MARKS and doc[t.i + 1].like_num), None)
     asides = [(mark.idx, _words_end(doc[mark.i + 1 : sentence.end]))] if mark is not None else []
     merged: list[tuple[int, int]] = []
-    for start, end in sorted([*(_phrase_bounds(_unbroken(p)) for p in phrases), *asides]):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+    for start, end in sorted([*(_phrase_bounds(_unbroken(p)) for p in phrases), *asides, *unhung]):
+        if merged and (start <= merged[-1][1] or LIST_GAP.fullmatch(doc.text[merged[-1][1] : start])):
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))  # "at 6pm, 8pm and 9pm": one list
         else:
             merged.append((start, end))
     return merged
@@ -945,8 +974,9 @@ def _hyphenated(token: Token) -> bool:
 
 
 def _names_a_thing(word: Token) -> bool:
-    """A period's word naming the thing after it ("the evening prayer", "a night bus"), no time."""
-    return word.dep_ == "compound" and word.head.is_alpha and not _names_a_period(word.head)
+    """A period's word naming the thing after it ("the evening prayer", "a night bus", "Friday's
+    draw"), no time."""
+    return (word.dep_ == "compound" and word.head.is_alpha and not _names_a_period(word.head)) or word.dep_ == "poss"
 
 
 def _names_a_period(noun: Token) -> bool:

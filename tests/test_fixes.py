@@ -3,6 +3,8 @@ that checks the fixed draft again. (`postlint check --fix/--diff` is tested in t
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from spacy.tokens import Doc
 
@@ -602,6 +604,41 @@ def test_a_recast_drops_how_often_and_keeps_what_a_period_word_names(linter, dra
     ],
 )
 def test_a_trend_recast_keeps_the_activity_s_topic(linter, draft, fixed):
+    assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
+
+
+FIX_WORDS = {"you", "can", "many", "of", "everyone", "who", "your", "money"}  # what a fix may bring in
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        # the parse splits "11pm" and hangs its parts apart: no fix may cut a word in two
+        "Over 400 teens on Pixo played between 11pm and 2am on weeknights.",
+        # a noun read as the verb ("accounts"), the verb as a clause: no recast of the misreading
+        "Teens accounts on Gamebox logged in 5x more during the snow days.",
+    ],
+)
+def test_a_fix_brings_in_no_word_the_draft_did_not_have(linter, draft):
+    fixed, _ = linter.fix(draft, linter.lint(draft), unsafe=True)
+    words = {w.lower() for w in re.findall(r"\w+", draft)}
+    assert {w.lower() for w in re.findall(r"\w+", fixed)} <= words | FIX_WORDS
+    assert "can account" not in fixed
+
+
+@pytest.mark.parametrize(
+    ("draft", "fixed"),
+    [
+        # "You" opens a sentence after an emoji that follows the mark
+        (
+            "Holiday mode! 🎄 Over 500 of our pupils booked a counselling slot in December.",
+            "Holiday mode! 🎄 You can book a slot.",
+        ),
+        # a day that owns what was chosen names the thing, not when it was done
+        ("Fun fact: 2,000 players picked 7-7-7 for Friday's draw.", "Fun fact: you can pick 7-7-7 for Friday's draw."),
+    ],
+)
+def test_a_recast_keeps_case_after_an_emoji_and_a_day_that_names_a_thing(linter, draft, fixed):
     assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
 
 
