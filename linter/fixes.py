@@ -49,7 +49,7 @@ REMOVABLE = {"advmod", "npadvmod", "prep", "advcl", "amod", "compound", "nummod"
 PARENTHETICAL = re.compile(r"\([^\w()]*$")  # an opening bracket with nothing but punctuation before the words
 CONTRACTIONS = {"ve": " have", "re": " are", "d": " would", "ll": " will"}  # "you've" made "many of you have"
 SINGULAR_VERBS = {"'ve": "'s", "'re": "'s", "have": "has", "are": "is", "were": "was", "do": "does"}
-ITS_AFTER_RELATIVE = re.compile(r"\b(?:who|that)[ \t]+[a-z]+[ \t]+(?P<its>its)\b")
+ITS_AFTER_RELATIVE = re.compile(r"\b(?:who|that)[ \t]+[a-z]+[ \t]+(?P<its>its|his|her)\b")  # "who paid her rent"
 SINGULAR_RELATIVE = re.compile(r"[ \t]+who[ \t]*(?P<verb>['’](?:ve|re)\b|(?<=\s)(?:have|are|were|do)\b)", re.I)
 PLURAL_VERBS = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "'re"}
 # Words that point back at the sentence before when one of the first few words of a sentence ("They…",
@@ -390,8 +390,8 @@ def _hyphenated_modifier(norm: NormalisedText, doc: Doc, a: int, b: int) -> tupl
 
 def _singular_relative(text: str, at: int) -> tuple[Edit, ...]:
     """The verb of the "who" clause after a call-out made singular for "everyone": "who've" -> "who's";
-    and the household's or account's "its" right after that verb is everyone's "their" ("the home that
-    cut its use" -> "everyone that cut their use")."""
+    and the household's, account's or person's "its", "his" or "her" right after that verb is
+    everyone's "their" ("the home that cut its use" -> "everyone that cut their use")."""
     edits = []
     if (verb := SINGULAR_RELATIVE.match(text, at)) is not None:
         word = verb["verb"]

@@ -2689,3 +2689,27 @@ def test_records_for_a_group_or_a_clause_under_an_objects_thing_make_no_new_clai
     nlp = linter.get_linter().nlp
     assert not nlp("We packed 9,000 orders for our shoppers this week.")._.claims
     assert not nlp("We thanked a guest from the hotel that opened in May.")._.claims
+
+
+@pytest.mark.parametrize(
+    ("draft", "callout"),
+    [
+        ("GG to the 2 million players who logged in on launch night. See you online!", "GG to the 2 million players"),
+        ("Big love to the 800 riders who booked the dawn shuttle all week.", "Big love to the 800 riders"),
+    ],
+)
+def test_a_few_verbless_words_and_to_before_a_group_address_it(draft, callout):
+    """The call-out openers are a lexicon's examples; any few words with no verb and "to" before a
+    group defined by what it did address that group, whatever the slang, at any size."""
+    assert words_flagged(draft, "PL402") == [callout]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Tickets went to the 500 fans who entered the draw.",  # a report: its words have a verb
+        "Thanks to the members who kept the lights on this winter.",  # the audience thanked
+    ],
+)
+def test_a_group_after_to_in_a_report_or_thanks_is_not_called_out(draft):
+    assert words_flagged(draft, "PL402") == []

@@ -16,6 +16,7 @@ from linter.nlp.scope import ACCOUNT_HOLDERS
 from linter.nlp.sizes import own_count, stat_value
 from linter.nlp.syntax import CALENDAR_WORDS, is_thing_acted_on, of_object, only_filler, overlaps, token_span
 
+OPENER_WORDS = 3  # "GG", "Big love", "A massive GG": an address, not a sentence of its own
 LIGHT_VERBS = {"place", "make", "put", "lay", "cast"}  # verbs whose object says what was done: "placed a bet"
 WHOLE_PREPOSITIONS = {"across", "among", "amongst", "of", "from"}  # "across the 900 clinics": the whole counted
 JUDGED = {"safe", "sure", "good", "best", "smart", "solid", "wise", "fair"}  # "a safe bet": a choice, not a bet
@@ -42,8 +43,11 @@ class ClaimDetails:
                 continue  # "thanks to all of you who…" thanks the audience; a counted group is called out
             if opener.start <= cohort.start and _only_determiners(doc[opener.end : cohort.start]):
                 return token_span(doc, opener.start, max(cohort.end, opener.end))
-        named = token_span(doc, min(cohort.start, behaviour.start), max(cohort.end, behaviour.end))
         defined_by_activity = behaviour.root.dep_ in {"relcl", "acl"} or behaviour.root.pos_ == "NOUN"
+        addressed = self._addressed_with_to(cohort)
+        if addressed is not None and defined_by_activity:
+            return addressed
+        named = token_span(doc, min(cohort.start, behaviour.start), max(cohort.end, behaviour.end))
         if (
             only_filler(doc[sent.start : named.start])
             and defined_by_activity
@@ -52,6 +56,22 @@ class ClaimDetails:
         ):
             return named
         return None
+
+    def _addressed_with_to(self, cohort: Span) -> Span | None:
+        """A sentence that opens with a few verbless words and "to" before the group ("GG to the 2
+        million players who…", "Big love to the 800 riders who…"): the words the lexicon's openers are
+        examples of, in whatever slang. Thanks to plural people is the audience thanked, as there."""
+        doc, sent = cohort.doc, cohort.sent
+        to = cohort.root.head
+        if cohort.root.dep_ != "pobj" or to.lower_ != "to" or not _only_determiners(doc[to.i + 1 : cohort.start]):
+            return None
+        opening = [t for t in doc[sent.start : to.i] if not only_filler(doc[t.i : t.i + 1])]
+        if not 0 < len(opening) <= OPENER_WORDS or any(t.pos_ in {"VERB", "AUX"} for t in opening):
+            return None  # "Tickets went to the 500 fans who…": a report, no address
+        thanks = any(t.lemma_.lower() in {"thanks", "thank"} for t in opening)
+        if thanks and cohort.root.lower_ in self.plural_people | self.generic_people:
+            return None
+        return token_span(doc, opening[0].i, cohort.end)
 
     def _attach_dateline(self, claim: Claim, sent: Span) -> None:
         """The when and where of a dateline before the claim's sentence `sent` ("Friday. 11pm. Quayside. 900
