@@ -1087,6 +1087,10 @@ def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | 
         b += contracted.end()
     edits = [Edit(a, b, _cased(norm.original, a, "many of you" + (CONTRACTIONS[contracted[1]] if contracted else "")))]
     edits += _verb_made_plural(norm, cohort.root)
+    relative = [c for c in cohort.root.children if c.dep_ == "relcl"]  # "…who's booked" -> "…who've booked"
+    who = [c for r in relative for c in r.children if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"who", "that"}]
+    for subject in who:
+        edits += _verb_made_plural(norm, subject)
     # "renewed her plan", "had their fridge reorder" -> "many of you renewed your plan"
     around = [t for t in cohort.root.head.subtree if not cohort.start <= t.i < cohort.end]
     edits += _possessives(norm, around, {"his", "her", "their"}, "your")
@@ -1129,10 +1133,18 @@ def _verb_made_plural(norm: NormalisedText, subject: Any) -> list[Edit]:
     verb = subject.head
     agreeing = [*(t for t in verb.children if t.dep_ in {"aux", "auxpass"}), verb]
     return [
-        Edit(*norm.to_original(t.idx, t.idx + len(t)), PLURAL_VERBS.get(t.lower_, t.lemma_))
+        Edit(*norm.to_original(t.idx, t.idx + len(t)), _plural(t, has=verb.tag_ == "VBN"))
         for t in agreeing
         if t.tag_ == "VBZ"
     ]
+
+
+def _plural(verb: Token, has: bool) -> str:
+    """A present-tense verb's plural form; "'s" is "has" before a participle ("who's booked" ->
+    "who've booked"), else "is" ("who's going" -> "who're going")."""
+    word = verb.lower_.replace("’", "'")
+    plural = "'ve" if word == "'s" and has else PLURAL_VERBS.get(word, verb.lemma_)
+    return plural.replace("'", "’") if "’" in verb.text else plural
 
 
 def chosen_edits(fixes: Iterable[Fix], text: str) -> list[Edit]:

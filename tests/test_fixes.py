@@ -642,6 +642,21 @@ def test_a_recast_keeps_case_after_an_emoji_and_a_day_that_names_a_thing(linter,
     assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
 
 
+@pytest.mark.parametrize(
+    ("draft", "fixed"),
+    [
+        # "'s" before a participle is "has"
+        ("The rider from Leyton who's booked our dawn spin class 90 times: are you okay?", "Many of you who've booked"),
+        (
+            "One reader in Hull who is reading our mystery series for the third time has our respect.",
+            "Many of you who are",
+        ),
+    ],
+)
+def test_one_user_made_many_of_you_takes_a_plural_relative_clause(linter, draft, fixed):
+    assert linter.fix(draft, linter.lint(draft), unsafe=True)[0].startswith(fixed)
+
+
 def test_an_activity_noun_with_no_deed_anyone_is_offered_is_not_made_a_verb(linter):
     """ "Traffic" is an activity but "You can traffic…" offers nothing (the behaviour lexicon has no such
     verb): the claim carries no deed, so no trend recast is made."""
