@@ -258,8 +258,8 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
         head = _callout_opener(norm, doc, start, end)
         if head is None:
             return None
-        if original[a:b] == f"{head} everyone":
-            return None  # it already does
+        if original[a:b] == f"{head} everyone":  # it already does: if that is all it says, it goes
+            return _remove_sentence(norm, doc, start, end, one_user=False) if _says_nothing_else(doc, start) else None
         who = " who" if re.search(r"\bwho(?:m)?ever$", original[a:b], re.I) else ""  # "To whoever played…"
         edits = (Edit(a, b, f"{head} everyone{who}"), *_singular_relative(original, b))
         return Fix(f"Address everyone: '{head} everyone{who}'", "safe", edits)
@@ -790,6 +790,16 @@ def _recast_trend(norm: NormalisedText, doc: Doc, sentence: Span, verb: Token) -
     if any(x.end > y.start for x, y in pairwise(edits)):
         return None
     return Fix("Say what users can do, not how often they did it", "unsafe", tuple(edits))
+
+
+def _says_nothing_else(doc: Doc, at: int) -> bool:
+    """Whether the sentence of the call-out at `at` is the call-out alone, its group and what the group
+    did ("To everyone who's watched X." once its taunt went): a sentence that addresses and says nothing."""
+    claim = next((c for c in doc._.claims or () if c.callout is not None and c.callout.start_char == at), None)
+    if claim is None:
+        return False
+    end = max(claim.callout.end_char, *(t.idx + len(t) for t in _unbroken(claim.cohort.root)))
+    return not any(t.is_alpha and t.idx >= end for t in claim.callout.sent)
 
 
 def _opened(clause: Token) -> bool:

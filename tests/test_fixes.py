@@ -657,6 +657,20 @@ def test_one_user_made_many_of_you_takes_a_plural_relative_clause(linter, draft,
     assert linter.fix(draft, linter.lint(draft), unsafe=True)[0].startswith(fixed)
 
 
+def test_a_call_out_left_with_nothing_to_say_goes_with_its_sentence_if_asked(linter):
+    """Once its taunt has gone, "To everyone who streamed X." addresses and says nothing: an unsafe fix
+    drops it where the rest of the post stands; safe fixes alone leave it addressing everyone."""
+    draft = (
+        "Our year in numbers is out now, with a few surprises inside. "
+        "To the 41 subscribers in Hull who played our harbour-waves album every night at 4am: we see you."
+    )
+    first = "Our year in numbers is out now, with a few surprises inside."
+    assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == first
+    assert linter.fix(draft, linter.lint(draft))[0] == f"{first} To everyone who played our harbour-waves album."
+    with_a_message = f"{first} To the 41 subscribers who played our harbour-waves album: thank you for listening."
+    assert "thank you for listening" in linter.fix(with_a_message, linter.lint(with_a_message), unsafe=True)[0]
+
+
 def test_an_activity_noun_with_no_deed_anyone_is_offered_is_not_made_a_verb(linter):
     """ "Traffic" is an activity but "You can traffic…" offers nothing (the behaviour lexicon has no such
     verb): the claim carries no deed, so no trend recast is made."""
