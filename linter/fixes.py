@@ -35,6 +35,7 @@ from typing import Any
 from lemminflect import getLemma
 from spacy.tokens import Doc, Span, Token
 
+from linter.nlp.claim import Claim
 from linter.nlp.extensions import SPAN_KEY
 from linter.nlp.sentences import is_emoji
 from linter.normalise import NormalisedText
@@ -255,11 +256,12 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
             b = rate.end()
         return Fix(f"Remove '{original[a:b]}'", "safe", _removal(original, a, b))
     if kind == "address_all":
-        head = _callout_opener(norm, doc, start, end)
+        claim = _callout_at(doc, start, end)
+        head = _callout_opener(norm, claim) if claim is not None else None
         if head is None:
             return None
         if original[a:b] == f"{head} everyone":  # it already does: if that is all it says, it goes
-            return _remove_sentence(norm, doc, start, end, one_user=False) if _says_nothing_else(doc, start) else None
+            return _remove_sentence(norm, doc, start, end, one_user=False) if _says_nothing_else(claim) else None
         who = " who" if re.search(r"\bwho(?:m)?ever$", original[a:b], re.I) else ""  # "To whoever played…"
         edits = (Edit(a, b, f"{head} everyone{who}"), *_singular_relative(original, b))
         return Fix(f"Address everyone: '{head} everyone{who}'", "safe", edits)
@@ -267,22 +269,21 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
         # A word qualifying an activity is its topic ("counselling sessions… rose"): the trend is recast
         # first, keeping it; a purchase keeps its users ("an insulin cool bag" -> "a cool bag").
         recast_first = kind == "recast" or _in_a_trend(doc, start)
-        recast = _recast(norm, doc, start) if recast_first else None
-        narrowing = _narrowing_words(norm, doc, start, end) if kind == "generalise" and recast is None else None
+        if recast_first and (recast := _recast(norm, doc, start)) is not None:
+            return recast
+        narrowing = _narrowing_words(norm, doc, start, end) if kind == "generalise" else None
         if narrowing is not None:
             a, b = narrowing
             return Fix(f"Remove '{original[a:b].strip()}'", "unsafe", _removal(original, a, b, spaced=False))
-        if recast is None and not recast_first:
-            recast = _recast(norm, doc, start)
-        return recast or _remove_sentence(norm, doc, start, end, one_user=False)
+        return (None if recast_first else _recast(norm, doc, start)) or _remove_sentence(
+            norm, doc, start, end, one_user=False
+        )
     return _remove_sentence(norm, doc, start, end)
 
 
-def _callout_opener(norm: NormalisedText, doc: Doc, start: int, end: int) -> str | None:
-    """What a call-out opens with before its group ("Congrats to", "Dear", "Shout-out to"), as typed:
-    the words of the claim's call-out before its cohort, kept when the call-out is made to address
-    everyone. None where the span is no call-out or the group opens it."""
-    claim = next(
+def _callout_at(doc: Doc, start: int, end: int) -> Claim | None:
+    """The claim whose call-out the span `start`-`end` is, if any."""
+    return next(
         (
             c
             for c in doc._.claims or ()
@@ -290,8 +291,13 @@ def _callout_opener(norm: NormalisedText, doc: Doc, start: int, end: int) -> str
         ),
         None,
     )
-    if claim is None:
-        return None
+
+
+def _callout_opener(norm: NormalisedText, claim: Claim) -> str | None:
+    """What a call-out opens with before its group ("Congrats to", "Dear", "Shout-out to"), as typed:
+    the words of the claim's call-out before its cohort, kept when the call-out is made to address
+    everyone. None where the group opens it."""
+    doc = claim.callout.doc
     group = next(  # where the group starts: the cohort, less an opener the parse put in it ("Dear 30 readers")
         (
             t.i
@@ -303,7 +309,7 @@ def _callout_opener(norm: NormalisedText, doc: Doc, start: int, end: int) -> str
     if group == claim.callout.start:
         return None
     last = doc[group - 1]
-    a, b = norm.to_original(start, last.idx + len(last))
+    a, b = norm.to_original(claim.callout.start_char, last.idx + len(last))
     return norm.original[a:b]
 
 
@@ -792,13 +798,15 @@ def _recast_trend(norm: NormalisedText, doc: Doc, sentence: Span, verb: Token) -
     return Fix("Say what users can do, not how often they did it", "unsafe", tuple(edits))
 
 
-def _says_nothing_else(doc: Doc, at: int) -> bool:
-    """Whether the sentence of the call-out at `at` is the call-out alone, its group and what the group
-    did ("To everyone who's watched X." once its taunt went): a sentence that addresses and says nothing."""
-    claim = next((c for c in doc._.claims or () if c.callout is not None and c.callout.start_char == at), None)
-    if claim is None:
-        return False
-    end = max(claim.callout.end_char, *(t.idx + len(t) for t in _unbroken(claim.cohort.root)))
+def _callout_end(claim: Claim) -> int:
+    """Where a call-out ends with the clause that says what its users did ("who added…"), up to a mark."""
+    return max(claim.callout.end_char, *(t.idx + len(t) for t in _unbroken(claim.cohort.root)))
+
+
+def _says_nothing_else(claim: Claim) -> bool:
+    """Whether the call-out's sentence is the call-out alone, its group and what the group did ("To
+    everyone who's watched X." once its taunt went): a sentence that addresses and says nothing."""
+    end = _callout_end(claim)
     return not any(t.is_alpha and t.idx >= end for t in claim.callout.sent)
 
 
@@ -812,7 +820,7 @@ def _opened(clause: Token) -> bool:
 def _in_a_trend(doc: Doc, at: int) -> bool:
     """Whether the sentence holding character `at` reports a trend in an activity ("searches for X
     rose"): a word qualifying the activity there is its topic, with no users' purchase to keep."""
-    sentence = next((s for s in doc.sents if s.start_char <= at < s.end_char), None)
+    sentence = next((s for s in _sentence_words(doc)[0] if s.start_char <= at < s.end_char), None)
     return sentence is not None and any(
         c.of_activity and sentence.start <= c.cohort.root.i < sentence.end for c in doc._.claims or ()
     )
@@ -893,12 +901,10 @@ def _without_callout(norm: NormalisedText, doc: Doc, sentence: Span) -> Fix | No
     )
     if claim is None:
         return None
-    callout = claim.callout
-    # the call-out with the clause that says what its users did ("who added…"), up to a mark
-    end = max(callout.end_char, *(t.idx + len(t) for t in _unbroken(claim.cohort.root)))
+    end = _callout_end(claim)
     if sum(t.is_alpha and t.idx >= end for t in sentence) < MIN_LEFT:
         return None
-    a, b = norm.to_original(callout.start_char, end)
+    a, b = norm.to_original(claim.callout.start_char, end)
     return Fix("Remove the call-out", "unsafe", _removal(norm.original, a, b))
 
 
@@ -920,13 +926,15 @@ def _when_and_who(doc: Doc, sentence: Span, verbs: list[Token], also: list[Token
     about what anyone can do has none of them. Character bounds, earliest first, none overlapping."""
     after = doc[verbs[0].i + 1 : sentence.end]
     spans = [s for s in doc.spans[SPAN_KEY] if s.label_ == "time" and after.start <= s.start < after.end]
+    hung = [(s, _adverbial(s.root, verbs)) for s in spans]
     whens = [t for t in after if _names_a_period(t) and not _hyphenated(t) and not _names_a_thing(t)]
-    phrases = {_running(_adverbial(t, verbs)) for t in [*(s.root for s in spans), *whens]} - {None} | set(also)
+    phrases = {_running(p) for p in [*(p for _, p in hung), *(_adverbial(t, verbs) for t in whens)]}
+    phrases = phrases - {None} | set(also)
     # a time the parse hung on no adverbial ("between 11pm and 2am" read as counts): the span alone
     unhung = [  # with a preposition before it ("past 1am"); not a time that describes ("last night's match")
         (doc[s.start - 1].idx if s.start > 0 and doc[s.start - 1].tag_ == "IN" else s.start_char, s.end_char)
-        for s in spans
-        if _adverbial(s.root, verbs) is None and s.root.dep_ not in MODIFYING
+        for s, adverbial in hung
+        if adverbial is None and s.root.dep_ not in MODIFYING
     ]
     for verb in verbs:
         for child in (c for c in verb.children if c.i > verb.i):  # the users before the verb go anyway

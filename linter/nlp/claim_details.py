@@ -36,11 +36,8 @@ class ClaimDetails:
         for opener in openers:
             if not only_filler(doc[sent.start : opener.start]):
                 continue
-            if (
-                opener.text.lower() in self.thanks_openers
-                and cohort.root.lower_ in self.plural_people | self.generic_people
-            ):
-                continue  # "thanks to all of you who…" thanks the audience; a counted group is called out
+            if opener.text.lower() in self.thanks_openers and self._the_audience(cohort):
+                continue  # "thanks to everyone who…" thanks the audience; a counted group is called out
             if opener.start <= cohort.start and _only_determiners(doc[opener.end : cohort.start]):
                 return token_span(doc, opener.start, max(cohort.end, opener.end))
         defined_by_activity = behaviour.root.dep_ in {"relcl", "acl"} or behaviour.root.pos_ == "NOUN"
@@ -69,9 +66,11 @@ class ClaimDetails:
         if not 0 < len(opening) <= OPENER_WORDS or any(t.pos_ in {"VERB", "AUX"} for t in opening):
             return None  # "Tickets went to the 500 fans who…": a report, no address
         thanks = any(t.lemma_.lower() in {"thanks", "thank"} for t in opening)
-        if thanks and cohort.root.lower_ in self.plural_people | self.generic_people:
-            return None
-        return token_span(doc, opening[0].i, cohort.end)
+        return None if thanks and self._the_audience(cohort) else token_span(doc, opening[0].i, cohort.end)
+
+    def _the_audience(self, cohort: Span) -> bool:
+        """A group named by no count ("everyone", "all of you"): thanked, it is the audience, not called out."""
+        return cohort.root.lower_ in self.plural_people | self.generic_people
 
     def _attach_dateline(self, claim: Claim, sent: Span) -> None:
         """The when and where of a dateline before the claim's sentence `sent` ("Friday. 11pm. Quayside. 900
