@@ -32,12 +32,13 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from lemminflect import getLemma
+from lemminflect import getInflection, getLemma
 from spacy.tokens import Doc, Span, Token
 
 from linter.nlp.claim import Claim
 from linter.nlp.extensions import SPAN_KEY
 from linter.nlp.sentences import is_emoji
+from linter.nlp.words import data_lines
 from linter.normalise import NormalisedText
 
 ACTIONS = {"replace", "remove", "address_all", "generalise", "remove_sentence", "recast"}
@@ -160,6 +161,13 @@ TIME_MARKS = {"since", "when", "after", "before", "while", "until", "once", "as"
 ADDING = {"and", "&", "plus"}  # what adds one user to a list or a sentence ("…, and one fan took 900")
 TAKE_NO_TO = {"visit", "call", "text", "message", "phone", "email", "ring"}  # "calls to X" -> "call X"
 TAKE_FOR = {"search", "ask", "pay", "call", "shop", "look", "apply", "vote", "wait", "register"}  # "search for X"
+# What a trend's topic becomes the object of: "for" or "to" after some deeds ("debt advice searches" ->
+# "search for debt advice", "podcast subscriptions" -> "subscribe to podcasts"), none after the rest ("fee
+# payments" -> "pay fees", "helpline calls" -> "call helplines").
+TOPIC_FOR = TAKE_FOR - {"pay", "call"}
+TOPIC_TO = {"subscribe", "listen", "donate"}
+PLACES_OR_TIMES = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME"}  # entities that narrow, never what was done
+UNCOUNTABLE = frozenset(data_lines("uncountable.txt"))  # "insulin orders" -> "order insulin", not "insulins"
 BY_WHOM = {"from", "among", "by"}  # what says whose an activity was ("searches from members in Leeds")
 GROUP_WORDS = {"all", "each", "both", "most", "many", "some", "every"}  # ", each on a weekday", ", all of them in Fife"
 MENTIONS_BEFORE = re.compile(r"^(?:[ \t]*@\w+)+[ \t,:]*$")  # a post opening with the handles it answers
@@ -644,7 +652,7 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
     verb = _clause_verb(doc, sentence)
     progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
     if verb.pos_ != "VERB" or not (verb.tag_ in PAST_OR_HABITUAL or progressive):  # "have been stocking up"
-        return _without_callout(norm, doc, sentence)
+        return _recast_trend(norm, doc, sentence, verb) or _without_callout(norm, doc, sentence)  # "…are up 18%"
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     agent = next((c for c in verb.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"), None)
@@ -745,12 +753,18 @@ def _recast_trend(norm: NormalisedText, doc: Doc, sentence: Span, verb: Token) -
         ),
         None,
     )  # the change verb's, or the participle's ("sessions booked… peaked")
-    if claim is None or claim.cohort.root.dep_ != "nsubj" or claim.cohort.root.head != verb:
+    if claim is None:
         return None
     noun = claim.cohort.root
+    headline = noun.dep_ == "ROOT" and claim.behaviour.root.head == noun  # "Orders for X spiked after…"
+    change = claim.behaviour.root if headline else None  # the change, a participle on the activity
+    if change is None and (noun.dep_ != "nsubj" or noun.head != verb):
+        return None
     opening = _clause_opening(sentence, noun)
     done = _done_to(noun)
+    done = None if done == change else done  # "Orders spiked…": a headline's change is no deed done
     text = norm.original
+    topic = ""
     if done is not None:  # "sessions booked through Y": "book sessions through Y"
         last = next((c for c in done.children if c.dep_ == "prt" and c.i == done.i + 1), done)  # "set up"
         first = doc[max(noun.left_edge.i, opening.i)]
@@ -762,30 +776,36 @@ def _recast_trend(norm: NormalisedText, doc: Doc, sentence: Span, verb: Token) -
         edits = [Edit(a, b, f"{_cased(text, a, 'you can ')}{deed} {object_words}")]
     else:
         qualifying = [c for c in noun.lefts if c.i >= opening.i and c.dep_ not in {"det", "poss"}]  # not a frame
-        if not claim.deed or qualifying:
+        topic = _topic(norm, noun, claim.deed, qualifying) if qualifying else ""
+        if not claim.deed or topic is None:
             return None
         a, b = norm.to_original(opening.idx, noun.idx + len(noun))
-        edits = [Edit(a, b, _cased(text, a, "you can ") + claim.deed)]
+        edits = [Edit(a, b, _cased(text, a, "you can ") + claim.deed + topic)]
         what = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in {"of", "for", "to"}), None)
         goes = {"of": True, "for": claim.deed not in TAKE_FOR, "to": claim.deed in TAKE_NO_TO}
-        if what is not None and goes[what.lower_]:  # "bookings for X" -> "book X", "visits to X" -> "visit X"
+        if what is not None and not topic and goes[what.lower_]:  # "bookings for X" -> "book X"
             edits += _removal(text, *norm.to_original(what.idx, what.idx + len(what)))
     whose = [
         t for t in noun.subtree if t.i > noun.i and (t.dep_ == "agent" or t.dep_ == "prep" and t.lower_ in BY_WHOM)
     ]
     edits += [_removal(text, *norm.to_original(p.left_edge.idx, _words_end(p.subtree)))[-1] for p in whose]
     words = [t for t in sentence if not (t.is_space or is_emoji(t.text) or t.text in CLAUSE_MARKS)]
-    kept = [t for c in noun.rights if c not in whose for t in c.subtree if t in words]  # a closing quote too
+    kept = [t for c in noun.rights if c not in whose and c != change for t in c.subtree if t in words]  # a quote too
     if done is not None:  # "booked after 9pm": when it was done goes, as in any recast
         taken = [(p.left_edge.idx, _words_end(p.subtree)) for p in whose]
         for a_when, b_when in _when_and_who(doc, doc[done.i : done.right_edge.i + 1], [done], also=[]):
             if not any(a_when < b_whose and a_whose < b_when for a_whose, b_whose in taken):
                 edits += _removal(text, *_before_emoji(text, *norm.to_original(a_when, b_when)))
-    if done is None and not any(t.is_alpha for t in kept):
+    if done is None and not topic and not any(t.is_alpha for t in kept):
         return None  # "You can visit." would say nothing
-    if any(t.dep_ == "prep" and not list(t.children) for t in kept):
+    kept += [  # "through Coinly", a name the parse did not know (read as an adverb) and hung on the verb
+        doc[t.i + 1]
+        for t in kept
+        if t.dep_ == "prep" and not list(t.children) and t.i + 1 < sentence.end and doc[t.i + 1].is_title
+    ]
+    if any(t.dep_ == "prep" and not list(t.children) and doc[t.i + 1] not in kept for t in kept):
         return None  # "made through" whose name an earlier fix took: no sentence to recast
-    kept_end = max(t.idx + len(t) for t in [noun, *kept])
+    _, kept_end = _closing_quote(doc.text, noun.idx, max(t.idx + len(t) for t in [noun, *kept]))  # "for 'X'"
     if kept_end < len(doc.text) and doc.text[kept_end].isalnum():
         return None  # the parse split a word ("4|am"): where the trend starts is unclear
     trend = [t for t in words if t.idx >= kept_end]
@@ -796,6 +816,38 @@ def _recast_trend(norm: NormalisedText, doc: Doc, sentence: Span, verb: Token) -
     if any(x.end > y.start for x, y in pairwise(edits)):
         return None
     return Fix("Say what users can do, not how often they did it", "unsafe", tuple(edits))
+
+
+def _topic(norm: NormalisedText, noun: Token, deed: str, qualifying: list[Token]) -> str | None:
+    """The nouns before an activity noun that say what was done, as the deed's object, the last one
+    plural where it counts things ("Flu jab bookings" -> " flu jabs", "insulin orders" -> " insulin"),
+    with the preposition the deed takes (" for flu jabs"). None where those words are no object: a
+    name, a place, a time ("Leeds orders", "Night-time searches"), or a word describing the activity."""
+    doc = noun.doc
+    words = doc[min(q.left_edge.i for q in qualifying) : noun.i]
+    last = words[-1]
+    common = last.pos_ == "NOUN" or last.i == last.sent.start and _names_a_category(last)  # "Condom orders…"
+    if last.dep_ != "compound" or not common or not all(q.dep_ in {"compound", "amod"} for q in qualifying):
+        return None
+    if any(t.ent_type_ in PLACES_OR_TIMES or _names_a_period(t) or t.lower_ in PERIODS for t in words):
+        return None
+    a, b = norm.to_original(words.start_char, words.end_char)
+    object_words = norm.original[a:b]
+    if last.tag_ in {"NN", "NNP"} and last.lower_ not in UNCOUNTABLE:
+        plural = next(iter(getInflection(last.lemma_, "NNS")), last.text)
+        if plural.startswith(last.lemma_):  # the ending on the word as typed ("café" -> "cafés")
+            plural = object_words[len(object_words) - len(last.text) :] + plural[len(last.lemma_) :]
+        object_words = object_words[: len(object_words) - len(last.text)] + plural
+    if (words[0].pos_ != "PROPN" or _names_a_category(words[0])) and not words[0].text.isupper():
+        object_words = object_words[:1].lower() + object_words[1:]
+    preposition = " for" if deed in TOPIC_FOR else " to" if deed in TOPIC_TO else ""
+    return f"{preposition} {object_words}"
+
+
+def _names_a_category(word: Token) -> bool:
+    """Whether a capitalised word is a special category's term ("Condom", "Insulin" opening a sentence,
+    which the tagger reads as names), not a brand's ("Spark matches")."""
+    return any(s.label_.startswith("sensitive.") and s.start <= word.i < s.end for s in word.doc.spans[SPAN_KEY])
 
 
 def _callout_end(claim: Claim) -> int:

@@ -901,7 +901,7 @@ def test_the_post_model_speaks_only_where_some_sentence_reads_as_a_claim():
     engine = linter.get_linter()
     post_rules = [r for r in engine.pack.rules if r.check == "post"]
     assert all(r.params["claim_score"] > 0 for r in post_rules)
-    norm = normalise("Morning-after pill refills through our app jumped by a third in Hove this spring.")
+    norm = normalise("Morning-after pill collections through our app jumped by a third in Hove this spring.")
     doc = engine.nlp(norm.text)
     assert not doc._.claims  # the grammar finds no cohort here: only the models read it
     assert any(f.because.get("model") == "post" for f in engine.result(doc, norm).findings)
@@ -1812,6 +1812,26 @@ def test_a_rise_or_fall_written_without_a_verb_is_a_trend(draft, cohort, detail)
     result = linter.lint(draft)
     assert [(c["cohort"]["text"], c["n"]) for c in result.claims] == [(cohort, None)]
     assert detail in [f.text for f in result.findings if f.rule == "PL302"]
+
+
+@pytest.mark.parametrize(
+    ("draft", "cohort", "detail"),
+    [
+        # a headline the activity heads, its change read as a participle on it
+        ("Bookings for padel lessons in Exeter spiked after the final.", "Bookings", "Exeter"),
+        # calls, requests, refills and applications are activity users do
+        ("Calls to our pension line from Truro doubled in March.", "Calls", "Truro"),
+        ("Refill requests in Dover rose 20% this week.", "Refill requests", "Dover"),
+    ],
+)
+def test_a_headline_trend_and_more_activity_nouns_are_trends(draft, cohort, detail):
+    result = linter.lint(draft)
+    assert [(c["cohort"]["text"], c["n"]) for c in result.claims] == [(cohort, None)]
+    assert detail in [f.text for f in result.findings if f.rule == "PL302"]
+
+
+def test_a_noun_with_a_participle_that_is_no_change_is_no_trend():
+    assert linter.lint("Orders placed before noon in Leeds ship the same day.").claims == ()
 
 
 def test_prices_or_our_team_up_is_not_a_trend_of_users():

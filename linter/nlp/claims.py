@@ -92,6 +92,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.made_up = word_set(lexicons, "made_up")
         self.behaviour_verbs = word_set(lexicons, "behaviour_verbs")
         self.behaviour_nouns = word_set(lexicons, "behaviour_nouns")
+        self.deeds = {noun: deed for deed, nouns in word_groups(lexicons, "activity_deeds").items() for noun in nouns}
         self.records_of_use = self.behaviour_nouns | self.identified_records  # one person's basket, order, trip
         self.headline_verbs = word_set(lexicons, "headline_verbs")
         self.change_verbs = word_set(lexicons, "change_verbs")
@@ -229,10 +230,11 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         )
 
     def _deed(self, activity: Token) -> str:
-        """The verb an activity noun names, where users do it ("booking" -> "book"); "" for the rest
-        ("traffic", "trips": no deed anyone is offered)."""
-        verbs = getAllLemmas(activity.lemma_.lower(), upos="VERB").get("VERB", ())
-        return next((verb for verb in verbs if verb in self.behaviour_verbs), "")
+        """The verb an activity noun names, where users do it ("booking" -> "book", "sale" -> "buy"); ""
+        for the rest ("traffic", "trips": no deed anyone is offered)."""
+        lemma = activity.lemma_.lower()
+        verbs = getAllLemmas(lemma, upos="VERB").get("VERB", ())
+        return next((verb for verb in verbs if verb in self.behaviour_verbs), self.deeds.get(lemma, ""))
 
 
 def _answer_to(claim: Claim) -> Span | None:

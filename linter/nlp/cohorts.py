@@ -365,7 +365,7 @@ class CohortFinding:
         number of people."""
         if verbless_change(token) is not None:
             return self._many_peoples_activity(token)  # "Pizza orders up 40% in Leeds"
-        if token.dep_ != "nsubj":
+        if token.dep_ not in {"nsubj", "ROOT"}:
             return None
         if not self._rose_or_fell(token.head) and misread_change_verb(token, self.change_verbs) is None:
             return None

@@ -107,7 +107,10 @@ def _asks(token: Token) -> bool:
 
 def misread_change_verb(subject: Token, change_verbs: set[str]) -> Token | None:
     """ "Why did pizza orders double…?", "umbrella orders triple the week…": right after a plural subject,
-    a verb of change the tagger read as an adverb or a predeterminer is still the verb."""
+    a verb of change the tagger read as an adverb or a predeterminer is still the verb; and in a headline
+    that the activity heads ("Orders for X in Leeds spiked after…"), the participle of change on it."""
+    if subject.dep_ == "ROOT" and subject.tag_ in {"NNS", "NNPS"}:
+        return next((c for c in subject.rights if c.dep_ == "acl" and c.lemma_.lower() in change_verbs), None)
     after = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
     if subject.tag_ not in {"NNS", "NNPS"} or after is None or after.pos_ in {"VERB", "AUX", "NOUN", "PROPN"}:
         return None
