@@ -154,6 +154,7 @@ MODIFYING = {"poss", "compound", "amod", "nmod", "case"}  # how a word describes
 LIST_GAP = re.compile(r"\s*[,;]?\s*(?:(?:and|or|&)\s+)?", re.I)  # what joins the items of a list
 JOINERS = "-–"  # what makes one word of two with no space: a hyphen, a route's en dash ("Leeds–York")
 FRAMED = {"ccomp", "acl", "parataxis"}  # how the parse hangs a clause on the words framing it
+HUNG_UNDER = {"ccomp", "parataxis"}  # how the parse hangs a clause under the words after it (not a participle)
 FRAME_MARKS = {":", "—", "–"}  # what ends a frame kept before a recast clause ("Good news from X: …")
 CLAUSE_MARKS = {",", ";", ":", "—", "–", "(", ")", "!", "?", "."}  # what ends a phrase read back to its start
 ASIDE_MARKS = {"—", "–", ","}  # what sets off an aside that restates how many users did it
@@ -661,6 +662,8 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
         return _recast_trend(norm, doc, sentence, verb) or _without_callout(norm, doc, sentence)
     if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
         return None
+    if any(_reports_on_its_own(t, verb) for t in doc[users.i + 1 : verb.i]):
+        return None  # "@kim our records say you deposited… — want a spin?": the parse joined two clauses
     if any(c.dep_ == "advcl" and c.tag_ == "VBD" and not _opened(c) for c in verb.rights):
         return None  # "Kids accounts | on X logged in…": a noun read as the verb, the verb as a clause
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
@@ -681,8 +684,8 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
     rest = [t for t in sentence if t.i > verb.i and not any(s <= t.idx < e for s, e in going)]
     if any(t.lower_ in POINTING_AT_USERS for t in rest):
         return None
-    if not what and not any(any(c.isalnum() for c in t.text) for t in rest):
-        return None  # "You can play." would say nothing
+    if not what and not any(any(c.isalnum() for c in t.text) for t in rest if t in verb.subtree):
+        return None  # "You can play." would say nothing (words after the clause say nothing of the deed)
     if any(t.lower_ == "same" and t.dep_ == "amod" and t.head.dep_ == "dobj" for t in rest):
         return None  # "chose the same numbers" compares the users' acts ("in the same basket" does not)
     edits += _possessives(norm, rest, {"his", "her", "their"}, "your")
@@ -708,12 +711,26 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
     return Fix("Say what users can do, not what they did", "unsafe", tuple(edits))
 
 
+def _reports_on_its_own(word: Token, verb: Token) -> bool:
+    """Whether a word between a recast's users and its verb is the subject of a clause of its own, not
+    one describing the users ("who joined in May"): the parse then made one sentence of two."""
+    return (
+        word.dep_ in {"nsubj", "nsubjpass"}
+        and word.head != verb
+        and word.head.dep_ != "relcl"
+        and word.lower_ not in {"who", "that", "which"}
+    )
+
+
 def _clause_verb(doc: Doc, sentence: Span) -> Token:
     """The verb a recast rewrites: the sentence's own, or that of the clause ending the sentence which it
     frames, where a claim's behaviour is there ("Our data shows | 300 members streamed…", "Good news from
-    X: | orders for Y jumped…")."""
+    X: | orders for Y jumped…"), or that of the one claim the parse hung as a clause under the words after
+    it ("300 members completed X | — come on, it's free!")."""
     root = sentence.root
     behaviours = {c.behaviour.root for c in doc._.claims or () if c.behaviour is not None}
+    if root in behaviours:
+        return root
     framed = [
         c
         for c in root.rights
@@ -721,7 +738,8 @@ def _clause_verb(doc: Doc, sentence: Span) -> Token:
         and c in behaviours
         and all(t.is_punct or t.is_space for t in doc[c.right_edge.i + 1 : sentence.end])
     ]
-    return framed[0] if framed and root not in behaviours else root
+    inside = [b for b in behaviours if sentence.start <= b.i < sentence.end and b.i < root.i]
+    return framed[0] if framed else inside[0] if len(inside) == 1 and inside[0].dep_ in HUNG_UNDER else root
 
 
 def _clause_opening(sentence: Span, who: Token) -> Token:
@@ -730,6 +748,8 @@ def _clause_opening(sentence: Span, who: Token) -> Token:
     (the users or the activity), the frame kept where it has no verb ("Seen on our app:" opens with
     one). A frame that reports ("Our data shows…") goes with the users."""
     words = [t for t in sentence if not (t.is_space or t.is_punct or is_emoji(t.text))]
+    while len(words) > 1 and words[0].text.startswith("@") and words[0].i < who.i:
+        words = words[1:]  # the handles a reply opens with stay: it still answers them
     marks = [t for t in sentence if t.i < who.i and t.text in FRAME_MARKS]
     if not marks or any(t.pos_ == "VERB" for t in words[1:] if t.i < marks[-1].i):
         return words[0]  # "X sold out by 10am: 88 households got…" is a report too, no frame

@@ -633,6 +633,32 @@ def test_a_trend_recast_reads_its_topic_deed_and_headline(linter, draft, fixed):
     assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
 
 
+@pytest.mark.parametrize(
+    ("draft", "fixed"),
+    [
+        # a claim the parse hung as a clause under the words after it is still the one recast
+        (
+            "This spring 38 pupils booked a chat with our school nurse — we're always here to listen.",
+            "You can book a chat with our nurse — we're always here to listen.",
+        ),
+        # a reply's recast keeps the handle it answers
+        (
+            "@dan_r our records say you topped up the Spinzo app four times last night — want a bonus spin?",
+            "@dan_r you can top up the Spinzo app — want a bonus spin?",
+        ),
+    ],
+)
+def test_a_recast_finds_a_clause_hung_under_the_rest_and_keeps_a_reply_s_handle(linter, draft, fixed):
+    assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
+
+
+def test_no_recast_where_the_parse_made_one_sentence_of_two_clauses(linter):
+    """ "@kim our records say you…, want a spin?": the parse made the handle the subject of "want"; a
+    recast from there would say "You can want a bonus spin?"."""
+    draft = "@dan_r our records show you put money into your Spinzo account 4 times last night — want a bonus spin?"
+    assert "can want" not in linter.fix(draft, linter.lint(draft), unsafe=True)[0]
+
+
 FIX_WORDS = {"you", "can", "many", "of", "everyone", "who", "your", "money"}  # what a fix may bring in
 
 
