@@ -582,7 +582,7 @@ def _sentence_words(doc: Doc) -> tuple[list[Span], list[int]]:
 def _remove_sentence(norm: NormalisedText, doc: Doc, start: int, end: int, one_user: bool = True) -> Fix | None:
     """The sentence holding the words, where the rest of the post stands without it; else, where the
     words are `one_user`, that user made many."""
-    if one_user and (conjunct := _without_conjunct(norm, doc, start, end)):
+    if one_user and (conjunct := _without_conjunct(norm, doc, start, end) or _reply_without_report(norm, doc, start)):
         return conjunct
     sentences, words = _sentence_words(doc)
     at = next((i for i, s in enumerate(sentences) if s.start_char <= start < s.end_char), None)
@@ -633,6 +633,31 @@ def _without_conjunct(norm: NormalisedText, doc: Doc, start: int, end: int) -> F
     a, _ = norm.to_original(doc[first].idx, doc[first].idx + len(doc[first]))
     _, b = norm.to_original(doc[last].idx, doc[last].idx + len(doc[last]))
     a = _space_before(norm.original, a)
+    return Fix(f"Remove '{norm.original[a:b].strip()}'", "unsafe", (Edit(a, b, ""),))
+
+
+def _reply_without_report(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
+    """A reply that reports what the account it answers did, then says something of its own ("@kim we
+    can see you've returned four parcels this week, | is everything OK?"): the report goes up to the mark
+    that ends it, and the handles and the reply's own words stay ("@kim is everything OK?")."""
+    claim = next((c for c in doc._.claims or () if c.cohort.start_char <= start < c.cohort.end_char), None)
+    if claim is None or claim.behaviour is None:
+        return None
+    sentence = claim.cohort.sent
+    words = [t for t in sentence if not (t.is_space or is_emoji(t.text))]
+    while words and words[0].text.startswith("@"):
+        words = words[1:]
+    if len(words) == len([t for t in sentence if not t.is_space]) or not words:
+        return None  # no handle opens it: not a reply
+    reported = max(
+        claim.behaviour.root.i, claim.cohort.end - 1, *(s.end - 1 for v in claim.details.values() for s in v)
+    )
+    mark = next((t for t in words if t.i > reported and t.text in CLAUSE_MARKS - {".", "(", ")"}), None)
+    if mark is None or sum(t.is_alpha for t in words if t.i > mark.i) < 2:
+        return None
+    a, _ = norm.to_original(words[0].idx, words[0].idx + len(words[0]))
+    following = doc[mark.i + 1] if mark.i + 1 < len(doc) else None
+    b = norm.to_original(following.idx, following.idx)[0] if following is not None else len(norm.original)
     return Fix(f"Remove '{norm.original[a:b].strip()}'", "unsafe", (Edit(a, b, ""),))
 
 
@@ -1166,6 +1191,8 @@ def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | 
         return None  # an object, or the subject of a clause inside the sentence ("…asked where their X was")
     if any(t.tag_ in {"WP", "WRB"} for t in doc[cohort.sent.start : cohort.start]):
         return None  # "Who's the one reader…?" asks after the one user: many of them cannot be asked for
+    if any(c.dep_ in {"aux", "auxpass"} and c.i < cohort.start for c in verb.children):
+        return None  # "have you eaten?" asks the one account; it reports nothing
     partitive = [c for c in cohort.root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= cohort.end]
     if partitive:  # "A couple of givers": the whole group goes, not just "A couple"
         end = max(end, max(t.idx + len(t) for t in partitive[0].subtree))
