@@ -676,8 +676,9 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
         return None
     sentence = sentences[at]
     verb = _clause_verb(doc, sentence)
+    likely = _likely_to(verb)
     progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
-    if verb.pos_ != "VERB" or not (verb.tag_ in PAST_OR_HABITUAL or progressive):  # "have been stocking up"
+    if not likely and (verb.pos_ != "VERB" or not (verb.tag_ in PAST_OR_HABITUAL or progressive)):  # "have been…"
         return _recast_trend(norm, doc, sentence, verb) or _without_callout(norm, doc, sentence)  # "…are up 18%"
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -685,6 +686,7 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
     users = subject if subject is not None else agent if passive is not None else None
     if users is None or not _reports_users(doc, users, verb):
         return _recast_trend(norm, doc, sentence, verb) or _without_callout(norm, doc, sentence)
+    verb = likely or verb
     if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
         return None
     if any(_reports_on_its_own(t, verb) for t in doc[users.i + 1 : verb.i]):
@@ -734,6 +736,17 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
     if any(a.end > b.start for a, b in pairwise(edits)):
         return None  # a parse that hangs the words oddly: no edit may overlap another
     return Fix("Say what users can do, not what they did", "unsafe", tuple(edits))
+
+
+def _likely_to(verb: Token) -> Token | None:
+    """The deed where users are said to be likelier than others to do it ("…are three times as likely as
+    others to order X"): the verb after "likely to", which a recast makes what anyone can do ("You can
+    order X"), or None."""
+    if verb.lemma_ != "be":
+        return None
+    likely = next((c for c in verb.children if c.dep_ in {"acomp", "attr"} and c.lower_ == "likely"), None)
+    deeds = [c for c in likely.children if c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB"] if likely else []
+    return next((c for c in deeds if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
 def _reports_on_its_own(word: Token, verb: Token) -> bool:

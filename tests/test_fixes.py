@@ -674,6 +674,12 @@ def test_a_reply_loses_its_report_of_what_the_account_did_and_keeps_its_own_word
     assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
 
 
+def test_a_recast_of_most_likely_to_makes_the_deed_after_it_what_anyone_can_do(linter):
+    """ "…three times as likely as others to buy X": the deed is the verb after "likely to"."""
+    draft = "Shoppers in Bath are three times as likely as others to buy nicotine patches on a Monday."
+    assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == "You can buy nicotine patches."
+
+
 def test_no_recast_where_the_parse_made_one_sentence_of_two_clauses(linter):
     """ "@kim our records say you…, want a spin?": the parse made the handle the subject of "want"; a
     recast from there would say "You can want a bonus spin?"."""
