@@ -10,8 +10,9 @@ Two stages, each a single left-to-right pass:
 * character stage (skipped for printable ASCII): NFKC per character, any script's decimal digits to
   ASCII, accents off Latin letters, controls and invisible format characters dropped, keycaps
   folded onto their digit, an emoji inside a phrase dropped;
-* token stage: thousands separators, k/M/bn suffixes and number words rewritten as plain digits,
-  and runs without spaces longer than any word broken up, so tokenising takes linear time.
+* token stage: thousands separators, k/M/bn suffixes and number words rewritten as plain digits, a
+  decimal comma as a point ("0,0009 %", "3,5 %"), and runs without spaces longer than any word broken
+  up, so tokenising takes linear time.
 
 Last, a layout stage: the parser reads whitespace as tokens of their own, and a leading space, a
 double space after a full stop or a file's last newline changed the parse, and so the decision, of
@@ -384,6 +385,12 @@ _NUMBER = re.compile(
     r"|(?<=[1-9])(?P<spaced>[0-9]{0,2}(?: [0-9]{3})+)(?!\w)(?! [0-9])(?![.,][0-9])"
     r")"
 )
+# A comma that can only be a decimal one: after a lone 0 ("0,0007 % of our 3.000.000 riders", which
+# no grouping starts with), or before one or two digits and a percent sign ("3,5 %"). Written as a point
+# so the share is read as the same share.
+_DECIMAL_COMMA = re.compile(
+    r"(?<![\w.,'’])(?:0(?P<zero>,)[0-9]+|[1-9][0-9]{0,2}(?P<point>,)[0-9]{1,2}(?=[ ]?%))(?![0-9]|[.,][0-9])"
+)
 _SEPARATORS = str.maketrans("", "", ",.'’")
 _SUFFIX_ZEROS = {"k": 3, "K": 3, "M": 6, "bn": 9, "Bn": 9, "BN": 9}
 # After a currency sign the lowercase/short forms are unambiguous too ("£40m", "$1.5B");
@@ -527,6 +534,13 @@ def _tokens(text: str) -> list[Piece] | None:
             digits = _number(m, text)
             if digits is not None:
                 edits.append((m.start(), m.end(), digits))
+        if "," in text:
+            edits.extend(
+                (m.start(c), m.end(c), ".")
+                for m in _DECIMAL_COMMA.finditer(text)
+                for c in ("zero", "point")
+                if m.group(c)
+            )
     # Lowercase for the word scan; U+0130 is the one character whose lowercase is longer.
     lower = text.replace("\u0130", "i").lower()
     for m in _WORDS.finditer(lower):

@@ -54,6 +54,9 @@ EVASIONS = [
     ("64,000+ of you", "64000 of you", "64000", "64,000"),
     ("700+ readers", "700 readers", "700", "700"),
     ("3.5k+ fans", "3500 fans", "3500", "3.5k"),
+    # a comma that can only be a decimal one: after a lone 0, or before a percent sign
+    ("0,0004 % of members", "0.0004 % of members", "0.0004", "0,0004"),
+    ("2,5% of members", "2.5% of members", "2.5", "2,5"),
 ]
 
 UNCHANGED = [
@@ -69,6 +72,7 @@ UNCHANGED = [
     "3 100m repeats",
     "192.168.1.1",
     "1,234.56",
+    "pages 3,5 and 9",
     "one of you",
     "no one",
     "the one person who",

@@ -78,6 +78,8 @@ def test_cohort_size_is_read_from_words_percentages_and_ratios():
         "Of our 800,000 listeners, 0.004% replayed the same podcast episode every night in May.": 32,
         "Among Fernly's 400,000 gardeners, 0.01% watered the same cactus twice a day.": 40,
         "Of our 3,000 members, a third booked a sports massage in May.": 1000,  # a fraction as the subject
+        # a decimal comma and points between thousands, as much of Europe writes them
+        "Just 0,0008 % of our 5.000.000 listeners replayed the storm track all night.": 40,
     }
     for draft, n in sizes.items():
         claims = linter.lint(draft).claims
