@@ -2113,6 +2113,25 @@ def test_a_leaderboard_of_accounts_and_their_figures_is_about_each_account():
     assert result.decision == "block"
 
 
+def test_a_participle_on_an_account_s_figure_is_no_verb_of_the_line():
+    """ "@pedal_pete — 930 km ridden in June": the participle says what the figure was; the line is
+    still one account and its figure. A counted group on the line is the group's figure, not the account's."""
+    assert [f.rule for f in linter.lint("Leaderboard: @pedal_pete — 930 km ridden in June 🚴").findings] == ["PL101"]
+    draft = "@gerry_k over 500 riders boarded at Eastfield before 7am today, which explains the long queue 😬"
+    assert "PL101" not in [f.rule for f in linter.lint(draft).findings]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@lina_w you guessed it, iced tea searches on Sipply rose 150% in Leeds this week.",
+        "@tom_k you know the drill: the 6am class opens for booking at noon.",
+    ],
+)
+def test_what_a_reply_s_you_thinks_or_knows_is_no_record(draft):
+    assert not any(c["n"] == 1 for c in linter.lint(draft).claims)
+
+
 @pytest.mark.parametrize(
     "draft", ["Giveaway winner @bo_k: 2 tickets to the final!", "Follow @lenarides for 5 tips on cycling"]
 )

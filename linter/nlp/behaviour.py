@@ -44,8 +44,8 @@ class BehaviourReading:
                 return change  # "Pizza orders up 40%": the change word stands in for the verb
         verb = verb_of_subject(head)
         if verb is not None and verb.pos_ in {"VERB", "AUX"}:
-            if head.lower_ in self.second_person and _describes(verb):
-                return None  # "you're welcome", "you're a star": what the reply thinks of them, not what they did
+            if head.lower_ in self.second_person and (_describes(verb) or verb.lemma_.lower() in self.mental_verbs):
+                return None  # "you're welcome", "you're not imagining it": what the reply thinks, not what they did
             return verb
         misread = misread_change_verb(head, self.change_verbs)
         if misread is not None:

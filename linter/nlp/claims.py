@@ -92,6 +92,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.made_up = word_set(lexicons, "made_up")
         self.behaviour_verbs = word_set(lexicons, "behaviour_verbs")
         self.behaviour_nouns = word_set(lexicons, "behaviour_nouns")
+        self.mental_verbs = word_set(lexicons, "mental_verbs")
         self.deeds = {noun: deed for deed, nouns in word_groups(lexicons, "activity_deeds").items() for noun in nouns}
         self.records_of_use = self.behaviour_nouns | self.identified_records  # one person's basket, order, trip
         self.headline_verbs = word_set(lexicons, "headline_verbs")

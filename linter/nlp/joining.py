@@ -135,9 +135,13 @@ class Joining:
         for sent in doc.sents:
             words = [t for t in sent if not (t.is_space or t.is_punct or is_emoji(t.text))]
             accounts = [t for t in words if is_account_name(t)]
-            verbs = [t for t in words if t.pos_ in {"VERB", "AUX"} and t not in accounts]  # "@lena_rides" is no verb
+            verbs = [  # "@lena_rides" is no verb, nor a participle on the figure's noun ("1,204 episodes played")
+                t for t in words if t.pos_ in {"VERB", "AUX"} and t not in accounts and not _on_the_figure(t)
+            ]
             if len(accounts) != 1 or accounts[0].i in cohorts or verbs:
                 continue
+            if any(self._counts_a_group(t) for t in words):
+                continue  # "@kim over 300 riders boarded…": the figure is a group's
             account = doc[accounts[0].i : accounts[0].i + 1]
             if any(t.like_num for t in words if t.i > account.start):
                 yield Claim(
@@ -156,6 +160,12 @@ class Joining:
     def _is_activity(self, cohort: Span) -> bool:
         """ "60 bookings in May": counted activity, whose doers the words do not say, not a group of people."""
         return cohort.root.lemma_.lower() in self.behaviour_nouns
+
+
+def _on_the_figure(word: Token) -> bool:
+    """A participle that says what a counted noun was ("1,204 episodes played", "610 km ridden"), where
+    the parse hung it on the noun or on the account."""
+    return word.dep_ == "acl" and any(t.like_num for t in [*word.head.children, *word.subtree])
 
 
 PUBLIC_CHOICE = {"vote", "poll", "nominate", "nomination", "contest", "competition", "entry", "judge"}

@@ -45,6 +45,7 @@ LEXICONS: dict[str, Lexicon] = {
     "behaviour_verbs": Lexicon(WORDS, "verbs of activity only the organisation's records can show"),
     "behaviour_nouns": Lexicon(WORDS, "nouns naming activity; as the subject of a change verb they make a claim"),
     "activity_deeds.*": Lexicon(WORDS, "activity nouns grouped by the deed they name, where not its verb's form"),
+    "mental_verbs": Lexicon(WORDS, "verbs of thinking and feeling: a reply's 'you' doing one is no record"),
     "account_verbs": Lexicon(WORDS, "verbs only an account holder does: a counted plural doing one is customers"),
     "headline_verbs": Lexicon(WORDS, "verbs of the organisation counting its users as a whole"),
     "change_verbs": Lexicon(WORDS, "verbs of rising and falling, for activity nouns"),
