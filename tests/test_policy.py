@@ -2113,6 +2113,13 @@ def test_a_leaderboard_of_accounts_and_their_figures_is_about_each_account():
     assert result.decision == "block"
 
 
+def test_it_was_a_word_made_from_a_verb_restates_no_one():
+    """ "…it was a charger": "it" points at a thing, and a noun made from a verb ("charger", "scanner")
+    names a thing as often as a doer, so no single user is restated."""
+    draft = "Over 30,000 of you unwrapped our mystery gift on Christmas morning. Yes, it was a charger 🔌"
+    assert [c["n"] for c in linter.lint(draft).claims] == [30000]
+
+
 def test_a_participle_on_an_account_s_figure_is_no_verb_of_the_line():
     """ "@pedal_pete — 930 km ridden in June": the participle says what the figure was; the line is
     still one account and its figure. A counted group on the line is the group's figure, not the account's."""

@@ -26,8 +26,11 @@ class Joining:
             be = token.head
             if token.dep_ != "attr" or be.lemma_ != "be" or token.i in excluded:
                 continue
-            if not any(c.dep_ == "nsubj" and c.lower_ in self.demonstratives for c in be.children):
+            subject = next((c for c in be.children if c.dep_ == "nsubj" and c.lower_ in self.demonstratives), None)
+            if subject is None:
                 continue
+            if subject.lower_ == "it" and self._is_agent_noun(token):
+                continue  # "Yes, it was a charger": "it" is a thing, and a word made from a verb may be one too
             found = self._quantity_of_group(token, set()) or self._person_noun(token)
             if found is None or found[2].low is None:
                 continue
