@@ -889,6 +889,8 @@ def _topic(norm: NormalisedText, noun: Token, deed: str, qualifying: list[Token]
         return None
     if any(t.ent_type_ in PLACES_OR_TIMES or _names_a_period(t) or t.lower_ in PERIODS for t in words):
         return None
+    if any(t.is_quote for t in doc[max(words.start - 1, 0) : noun.i]):
+        return None  # "'after dark' category views": a quote the words would cut, not an object
     a, b = norm.to_original(words.start_char, words.end_char)
     object_words = norm.original[a:b]
     if last.tag_ in {"NN", "NNP"} and last.lower_ not in UNCOUNTABLE:
