@@ -1261,12 +1261,14 @@ def _possessives(norm: NormalisedText, tokens: Iterable[Token], words: set[str],
 
 
 def _verb_made_plural(norm: NormalisedText, subject: Any) -> list[Edit]:
-    """Edits that make the verb of a subject now plural agree with it, auxiliaries first ("has taken")."""
-    verb = subject.head
-    agreeing = [*(t for t in verb.children if t.dep_ in {"aux", "auxpass"}), verb]
+    """Edits that make the verb of a subject now plural agree with it, auxiliaries first ("has taken"),
+    and the verbs joined to it that share the subject ("…has flown 90 times and has never…")."""
+    verbs = [subject.head, *(c for c in subject.head.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})]
     return [
         Edit(*norm.to_original(t.idx, t.idx + len(t)), _plural(t, has=verb.tag_ == "VBN"))
-        for t in agreeing
+        for verb in verbs
+        if verb == subject.head or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        for t in [*(c for c in verb.children if c.dep_ in {"aux", "auxpass"}), verb]
         if t.tag_ == "VBZ"
     ]
 

@@ -737,6 +737,12 @@ def test_one_user_made_many_of_you_takes_a_plural_relative_clause(linter, draft,
     assert linter.fix(draft, linter.lint(draft), unsafe=True)[0].startswith(fixed)
 
 
+def test_one_user_made_many_of_you_agrees_with_every_verb_it_is_the_subject_of(linter):
+    draft = "A rider in Leeds has taken our night bus 90 times and has still never sat upstairs. Respect."
+    fixed = linter.fix(draft, linter.lint(draft), unsafe=True)[0]
+    assert fixed.startswith("Many of you have taken our night bus and have still never sat upstairs.")
+
+
 def test_a_call_out_left_with_nothing_to_say_goes_with_its_sentence_if_asked(linter):
     """Once its taunt has gone, "To everyone who streamed X." addresses and says nothing: an unsafe fix
     drops it where the rest of the post stands; safe fixes alone leave it addressing everyone."""
