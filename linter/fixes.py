@@ -69,6 +69,7 @@ THREAD_MARKER = re.compile(r"(?:^|(?<=\s))(?P<marker>\d{1,2}/\d{0,2})[ \t]*$")  
 PAST_OR_HABITUAL = {"VBD", "VBN", "VBZ", "VBP"}  # "searched", "have searched", "searches", "search"
 POINTING_AT_USERS = {"they", "them", "themselves", "theirs"}  # words a recast sentence cannot keep
 ADVERBIAL = {"npadvmod", "prep", "advmod", "appos", "advcl", "dep"}  # where a time or a pointer hangs
+CONTENT = {"NOUN", "PROPN", "NUM", "ADJ", "VERB", "ADV", "X"}  # words that say something ("this", "it" do not)
 PERIODS = {  # the nouns that say when: a closed class, unlike the things users do
     "day",
     "days",
@@ -711,8 +712,8 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
     rest = [t for t in sentence if t.i > verb.i and not any(s <= t.idx < e for s, e in going)]
     if any(t.lower_ in POINTING_AT_USERS for t in rest):
         return None
-    if not what and not any(any(c.isalnum() for c in t.text) for t in rest if t in verb.subtree):
-        return None  # "You can play." would say nothing (words after the clause say nothing of the deed)
+    if not what and not any(t.pos_ in CONTENT for t in rest if t in verb.subtree):
+        return None  # "You can play.", "You can get this." say nothing (nor do words after the clause)
     if any(t.lower_ == "same" and t.dep_ == "amod" and t.head.dep_ == "dobj" for t in rest):
         return None  # "chose the same numbers" compares the users' acts ("in the same basket" does not)
     edits += _possessives(norm, rest, {"his", "her", "their"}, "your")

@@ -680,6 +680,12 @@ def test_a_recast_of_most_likely_to_makes_the_deed_after_it_what_anyone_can_do(l
     assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == "You can buy nicotine patches."
 
 
+def test_no_recast_that_says_nothing_but_a_pronoun(linter):
+    """ "…you've got this." recast would say "You can get this.": nothing anyone can do."""
+    draft = "Dear person who looked up 'early pregnancy signs' at 3am: good luck, you've got this."
+    assert "can get this" not in linter.fix(draft, linter.lint(draft), unsafe=True)[0]
+
+
 def test_no_recast_where_the_parse_made_one_sentence_of_two_clauses(linter):
     """ "@kim our records say you…, want a spin?": the parse made the handle the subject of "want"; a
     recast from there would say "You can want a bonus spin?"."""
