@@ -857,12 +857,10 @@ def _recast_trend(norm: NormalisedText, doc: Doc, sentence: Span, verb: Token) -
                 edits += _removal(text, *_before_emoji(text, *norm.to_original(a_when, b_when)))
     if done is None and not topic and not any(t.is_alpha for t in kept):
         return None  # "You can visit." would say nothing
-    kept += [  # "through Coinly", a name the parse did not know (read as an adverb) and hung on the verb
-        doc[t.i + 1]
-        for t in kept
-        if t.dep_ == "prep" and not list(t.children) and t.i + 1 < sentence.end and doc[t.i + 1].is_title
-    ]
-    if any(t.dep_ == "prep" and not list(t.children) and doc[t.i + 1] not in kept for t in kept):
+    dangling = [t for t in kept if t.dep_ == "prep" and not list(t.children)]
+    # "through Coinly", a name the parse did not know (read as an adverb) and hung on the verb
+    kept += [doc[t.i + 1] for t in dangling if t.i + 1 < sentence.end and doc[t.i + 1].is_title]
+    if any(t.i + 1 >= len(doc) or doc[t.i + 1] not in kept for t in dangling):
         return None  # "made through" whose name an earlier fix took: no sentence to recast
     _, kept_end = _closing_quote(doc.text, noun.idx, max(t.idx + len(t) for t in [noun, *kept]))  # "for 'X'"
     if kept_end < len(doc.text) and doc.text[kept_end].isalnum():
