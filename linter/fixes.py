@@ -910,8 +910,23 @@ def _names_a_category(word: Token) -> bool:
 
 
 def _callout_end(claim: Claim) -> int:
-    """Where a call-out ends with the clause that says what its users did ("who added…"), up to a mark."""
-    return max(claim.callout.end_char, *(t.idx + len(t) for t in _unbroken(claim.cohort.root)))
+    """Where a call-out ends with the clause that says what its users did ("who added…"), up to a mark;
+    a quote it opens runs on to its close and the words after it to the mark ("who searched 'how to
+    tell my mum I'm…' at 4am:"), however the parse hung the quoted words."""
+    who = claim.cohort.root
+    clause = who.head if who.lower_ in {"whoever", "whomever"} and who.dep_ in {"nsubj", "nsubjpass"} else who
+    end = max(claim.callout.end_char, *(t.idx + len(t) for t in _unbroken(clause)))  # "To whoever searched…"
+    sentence = claim.callout.sent
+    opened = [t for t in sentence if t.is_quote and claim.callout.start_char <= t.idx < end]
+    if len(opened) % 2 == 0:
+        return end
+    after = [t for t in sentence if t.idx >= end]
+    closing = next((t for t in after if t.is_quote), None)
+    if closing is None:
+        return end
+    mark = next((t for t in after if t.i > closing.i and t.text in CLAUSE_MARKS), None)
+    last = [t for t in after if t.i >= closing.i and (mark is None or t.i < mark.i) and not t.is_space][-1]
+    return last.idx + len(last)
 
 
 def _says_nothing_else(claim: Claim) -> bool:

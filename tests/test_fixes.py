@@ -680,6 +680,25 @@ def test_a_recast_of_most_likely_to_makes_the_deed_after_it_what_anyone_can_do(l
     assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == "You can buy nicotine patches."
 
 
+@pytest.mark.parametrize(
+    ("draft", "fixed"),
+    [
+        # a quote the call-out opens runs on to its close, however the parse hung the quoted words
+        (
+            "Dear shopper who looked up 'how to tell my mum I'm pregnant' at 5am: sending love, and deep breaths.",
+            "Sending love, and deep breaths.",
+        ),
+        # "whoever" is the subject of the clause that says what was done: the clause goes with it
+        (
+            "To whoever bought 14 pregnancy tests on Sunday night: big hugs from the whole team.",
+            "Big hugs from the whole team.",
+        ),
+    ],
+)
+def test_a_call_out_taken_off_goes_whole(linter, draft, fixed):
+    assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
+
+
 def test_no_recast_that_says_nothing_but_a_pronoun(linter):
     """ "…you've got this." recast would say "You can get this.": nothing anyone can do."""
     draft = "Dear person who looked up 'early pregnancy signs' at 3am: good luck, you've got this."
