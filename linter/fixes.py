@@ -340,6 +340,8 @@ def _narrowing_words(norm: NormalisedText, doc: Doc, start: int, end: int) -> tu
     a, b = norm.to_original(span.start_char, span.end_char)
     if _part_of_hyphenated(original, a, b) and (original[a - 1 : a] == "-" or original[b : b + 1] != "-"):
         return None
+    if re.match(r"-\w+-", original[b:]):
+        return None  # "Kosher-for-Passover": the word after the hyphen is no noun of its own
     if any(q.start() < a and b < q.end() for q in QUOTED.finditer(original)):
         return None
     if span.root.head.pos_ == "PROPN" and all(t.is_title for t in span):
