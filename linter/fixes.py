@@ -172,7 +172,9 @@ PLACES_OR_TIMES = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME"}  # entities that
 UNCOUNTABLE = frozenset(data_lines("uncountable.txt"))  # "insulin orders" -> "order insulin", not "insulins"
 BY_WHOM = {"from", "among", "by"}  # what says whose an activity was ("searches from members in Leeds")
 GROUP_WORDS = {"all", "each", "both", "most", "many", "some", "every"}  # ", each on a weekday", ", all of them in Fife"
-MENTIONS_BEFORE = re.compile(r"^(?:[ \t]*@\w+)+[ \t,:]*$")  # a post opening with the handles it answers
+MENTIONS_BEFORE = re.compile(
+    r"^(?:[ \t]*@[\w.]*\w)+[ \t,:]*$"
+)  # a post opening with the handles it answers ("@ava.reads")
 QUOTED = re.compile(r"(?<!\w)['‘\"“][^'‘’\"“”\n]{1,80}?['’\"”](?!\w)")  # a name in quotes: 'Calm Nights'
 RATE_AFTER = re.compile(  # "4 times | a day", "9 weeks | running": what a count of times says after it
     r"[ \t]+(?:(?:a|an|per|each)[ \t]+(?:day|night|week|weekend|month|year|hour|morning|evening)\b"

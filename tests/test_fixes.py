@@ -396,6 +396,12 @@ def test_a_hyphenated_word_that_is_the_noun_itself_is_not_cut(linter):
     assert "-to-women" in fixed and " -" not in fixed and "- " not in fixed
 
 
+def test_a_reply_to_a_handle_with_a_dot_made_many_of_you_loses_the_handle(linter):
+    """ "@mia.books many of you…" would still answer one account; the handle goes, as for "@sam"."""
+    text = "@mia.books you read all nine Harbour novels in a week?! Legend 📖"
+    assert linter.fix(text, linter.lint(text), unsafe=True)[0].startswith("Many of you read all nine Harbour novels")
+
+
 def test_a_word_of_three_hyphenated_parts_is_not_cut(linter):
     """ "Halal-for-Eid": taking "Halal-" off would leave "for-Eid", no word."""
     text = "Halal-for-Eid hamper orders: up 40% in Bradford this week 🍷"
