@@ -701,6 +701,8 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     if any(c.dep_ in {"nsubj", "nsubjpass"} for v in verbs[1:] for c in v.children):
         return None  # "…and 30 of them did Y": a second report with its own users
+    if any(c.dep_ == "ccomp" and any(t.lower_ in POINTING_AT_USERS for t in c.subtree) for c in verb.children):
+        return None  # "…found out they're 30% Welsh": what was done is a fact about the users themselves
     text = norm.original
     opening = _clause_opening(sentence, users)
     a, b = norm.to_original(opening.idx, verb.idx + len(verb))

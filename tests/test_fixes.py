@@ -712,6 +712,14 @@ def test_a_call_out_taken_off_goes_whole(linter, draft, fixed):
     assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
 
 
+def test_no_recast_of_a_fact_about_the_users_themselves(linter):
+    """ "…learned they're 30% Welsh": the clause is about the users, so no recast keeps the deed (it
+    made "You can learn% Welsh")."""
+    draft = "Ancestry results are in! 300 Rootly customers in Hull learned they're at least 30% Welsh this year 🏴"
+    fixed = linter.fix(draft, linter.lint(draft), unsafe=True)[0]
+    assert "can learn" not in fixed and "learn%" not in fixed
+
+
 def test_no_recast_that_says_nothing_but_a_pronoun(linter):
     """ "…you've got this." recast would say "You can get this.": nothing anyone can do."""
     draft = "Dear person who looked up 'early pregnancy signs' at 3am: good luck, you've got this."
