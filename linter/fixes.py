@@ -650,10 +650,10 @@ def _reply_without_report(norm: NormalisedText, doc: Doc, start: int) -> Fix | N
         return None
     sentence = claim.cohort.sent
     words = [t for t in sentence if not (t.is_space or is_emoji(t.text))]
-    while words and words[0].text.startswith("@"):
-        words = words[1:]
-    if len(words) == len([t for t in sentence if not t.is_space]) or not words:
+    handles = _opening_handles(words)
+    if not 0 < handles < len(words):
         return None  # no handle opens it: not a reply
+    words = words[handles:]
     reported = max(
         claim.behaviour.root.i, claim.cohort.end - 1, *(s.end - 1 for v in claim.details.values() for s in v)
     )
@@ -664,6 +664,11 @@ def _reply_without_report(norm: NormalisedText, doc: Doc, start: int) -> Fix | N
     following = doc[mark.i + 1] if mark.i + 1 < len(doc) else None
     b = norm.to_original(following.idx, following.idx)[0] if following is not None else len(norm.original)
     return Fix(f"Remove '{norm.original[a:b].strip()}'", "unsafe", (Edit(a, b, ""),))
+
+
+def _opening_handles(words: list[Token]) -> int:
+    """How many of the words a reply opens with are the handles it answers ("@kim @jo thanks…": 2)."""
+    return next((i for i, t in enumerate(words) if not t.text.startswith("@")), len(words))
 
 
 def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
@@ -793,8 +798,7 @@ def _clause_opening(sentence: Span, who: Token) -> Token:
     (the users or the activity), the frame kept where it has no verb ("Seen on our app:" opens with
     one). A frame that reports ("Our data shows…") goes with the users."""
     words = [t for t in sentence if not (t.is_space or t.is_punct or is_emoji(t.text))]
-    while len(words) > 1 and words[0].text.startswith("@") and words[0].i < who.i:
-        words = words[1:]  # the handles a reply opens with stay: it still answers them
+    words = words[_opening_handles([t for t in words[:-1] if t.i < who.i]) :]  # a reply's handles stay
     marks = [t for t in sentence if t.i < who.i and t.text in FRAME_MARKS]
     if not marks or any(t.pos_ == "VERB" for t in words[1:] if t.i < marks[-1].i):
         return words[0]  # "X sold out by 10am: 88 households got…" is a report too, no frame

@@ -687,6 +687,12 @@ def test_a_reply_loses_its_report_of_what_the_account_did_and_keeps_its_own_word
     assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
 
 
+def test_a_post_that_opens_with_no_handle_is_no_reply(linter):
+    """An emoji in the sentence once made any post read as a reply, and its report went as a reply's."""
+    draft = "One commuter in Derby caught 40 night buses this month 🚌, what a legend honestly."
+    assert "night buses" in linter.fix(draft, linter.lint(draft), unsafe=True)[0]
+
+
 def test_a_recast_of_most_likely_to_makes_the_deed_after_it_what_anyone_can_do(linter):
     """ "…three times as likely as others to buy X": the deed is the verb after "likely to"."""
     draft = "Shoppers in Bath are three times as likely as others to buy nicotine patches on a Monday."
