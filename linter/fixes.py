@@ -36,6 +36,7 @@ from lemminflect import getInflection, getLemma
 from spacy.tokens import Doc, Span, Token
 
 from linter.nlp.claim import Claim
+from linter.nlp.cohorts import RELATIVE_PRONOUNS
 from linter.nlp.extensions import SPAN_KEY
 from linter.nlp.sentences import is_emoji
 from linter.nlp.words import data_lines
@@ -751,9 +752,9 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
 
 
 def _likely_to(verb: Token) -> Token | None:
-    """The deed where users are said to be likelier than others to do it ("…are three times as likely as
-    others to order X"): the verb after "likely to", which a recast makes what anyone can do ("You can
-    order X"), or None."""
+    """The deed where users are said to be likelier than others to do it ("members in X were likelier
+    than most to order Y", "…twice as likely as others to…"): the verb after "likely to", which a recast
+    makes what anyone can do ("You can order Y"), or None."""
     if verb.lemma_ != "be":
         return None
     likely = next((c for c in verb.children if c.dep_ in {"acomp", "attr"} and c.lower_ == "likely"), None)
@@ -768,7 +769,7 @@ def _reports_on_its_own(word: Token, verb: Token) -> bool:
         word.dep_ in {"nsubj", "nsubjpass"}
         and word.head != verb
         and word.head.dep_ != "relcl"
-        and word.lower_ not in {"who", "that", "which"}
+        and word.lower_ not in RELATIVE_PRONOUNS
     )
 
 
@@ -1287,11 +1288,16 @@ def _possessives(norm: NormalisedText, tokens: Iterable[Token], words: set[str],
 def _verb_made_plural(norm: NormalisedText, subject: Any) -> list[Edit]:
     """Edits that make the verb of a subject now plural agree with it, auxiliaries first ("has taken"),
     and the verbs joined to it that share the subject ("…has flown 90 times and has never…")."""
-    verbs = [subject.head, *(c for c in subject.head.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})]
+    joined = [
+        c
+        for c in subject.head.children
+        if c.dep_ == "conj"
+        and c.pos_ in {"VERB", "AUX"}
+        and not any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children)
+    ]  # "…and her sister is on the list" has a subject of its own
     return [
         Edit(*norm.to_original(t.idx, t.idx + len(t)), _plural(t, has=verb.tag_ == "VBN"))
-        for verb in verbs
-        if verb == subject.head or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        for verb in [subject.head, *joined]
         for t in [*(c for c in verb.children if c.dep_ in {"aux", "auxpass"}), verb]
         if t.tag_ == "VBZ"
     ]

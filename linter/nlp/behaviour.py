@@ -195,8 +195,8 @@ def _reduced_relative(head: Token) -> Token | None:
 def _subjectless_verb_after(token: Token) -> Token | None:
     """When the parse lost a quantity subject, the next verb in its sentence that has no subject: the main
     verb, or the clause of the verb that took the quantity as its object ("our data says | 1 in 7 of our riders |
-    ride…"), or the verb the parse hung the quantity's bound on ("Over 14,000 of you opened…, so we…", read as
-    "over 14,000" and a clause with no subject)."""
+    ride…"), or the verb the parse hung the quantity's bound on ("Over 17,300 of you opened…, so we…", read as
+    "over 17,300" and a clause with no subject)."""
     for candidate in token.doc[token.i + 1 : token.sent.end]:
         clause_beside = candidate.dep_ == "ccomp" and candidate.head.i == token.head.i != token.i
         bound_hung_on = token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i == candidate.i
