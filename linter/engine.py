@@ -50,8 +50,9 @@ STAND_INS = {"attribute_ruler": "postlint_attributes", "lemmatizer": "postlint_l
 
 
 def _leaves_a_post(text: str, chosen: list[fixes.Fix]) -> bool:
-    """Whether the fixes leave words to post, not just emoji and punctuation."""
-    return any(c.isalnum() for c in fixes.apply_edits(text, fixes.chosen_edits(chosen, text)))
+    """Whether the fixes leave words to post, not just emoji, punctuation and the handles a reply answers."""
+    left = fixes.HANDLE.sub("", fixes.apply_edits(text, fixes.chosen_edits(chosen, text)))
+    return any(c.isalnum() for c in left)
 
 
 class Linter:

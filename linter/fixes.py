@@ -151,6 +151,7 @@ NAMED_PERIODS = {  # when, as a name: "in May", "on Sunday", "at Easter" (a capi
     "hanukkah",
     "halloween",
 }
+WHEN_IN = {"late", "early", "mid", "time", "all"}  # what joins a period word saying when ("late-night", "all-night")
 HOW_OFTEN = {"daily", "nightly", "weekly", "monthly", "hourly", "yearly", "annually"}  # "streamed it daily"
 MODIFYING = {"poss", "compound", "amod", "nmod", "case"}  # how a word describes the noun it hangs on
 LIST_GAP = re.compile(r"\s*[,;]?\s*(?:(?:and|or|&)\s+)?", re.I)  # what joins the items of a list
@@ -173,9 +174,10 @@ PLACES_OR_TIMES = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME"}  # entities that
 UNCOUNTABLE = frozenset(data_lines("uncountable.txt"))  # "insulin orders" -> "order insulin", not "insulins"
 BY_WHOM = {"from", "among", "by"}  # what says whose an activity was ("searches from members in Leeds")
 GROUP_WORDS = {"all", "each", "both", "most", "many", "some", "every"}  # ", each on a weekday", ", all of them in Fife"
-MENTIONS_BEFORE = re.compile(
-    r"^(?:[ \t]*@[\w.]*\w)+[ \t,:]*$"
-)  # a post opening with the handles it answers ("@ava.reads")
+ADDRESSED = {"you", "your", "you're", "youre", "u", "ur", "yours"}  # words a reply says of the account it answers
+HANDLE = re.compile(r"@[\w.]*\w")  # "@ava.reads", "@night_owl_"
+REPLY_OPENING = re.compile(rf"(?:[ \t]*{HANDLE.pattern})+[ \t,:]*")  # "@kim @jo: " before a reply's words
+MENTIONS_BEFORE = re.compile(rf"^(?:[ \t]*{HANDLE.pattern})+[ \t,:]*$")  # a post opening with the handles it answers
 QUOTED = re.compile(r"(?<!\w)['‘\"“][^'‘’\"“”\n]{1,80}?['’\"”](?!\w)")  # a name in quotes: 'Calm Nights'
 RATE_AFTER = re.compile(  # "4 times | a day", "9 weeks | running": what a count of times says after it
     r"[ \t]+(?:(?:a|an|per|each)[ \t]+(?:day|night|week|weekend|month|year|hour|morning|evening)\b"
@@ -588,7 +590,9 @@ def _sentence_words(doc: Doc) -> tuple[list[Span], list[int]]:
 def _remove_sentence(norm: NormalisedText, doc: Doc, start: int, end: int, one_user: bool = True) -> Fix | None:
     """The sentence holding the words, where the rest of the post stands without it; else, where the
     words are `one_user`, that user made many."""
-    if one_user and (conjunct := _without_conjunct(norm, doc, start, end) or _reply_without_report(norm, doc, start)):
+    if one_user and (
+        conjunct := _without_conjunct(norm, doc, start, end) or _reply_without_report(norm, doc, start, end)
+    ):
         return conjunct
     sentences, words = _sentence_words(doc)
     at = next((i for i, s in enumerate(sentences) if s.start_char <= start < s.end_char), None)
@@ -602,6 +606,8 @@ def _remove_sentence(norm: NormalisedText, doc: Doc, start: int, end: int, one_u
         a, b = norm.to_original(dropped[0].start_char, dropped[-1].end_char)
         text = norm.original
         b = a + len(text[a:b].rstrip())  # a sentence's last token can be the line breaks after it
+        if (handles := REPLY_OPENING.match(text, a)) and not text[:a].strip():
+            a = handles.end()  # a reply's handles stay: they are whom it answers, not what it reported
         if line := _whole_line(text, a, b):
             return Fix("Remove the sentence", "unsafe", (Edit(*line, ""), *_renumbered(text, *line)))
         while b < len(text) and text[b] in " \t\n" and (a == 0 or text[b] != "\n"):
@@ -631,6 +637,9 @@ def _without_conjunct(norm: NormalisedText, doc: Doc, start: int, end: int) -> F
         first -= 1
     if first == part.left_edge.i:
         return None  # nothing joins it, or "but" does: the rest leads up to it ("no names, but…")
+    after = part.right_edge.i + 1
+    if after < len(doc) and doc[after].pos_ in {"AUX", "VERB"} and doc[after].tag_ != "VBG":
+        return None  # "It's May and one of you has…": the parse joined a clause's subject to the noun before
     last = part.right_edge.i
     while last > part.i and not any(ch.isalnum() for ch in doc[last].text):
         last -= 1  # the full stop and an emoji after the words stay
@@ -642,34 +651,55 @@ def _without_conjunct(norm: NormalisedText, doc: Doc, start: int, end: int) -> F
     return Fix(f"Remove '{norm.original[a:b].strip()}'", "unsafe", (Edit(a, b, ""),))
 
 
-def _reply_without_report(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
+def _reply_without_report(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | None:
     """A reply that reports what the account it answers did, then says something of its own ("@kim we
     can see you've returned four parcels this week, | is everything OK?"): the report goes up to the mark
-    that ends it, and the handles and the reply's own words stay ("@kim is everything OK?")."""
+    that ends it, and the handles and the reply's own words stay ("@kim is everything OK?"). A report
+    that fills its sentence ("@kim 14 orders of chips this month?! | Legend."), or that a model found in
+    the sentence the reply opens with, about "you" ("@kim your household's ordered X… | Legend."), goes
+    whole where the reply says something after it."""
     claim = next((c for c in doc._.claims or () if c.cohort.start_char <= start < c.cohort.end_char), None)
-    if claim is None or claim.behaviour is None:
-        return None
-    sentence = claim.cohort.sent
+    sentence = claim.cohort.sent if claim is not None else doc.char_span(start, end, alignment_mode="expand")
+    if sentence is None or claim is None and not (sentence.start == 0 and _one_sentence(sentence)):
+        return None  # a model's finding is read only where its words are the reply's opening sentence
     words = [t for t in sentence if not (t.is_space or is_emoji(t.text))]
     handles = _opening_handles(words)
     if not 0 < handles < len(words):
         return None  # no handle opens it: not a reply
     words = words[handles:]
-    reported = max(
-        claim.behaviour.root.i, claim.cohort.end - 1, *(s.end - 1 for v in claim.details.values() for s in v)
-    )
-    mark = next((t for t in words if t.i > reported and t.text in CLAUSE_MARKS - {".", "(", ")"}), None)
-    if mark is None or sum(t.is_alpha for t in words if t.i > mark.i) < 2:
-        return None
+    if claim is None and not any(t.lower_ in ADDRESSED for t in words):
+        return None  # the sentence says nothing of the account it answers
+    mark = None
+    if claim is not None and (claim.behaviour is not None or any(claim.details.values())):
+        behaviour = [claim.behaviour.root.i] if claim.behaviour is not None else []
+        reported = max(claim.cohort.end - 1, *behaviour, *(s.end - 1 for v in claim.details.values() for s in v))
+        mark = next((t for t in words if t.i > reported and t.text in CLAUSE_MARKS - {".", "(", ")"}), None)
+    if mark is None or not any(t.is_alpha for t in words if t.i > mark.i):
+        if not any(t.is_alpha for t in doc[sentence.end :]):
+            return None  # nothing of the reply's own after the report
+        mark = doc[sentence.end - 1]
+    following = next((t for t in doc[mark.i + 1 :] if not (t.is_space or t.text in CLAUSE_MARKS)), None)
     a, _ = norm.to_original(words[0].idx, words[0].idx + len(words[0]))
-    following = doc[mark.i + 1] if mark.i + 1 < len(doc) else None
     b = norm.to_original(following.idx, following.idx)[0] if following is not None else len(norm.original)
     return Fix(f"Remove '{norm.original[a:b].strip()}'", "unsafe", (Edit(a, b, ""),))
 
 
+def _one_sentence(span: Span) -> bool:
+    """Whether the words of `span` are one whole sentence, give or take the space after it."""
+    sentence = span.sent
+    return span.end <= sentence.end and not any(not t.is_space for t in span.doc[span.end : sentence.end])
+
+
 def _opening_handles(words: list[Token]) -> int:
-    """How many of the words a reply opens with are the handles it answers ("@kim @jo thanks…": 2)."""
-    return next((i for i, t in enumerate(words) if not t.text.startswith("@")), len(words))
+    """How many of the words a reply opens with are the handles it answers ("@kim @jo thanks…": 2), and
+    the pieces the tokenizer split off a handle ("@night_owl" "_")."""
+    count = 0
+    for before, word in zip([None, *words], words, strict=False):
+        glued = before is not None and not before.whitespace_ and word.i == before.i + 1
+        if not (word.text.startswith("@") or glued and re.fullmatch(r"[\w.]+", word.text)):
+            break
+        count += 1
+    return count
 
 
 def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
@@ -846,6 +876,8 @@ def _recast_trend(norm: NormalisedText, doc: Doc, sentence: Span, verb: Token) -
         edits = [Edit(a, b, f"{_cased(text, a, 'you can ')}{deed} {object_words}")]
     else:
         qualifying = [c for c in noun.lefts if c.i >= opening.i and c.dep_ not in {"det", "poss"}]  # not a frame
+        if all(_says_when(q) for q in qualifying):
+            qualifying = []  # "Late-night searches for X": when goes, as in any recast
         topic = _topic(norm, noun, claim.deed, qualifying) if qualifying else ""
         if not claim.deed or topic is None:
             return None
@@ -912,6 +944,13 @@ def _topic(norm: NormalisedText, noun: Token, deed: str, qualifying: list[Token]
         object_words = object_words[:1].lower() + object_words[1:]
     preposition = " for" if deed in TOPIC_FOR else " to" if deed in TOPIC_TO else ""
     return f"{preposition} {object_words}"
+
+
+def _says_when(qualifier: Token) -> bool:
+    """Whether the words before an activity noun only say when it was done ("Late-night", "Weekend",
+    "Night-time"), not what ("Sunday roast orders", "debt advice searches")."""
+    words = [t for t in qualifier.subtree if t.is_alpha]
+    return any(t.lower_ in PERIODS for t in words) and all(t.lower_ in PERIODS or t.lower_ in WHEN_IN for t in words)
 
 
 def _names_a_category(word: Token) -> bool:
@@ -1227,7 +1266,8 @@ def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | 
     reported = (
         verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.i > verb.head.i and cohort.text.lower() != "you"
     )
-    if cohort.root.dep_ not in {"nsubj", "nsubjpass"} or not (verb.dep_ == "ROOT" or reported):
+    joined = verb.dep_ == "conj" and verb.head.dep_ == "ROOT"  # "Quiz night is on, and one of you has…"
+    if cohort.root.dep_ not in {"nsubj", "nsubjpass"} or not (verb.dep_ == "ROOT" or reported or joined):
         return None  # an object, or the subject of a clause inside the sentence ("…asked where their X was")
     if any(t.tag_ in {"WP", "WRB"} for t in doc[cohort.sent.start : cohort.start]):
         return None  # "Who's the one reader…?" asks after the one user: many of them cannot be asked for

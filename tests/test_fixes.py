@@ -396,10 +396,10 @@ def test_a_hyphenated_word_that_is_the_noun_itself_is_not_cut(linter):
     assert "-to-women" in fixed and " -" not in fixed and "- " not in fixed
 
 
-def test_a_reply_to_a_handle_with_a_dot_made_many_of_you_loses_the_handle(linter):
-    """ "@mia.books many of you…" would still answer one account; the handle goes, as for "@sam"."""
+def test_a_reply_to_a_handle_with_a_dot_keeps_the_handle_and_loses_the_report(linter):
+    """ "@mia.books": the dot is part of the handle, which stays whole while the report after it goes."""
     text = "@mia.books you read all nine Harbour novels in a week?! Legend 📖"
-    assert linter.fix(text, linter.lint(text), unsafe=True)[0].startswith("Many of you read all nine Harbour novels")
+    assert linter.fix(text, linter.lint(text), unsafe=True)[0] == "@mia.books Legend 📖"
 
 
 def test_a_word_of_three_hyphenated_parts_is_not_cut(linter):
@@ -640,6 +640,12 @@ def test_a_trend_recast_keeps_the_activity_s_topic(linter, draft, fixed):
         # a name the parse read as an adverb stays with its preposition; a quote closes where it opened
         ("Bail bond payments through Lendly rose 50% in Rotherham.", "You can pay bail bonds through Lendly."),
         ("Searches for 'debt help' at Askly doubled in May.", "You can search for 'debt help'."),
+        # words before the activity that only say when go, as every time detail in a recast
+        (
+            "Late-night searches for 'bankruptcy forms' on Filey tripled in Derby on Black Friday.",
+            "You can search for 'bankruptcy forms' on Filey.",
+        ),
+        ("Weekend bookings for STI tests at Clinicly jumped 40%.", "You can book STI tests."),
     ],
 )
 def test_a_trend_recast_reads_its_topic_deed_and_headline(linter, draft, fixed):
@@ -681,10 +687,51 @@ def test_a_recast_finds_a_clause_hung_under_the_rest_and_keeps_a_reply_s_handle(
             "@NovaKid you've spent 70 hours in Skyforge this week — do you ever log off?",
             "@NovaKid do you ever log off?",
         ),
+        # one word of the reply's own after the report is enough
+        ("@danny_r you've ridden the canal loop 40 mornings straight, respect 🚲", "@danny_r respect 🚲"),
+        # a handle that ends in "_", which the tokenizer splits, stays whole
+        ("@ferris_wheel_ you've streamed our jazz hour 88 times this year — bravo 🎷", "@ferris_wheel_ bravo 🎷"),
     ],
 )
 def test_a_reply_loses_its_report_of_what_the_account_did_and_keeps_its_own_words(linter, draft, fixed):
     assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == fixed
+
+
+@pytest.mark.parametrize(
+    ("draft", "fixed"),
+    [
+        # no verb: the report is the whole sentence after the handle
+        ("@pia_m 31 tubs of hummus this fortnight?! Loyalty badge incoming 🏅", "@pia_m Loyalty badge incoming 🏅"),
+        # the model found the report ("your basket has held…"); the grammar found no claim in it
+        (
+            "@lou_m ha, we spotted your basket has held the same espresso grinder since June. Go on, treat yourself ☕",
+            "@lou_m Go on, treat yourself ☕",
+        ),
+    ],
+)
+def test_a_reply_whose_report_fills_a_sentence_loses_that_sentence_and_keeps_its_handle(linter, draft, fixed):
+    fixed_draft, after = linter.fix(draft, linter.lint(draft), unsafe=True)
+    assert fixed_draft == fixed and after.decision != "block"
+
+
+def test_fixes_that_would_leave_a_reply_nothing_but_its_handle_are_not_all_applied(linter):
+    """The report goes; the taunt that answered it would leave "@jo_q" alone, which is no post."""
+    draft = "@jo_q 19 parcels sent back since Friday?! we see you 👀"
+    fixed, _ = linter.fix(draft, linter.lint(draft), unsafe=True)
+    assert fixed == "@jo_q we see you 👀"
+
+
+def test_a_clause_s_subject_the_parse_joined_to_the_noun_before_is_not_cut_as_a_list_item(linter):
+    """ "It's Monday and one of you has…": "one" read as a second thing it is, not the clause's subject.
+    Cutting "and one of you" left "It's Monday has already booked…"."""
+    draft = "It's Monday and one of you has already booked 9 spin classes in Hove."
+    assert "It's Monday has" not in linter.fix(draft, linter.lint(draft), unsafe=True)[0]
+
+
+def test_one_of_you_in_a_clause_joined_to_the_sentence_becomes_many_of_you(linter):
+    draft = "Quiz night is on, and one of you has booked 14 tables at our Derby pub."
+    fixed, after = linter.fix(draft, linter.lint(draft), unsafe=True)
+    assert fixed == "Quiz night is on, and many of you have booked 14 tables." and after.decision != "block"
 
 
 def test_a_post_that_opens_with_no_handle_is_no_reply(linter):
