@@ -185,6 +185,7 @@ RATE_AFTER = re.compile(  # "4 times | a day", "9 weeks | running": what a count
     re.I,
 )
 OPENING_LETTER = re.compile(r"[^\w@#]*([^\W\d_])")  # a post's first letter, after emoji and marks, not a handle's
+ROUNDED = re.compile(r"-(?:odd|ish|something|plus)\b|\+(?!\w)", re.I)  # what rounds a count: "forty-odd", "50+"
 ARTICLE_BEFORE = re.compile(r"\b(an?)[ \t]*$", re.I)
 
 
@@ -240,6 +241,8 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
             return Fix(f"Remove '{original[a:b]}'", "safe", _removal(original, a, b))  # "top 3" -> "top"
         start, end, joined = _as_quantity(doc, start, end)
         a, b = norm.to_original(start, end)
+        if rounded := ROUNDED.match(original, b):
+            b = rounded.end()  # "Forty-odd people" -> "Many people", not "Many-odd"
         words = _cased(original, a, action["with"] + " " * joined)
         count = doc.char_span(start, end, alignment_mode="expand")
         subject = next((t for t in count or () if t.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -754,7 +757,9 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
     rest = [t for t in sentence if t.i > verb.i and not any(s <= t.idx < e for s, e in going)]
     if any(t.lower_ in POINTING_AT_USERS for t in rest):
         return None
-    if not what and not any(t.pos_ in CONTENT for t in rest if t in verb.subtree):
+    if not what and not any(
+        t.pos_ in CONTENT and t.ent_type_ not in PLACES_OR_TIMES for t in rest if t in verb.subtree
+    ):
         return None  # "You can play.", "You can get this." say nothing (nor do words after the clause)
     if any(t.lower_ == "same" and t.dep_ == "amod" and t.head.dep_ == "dobj" for t in rest):
         return None  # "chose the same numbers" compares the users' acts ("in the same basket" does not)

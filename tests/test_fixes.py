@@ -19,6 +19,12 @@ def linter():
     return get_linter()
 
 
+def linter_fixed(text: str) -> str:
+    """The draft with every fix applied, unsafe ones too."""
+    engine = get_linter()
+    return engine.fix(text, engine.lint(text), unsafe=True)[0]
+
+
 def fixes_of(linter, text: str) -> dict[str, Fix]:
     return {f.rule: f.fix for f in linter.lint(text).findings if f.fix}
 
@@ -1086,3 +1092,16 @@ def test_their_becomes_your_when_one_user_is_made_many_of_you(linter):
     text = "One subscriber in Hull has had their robot vacuum run at 3am every night since May."
     fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
     assert fixed.startswith("Many of you have had your robot vacuum run")
+
+
+def test_a_rounded_count_loses_its_rounding_with_it():
+    """ "Sixty-something riders" made "Many-something riders"."""
+    draft = "Sixty-something riders in Hull took the night bus home on Friday."
+    assert linter_fixed(draft) == "Many riders took the night bus home."
+
+
+def test_no_recast_says_a_change_verb_is_what_anyone_can_do():
+    """ "Subscribers to X doubled in Denver" had made "You can double": a place kept after the verb was read
+    as something said, and the place's own fix then took it."""
+    draft = "Subscribers to our 18+ sleep stories doubled in Denver after midnight"
+    assert not linter_fixed(draft).startswith("You can double")
