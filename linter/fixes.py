@@ -681,7 +681,7 @@ def _reply_without_report(norm: NormalisedText, doc: Doc, start: int, end: int) 
         if not any(t.is_alpha for t in doc[sentence.end :]):
             return None  # nothing of the reply's own after the report
         mark = doc[sentence.end - 1]
-    following = next((t for t in doc[mark.i + 1 :] if not (t.is_space or t.text in CLAUSE_MARKS)), None)
+    following = next((t for t in doc[mark.i + 1 :] if not (t.is_space or t.text in CLAUSE_MARKS - {"(", ")"})), None)
     a, _ = norm.to_original(words[0].idx, words[0].idx + len(words[0]))
     b = norm.to_original(following.idx, following.idx)[0] if following is not None else len(norm.original)
     return Fix(f"Remove '{norm.original[a:b].strip()}'", "unsafe", (Edit(a, b, ""),))

@@ -708,6 +708,8 @@ def test_a_reply_loses_its_report_of_what_the_account_did_and_keeps_its_own_word
     [
         # no verb: the report is the whole sentence after the handle
         ("@pia_m 31 tubs of hummus this fortnight?! Loyalty badge incoming 🏅", "@pia_m Loyalty badge incoming 🏅"),
+        # a bracket after the report opens the reply's own words: it stays with them
+        ("@kim you ordered 14 pizzas this month! (We counted.) Enjoy the party", "@kim (We counted.) Enjoy the party"),
         # the model found the report ("your basket has held…"); the grammar found no claim in it
         (
             "@lou_m ha, we spotted your basket has held the same espresso grinder since June. Go on, treat yourself ☕",
