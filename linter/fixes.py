@@ -177,7 +177,6 @@ GROUP_WORDS = {"all", "each", "both", "most", "many", "some", "every"}  # ", eac
 ADDRESSED = {"you", "your", "you're", "youre", "u", "ur", "yours"}  # words a reply says of the account it answers
 HANDLE = re.compile(r"@[\w.]*\w")  # "@ava.reads", "@night_owl_"
 REPLY_OPENING = re.compile(rf"(?:[ \t]*{HANDLE.pattern})+[ \t,:]*")  # "@kim @jo: " before a reply's words
-MENTIONS_BEFORE = re.compile(rf"^(?:[ \t]*{HANDLE.pattern})+[ \t,:]*$")  # a post opening with the handles it answers
 QUOTED = re.compile(r"(?<!\w)['‘\"“][^'‘’\"“”\n]{1,80}?['’\"”](?!\w)")  # a name in quotes: 'Calm Nights'
 RATE_AFTER = re.compile(  # "4 times | a day", "9 weeks | running": what a count of times says after it
     r"[ \t]+(?:(?:a|an|per|each)[ \t]+(?:day|night|week|weekend|month|year|hour|morning|evening)\b"
@@ -642,7 +641,7 @@ def _without_conjunct(norm: NormalisedText, doc: Doc, start: int, end: int) -> F
         return None  # nothing joins it, or "but" does: the rest leads up to it ("no names, but…")
     after = part.right_edge.i + 1
     if after < len(doc) and doc[after].pos_ in {"AUX", "VERB"} and doc[after].tag_ != "VBG":
-        return None  # "It's May and one of you has…": the parse joined a clause's subject to the noun before
+        return None  # "It's May and a rider in Hull has…": the parse joined a clause's subject to the noun before
     last = part.right_edge.i
     while last > part.i and not any(ch.isalnum() for ch in doc[last].text):
         last -= 1  # the full stop and an emoji after the words stay
@@ -1271,7 +1270,7 @@ def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | 
     reported = (
         verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.i > verb.head.i and cohort.text.lower() != "you"
     )
-    joined = verb.dep_ == "conj" and verb.head.dep_ == "ROOT"  # "Quiz night is on, and one of you has…"
+    joined = verb.dep_ == "conj" and verb.head.dep_ == "ROOT"  # "Quiz night is on, and one rider is…"
     if cohort.root.dep_ not in {"nsubj", "nsubjpass"} or not (verb.dep_ == "ROOT" or reported or joined):
         return None  # an object, or the subject of a clause inside the sentence ("…asked where their X was")
     if any(t.tag_ in {"WP", "WRB"} for t in doc[cohort.sent.start : cohort.start]):
@@ -1282,8 +1281,8 @@ def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | 
     if partitive:  # "A couple of givers": the whole group goes, not just "A couple"
         end = max(end, max(t.idx + len(t) for t in partitive[0].subtree))
     a, b = norm.to_original(start, end)
-    if cohort.text.lower() == "you" and (mention := MENTIONS_BEFORE.search(norm.original, 0, a)):
-        a = mention.start()  # "@sam you've…": many are not one account's handle
+    if cohort.text.lower() == "you" and REPLY_OPENING.fullmatch(norm.original, 0, a):
+        a = 0  # "@sam you've…": many are not one account's handle
     contracted = re.match(r"['’](ve|re|d|ll)\b", norm.original[b:]) if cohort.text.lower() == "you" else None
     if contracted:
         b += contracted.end()

@@ -19,12 +19,6 @@ def linter():
     return get_linter()
 
 
-def linter_fixed(text: str) -> str:
-    """The draft with every fix applied, unsafe ones too."""
-    engine = get_linter()
-    return engine.fix(text, engine.lint(text), unsafe=True)[0]
-
-
 def fixes_of(linter, text: str) -> dict[str, Fix]:
     return {f.rule: f.fix for f in linter.lint(text).findings if f.fix}
 
@@ -1096,14 +1090,14 @@ def test_their_becomes_your_when_one_user_is_made_many_of_you(linter):
     assert fixed.startswith("Many of you have had your robot vacuum run")
 
 
-def test_a_rounded_count_loses_its_rounding_with_it():
+def test_a_rounded_count_loses_its_rounding_with_it(linter):
     """ "Sixty-something riders" made "Many-something riders"."""
     draft = "Sixty-something riders in Hull took the night bus home on Friday."
-    assert linter_fixed(draft) == "Many riders took the night bus home."
+    assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == "Many riders took the night bus home."
 
 
-def test_no_recast_says_a_change_verb_is_what_anyone_can_do():
+def test_no_recast_says_a_change_verb_is_what_anyone_can_do(linter):
     """ "Subscribers to X doubled in Denver" had made "You can double": a place kept after the verb was read
     as something said, and the place's own fix then took it."""
     draft = "Subscribers to our 18+ sleep stories doubled in Denver after midnight"
-    assert not linter_fixed(draft).startswith("You can double")
+    assert not linter.fix(draft, linter.lint(draft), unsafe=True)[0].startswith("You can double")
