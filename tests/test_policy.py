@@ -2131,6 +2131,25 @@ def test_a_participle_on_an_account_s_figure_is_no_verb_of_the_line():
 @pytest.mark.parametrize(
     "draft",
     [
+        "@ines_v happy 50th!! 🥂",
+        "@tom.b happy 18th birthday, legend 🎈",
+        "@ari_k happy 5th anniversary you two 💐",
+    ],
+)
+def test_a_birthday_or_an_anniversary_is_no_account_figure(draft):
+    """An ordinal with no noun or on an occasion numbers a birthday or an anniversary, and "two" in
+    "you two" counts the people spoken to: neither is a figure of what the account did."""
+    assert linter.lint(draft).claims == ()
+
+
+@pytest.mark.parametrize("draft", ["@rory_f 250th ride this year!", "@rory_f 3 refunds this month, you two"])
+def test_an_ordinal_on_an_activity_is_still_the_account_s_figure(draft):
+    assert [c["n"] for c in linter.lint(draft).claims] == [1]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
         "@lina_w you guessed it, iced tea searches on Sipply rose 150% in Leeds this week.",
         "@tom_k you know the drill: the 6am class opens for booking at noon.",
     ],
