@@ -161,7 +161,8 @@ class Joining:
         if not ORDINAL.fullmatch(word.lower_):
             return True
         head = word.head
-        return head != word and head.pos_ in {"NOUN", "PROPN"} and head.lower_ not in self.occasions
+        modifies = word.dep_ in {"amod", "nummod", "compound"} and head.pos_ in {"NOUN", "PROPN"}
+        return modifies and head.lower_ not in self.occasions
 
     def _chosen_in_public(self, doc: Doc) -> bool:
         """A public vote, contest or giveaway is in the post: whoever it names, the public chose."""
@@ -183,7 +184,7 @@ def _on_the_figure(word: Token) -> bool:
     return word.dep_ == "acl" and any(t.like_num for t in [*word.head.children, *word.subtree])
 
 
-ORDINAL = re.compile(r"\d[\d,]*(?:st|nd|rd|th)")  # "40th", "1,000th"
+ORDINAL = re.compile(r"\d[\d,]*(?:st|nd|rd|th)|first|second|third|\w+th")  # of numbers: "40th", "fifth"
 
 PUBLIC_CHOICE = {"vote", "poll", "nominate", "nomination", "contest", "competition", "entry", "judge"}
 
