@@ -2162,7 +2162,7 @@ def test_what_a_reply_s_you_thinks_or_knows_is_no_record(draft):
 
 @pytest.mark.parametrize(
     "draft",
-    ["@ren_d so pleased you made it to the summit in the end 🏔️", "@ren_d we hope you slept well on the sleeper train"],
+    ["@ren_d so pleased you reached the summit in the end 🏔️", "@ren_d we hope you rested well on the sleeper train"],
 )
 def test_what_a_reply_feels_or_hopes_about_what_you_did_is_no_record(draft):
     """ "so pleased you liked it": the writer reacts to what the person told them."""

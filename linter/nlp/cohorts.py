@@ -310,7 +310,7 @@ class CohortFinding:
         return (token, cohort, CohortSize("unknown", None, "you"), cohort)
 
     def _reacted_to(self, verb: Token) -> bool:
-        """ "@kim so glad you loved it", "@kim we hope you had fun": a reply's feeling or wish about what the
+        """ "@kim so glad you found it useful", "@kim we hope you had fun": a reply's feeling or wish about what the
         person did, which they told us; a record is said as a fact ("you ordered…", "we know you…"). A
         detail from the records in the reply is still found (`_reply_claim`)."""
         head = verb.head
