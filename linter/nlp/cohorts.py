@@ -310,12 +310,13 @@ class CohortFinding:
         return (token, cohort, CohortSize("unknown", None, "you"), cohort)
 
     def _reacted_to(self, verb: Token) -> bool:
-        """ "@kim so glad you found it useful", "@kim we hope you had fun": a reply's feeling or wish about what the
-        person did, which they told us; a record is said as a fact ("you ordered…", "we know you…"). A
-        detail from the records in the reply is still found (`_reply_claim`)."""
+        """ "@kim so glad you found it useful", "@kim we hope you had fun": a reply's feeling or wish about
+        what the person did, which they told us. Not a remark on it ("interesting that you bought…") nor
+        what we know ("we know you…"): those may come from the records. A detail from the records in the
+        reply is still found (`_reply_claim`)."""
         head = verb.head
-        feeling = head.pos_ == "ADJ" or head.dep_ == "acomp"  # "(so) pleased": an adjective, however tagged
-        return verb.dep_ == "ccomp" and (feeling or head.lemma_.lower() in self.state_verbs)
+        feeling = head.lower_ in self.reaction_words or head.lemma_.lower() in self.state_verbs
+        return verb.dep_ == "ccomp" and feeling
 
     def _counted_you(self, token: Token) -> bool:
         return token.lower_ in self.second_person and token.dep_ == "pobj" and token.head.lower_ == "of"
