@@ -177,7 +177,6 @@ GROUP_WORDS = {"all", "each", "both", "most", "many", "some", "every"}  # ", eac
 ADDRESSED = {"you", "your", "you're", "youre", "u", "ur", "yours"}  # words a reply says of the account it answers
 HANDLE = re.compile(r"@[\w.]*\w")  # "@ava.reads", "@night_owl_"
 REPLY_OPENING = re.compile(rf"(?:[ \t]*{HANDLE.pattern})+[ \t,:]*")  # "@kim @jo: " before a reply's words
-MENTIONS_BEFORE = re.compile(rf"^(?:[ \t]*{HANDLE.pattern})+[ \t,:]*$")  # a post opening with the handles it answers
 QUOTED = re.compile(r"(?<!\w)['‘\"“][^'‘’\"“”\n]{1,80}?['’\"”](?!\w)")  # a name in quotes: 'Calm Nights'
 RATE_AFTER = re.compile(  # "4 times | a day", "9 weeks | running": what a count of times says after it
     r"[ \t]+(?:(?:a|an|per|each)[ \t]+(?:day|night|week|weekend|month|year|hour|morning|evening)\b"
@@ -185,6 +184,7 @@ RATE_AFTER = re.compile(  # "4 times | a day", "9 weeks | running": what a count
     re.I,
 )
 OPENING_LETTER = re.compile(r"[^\w@#]*([^\W\d_])")  # a post's first letter, after emoji and marks, not a handle's
+ROUNDED = re.compile(r"-(?:odd|ish|something|plus)\b|\+(?!\w)", re.I)  # what rounds a count: "forty-odd", "50+"
 ARTICLE_BEFORE = re.compile(r"\b(an?)[ \t]*$", re.I)
 
 
@@ -240,6 +240,8 @@ def make(action: dict[str, str], norm: NormalisedText, doc: Doc, span: tuple[int
             return Fix(f"Remove '{original[a:b]}'", "safe", _removal(original, a, b))  # "top 3" -> "top"
         start, end, joined = _as_quantity(doc, start, end)
         a, b = norm.to_original(start, end)
+        if rounded := ROUNDED.match(original, b):
+            b = rounded.end()  # "Forty-odd people" -> "Many people", not "Many-odd"
         words = _cased(original, a, action["with"] + " " * joined)
         count = doc.char_span(start, end, alignment_mode="expand")
         subject = next((t for t in count or () if t.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -639,7 +641,7 @@ def _without_conjunct(norm: NormalisedText, doc: Doc, start: int, end: int) -> F
         return None  # nothing joins it, or "but" does: the rest leads up to it ("no names, but…")
     after = part.right_edge.i + 1
     if after < len(doc) and doc[after].pos_ in {"AUX", "VERB"} and doc[after].tag_ != "VBG":
-        return None  # "It's May and one of you has…": the parse joined a clause's subject to the noun before
+        return None  # "It's May and a rider in Hull has…": the parse joined a clause's subject to the noun before
     last = part.right_edge.i
     while last > part.i and not any(ch.isalnum() for ch in doc[last].text):
         last -= 1  # the full stop and an emoji after the words stay
@@ -678,7 +680,7 @@ def _reply_without_report(norm: NormalisedText, doc: Doc, start: int, end: int) 
         if not any(t.is_alpha for t in doc[sentence.end :]):
             return None  # nothing of the reply's own after the report
         mark = doc[sentence.end - 1]
-    following = next((t for t in doc[mark.i + 1 :] if not (t.is_space or t.text in CLAUSE_MARKS)), None)
+    following = next((t for t in doc[mark.i + 1 :] if not (t.is_space or t.text in CLAUSE_MARKS - {"(", ")"})), None)
     a, _ = norm.to_original(words[0].idx, words[0].idx + len(words[0]))
     b = norm.to_original(following.idx, following.idx)[0] if following is not None else len(norm.original)
     return Fix(f"Remove '{norm.original[a:b].strip()}'", "unsafe", (Edit(a, b, ""),))
@@ -754,7 +756,9 @@ def _recast(norm: NormalisedText, doc: Doc, start: int) -> Fix | None:
     rest = [t for t in sentence if t.i > verb.i and not any(s <= t.idx < e for s, e in going)]
     if any(t.lower_ in POINTING_AT_USERS for t in rest):
         return None
-    if not what and not any(t.pos_ in CONTENT for t in rest if t in verb.subtree):
+    if not what and not any(
+        t.pos_ in CONTENT and t.ent_type_ not in PLACES_OR_TIMES for t in rest if t in verb.subtree
+    ):
         return None  # "You can play.", "You can get this." say nothing (nor do words after the clause)
     if any(t.lower_ == "same" and t.dep_ == "amod" and t.head.dep_ == "dobj" for t in rest):
         return None  # "chose the same numbers" compares the users' acts ("in the same basket" does not)
@@ -1266,7 +1270,7 @@ def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | 
     reported = (
         verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.i > verb.head.i and cohort.text.lower() != "you"
     )
-    joined = verb.dep_ == "conj" and verb.head.dep_ == "ROOT"  # "Quiz night is on, and one of you has…"
+    joined = verb.dep_ == "conj" and verb.head.dep_ == "ROOT"  # "Quiz night is on, and one rider is…"
     if cohort.root.dep_ not in {"nsubj", "nsubjpass"} or not (verb.dep_ == "ROOT" or reported or joined):
         return None  # an object, or the subject of a clause inside the sentence ("…asked where their X was")
     if any(t.tag_ in {"WP", "WRB"} for t in doc[cohort.sent.start : cohort.start]):
@@ -1277,8 +1281,8 @@ def _many_of_you(norm: NormalisedText, doc: Doc, start: int, end: int) -> Fix | 
     if partitive:  # "A couple of givers": the whole group goes, not just "A couple"
         end = max(end, max(t.idx + len(t) for t in partitive[0].subtree))
     a, b = norm.to_original(start, end)
-    if cohort.text.lower() == "you" and (mention := MENTIONS_BEFORE.search(norm.original, 0, a)):
-        a = mention.start()  # "@sam you've…": many are not one account's handle
+    if cohort.text.lower() == "you" and REPLY_OPENING.fullmatch(norm.original, 0, a):
+        a = 0  # "@sam you've…": many are not one account's handle
     contracted = re.match(r"['’](ve|re|d|ll)\b", norm.original[b:]) if cohort.text.lower() == "you" else None
     if contracted:
         b += contracted.end()

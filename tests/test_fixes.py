@@ -702,6 +702,8 @@ def test_a_reply_loses_its_report_of_what_the_account_did_and_keeps_its_own_word
     [
         # no verb: the report is the whole sentence after the handle
         ("@pia_m 31 tubs of hummus this fortnight?! Loyalty badge incoming 🏅", "@pia_m Loyalty badge incoming 🏅"),
+        # a bracket after the report opens the reply's own words: it stays with them
+        ("@kim you ordered 14 pizzas this month! (We counted.) Enjoy the party", "@kim (We counted.) Enjoy the party"),
         # the model found the report ("your basket has held…"); the grammar found no claim in it
         (
             "@lou_m ha, we spotted your basket has held the same espresso grinder since June. Go on, treat yourself ☕",
@@ -1086,3 +1088,16 @@ def test_their_becomes_your_when_one_user_is_made_many_of_you(linter):
     text = "One subscriber in Hull has had their robot vacuum run at 3am every night since May."
     fixed, _ = linter.fix(text, linter.lint(text), unsafe=True)
     assert fixed.startswith("Many of you have had your robot vacuum run")
+
+
+def test_a_rounded_count_loses_its_rounding_with_it(linter):
+    """ "Sixty-something riders" made "Many-something riders"."""
+    draft = "Sixty-something riders in Hull took the night bus home on Friday."
+    assert linter.fix(draft, linter.lint(draft), unsafe=True)[0] == "Many riders took the night bus home."
+
+
+def test_no_recast_says_a_change_verb_is_what_anyone_can_do(linter):
+    """ "Subscribers to X doubled in Denver" had made "You can double": a place kept after the verb was read
+    as something said, and the place's own fix then took it."""
+    draft = "Subscribers to our 18+ sleep stories doubled in Denver after midnight"
+    assert not linter.fix(draft, linter.lint(draft), unsafe=True)[0].startswith("You can double")

@@ -334,7 +334,10 @@ def test_health_answers_fast_while_a_key_sends_the_worst_drafts_and_slow_drafts_
         stop.set()
         sender.join()
     latencies.sort()
-    assert latencies[98] < 0.1, f"/healthz p99 {latencies[98] * 1000:.0f} ms"
+    # Waiting behind a lint would take the draft's whole budget (0.4 s); the bound sits well under it but
+    # above the scheduler's hiccups on two cores shared with the suite's other worker (103 ms was seen).
+    assert latencies[49] < 0.05, f"/healthz median {latencies[49] * 1000:.0f} ms"
+    assert latencies[98] < 0.25, f"/healthz p99 {latencies[98] * 1000:.0f} ms"
     assert 503 in answers  # each takes over the budget (0.4 s): answered 503, not left hanging
     assert_error(post(base, "/v1/lint", {"text": WORST}), 503, "timeout")
     deadline = time.monotonic() + 30
