@@ -2131,12 +2131,50 @@ def test_a_participle_on_an_account_s_figure_is_no_verb_of_the_line():
 @pytest.mark.parametrize(
     "draft",
     [
+        "@ines_v happy 50th!! 🥂",
+        "@tom.b happy 18th birthday, legend 🎈",
+        "@ari_k happy 5th anniversary you two 💐",
+        "@ola_n happy 70th to your grandad!! 🎂",
+        "@ola_n happy third birthday to the twins",
+    ],
+)
+def test_a_birthday_or_an_anniversary_is_no_account_figure(draft):
+    """An ordinal with no noun or on an occasion numbers a birthday or an anniversary, and "two" in
+    "you two" counts the people spoken to: neither is a figure of what the account did."""
+    assert linter.lint(draft).claims == ()
+
+
+@pytest.mark.parametrize("draft", ["@rory_f 250th ride this year!", "@rory_f 3 refunds this month, you two"])
+def test_an_ordinal_on_an_activity_is_still_the_account_s_figure(draft):
+    assert [c["n"] for c in linter.lint(draft).claims] == [1]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
         "@lina_w you guessed it, iced tea searches on Sipply rose 150% in Leeds this week.",
         "@tom_k you know the drill: the 6am class opens for booking at noon.",
     ],
 )
 def test_what_a_reply_s_you_thinks_or_knows_is_no_record(draft):
     assert not any(c["n"] == 1 for c in linter.lint(draft).claims)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    ["@ren_d so pleased you reached the summit in the end 🏔️", "@ren_d we hope you rested well on the sleeper train"],
+)
+def test_what_a_reply_feels_or_hopes_about_what_you_did_is_no_record(draft):
+    """ "so pleased you liked it": the writer reacts to what the person told them."""
+    assert linter.lint(draft).claims == ()
+
+
+@pytest.mark.parametrize(
+    "draft",
+    ["@ren_d glad you topped up your insulin prescription 💉", "@ren_d we spotted you booked 12 classes this week"],
+)
+def test_a_reaction_that_carries_a_record_or_a_sighting_is_still_about_the_account(draft):
+    assert [c["n"] for c in linter.lint(draft).claims] == [1]
 
 
 @pytest.mark.parametrize(

@@ -70,6 +70,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.honorifics = word_set(lexicons, "grammar.honorifics")
         self.award_periods = word_set(lexicons, "grammar.award_periods")
         self.award_titles = word_set(lexicons, "grammar.award_titles")
+        self.occasions = word_set(lexicons, "grammar.occasions")
         self.superlative_words = word_set(lexicons, "grammar.superlative_words")
         self.age_words = word_set(lexicons, "grammar.age_words")
         self.reporting_verbs = word_set(lexicons, "grammar.reporting_verbs")

@@ -300,12 +300,22 @@ class CohortFinding:
             return None
         cohort = token_span(token.doc, token.i, token.i + 1)
         if addressee is not None:
+            if self._reacted_to(token.head):
+                return None
             return (token, cohort, CohortSize("singular", 1, spoken_to(addressee)), addressee)
         if token.head.tag_ not in {"VBD", "VBN"} and not _perfect_progressive(token):
             return None  # "what you pick", "you keep your current plan": habits and offers, not records
         if any(self._counted_you(t) for t in token.doc[token.sent.start : token.i]):
             return None  # "2,500 of you rode to the match you had booked with us": that counted group again
         return (token, cohort, CohortSize("unknown", None, "you"), cohort)
+
+    def _reacted_to(self, verb: Token) -> bool:
+        """ "@kim so glad you found it useful", "@kim we hope you had fun": a reply's feeling or wish about what the
+        person did, which they told us; a record is said as a fact ("you ordered…", "we know you…"). A
+        detail from the records in the reply is still found (`_reply_claim`)."""
+        head = verb.head
+        feeling = head.pos_ == "ADJ" or head.dep_ == "acomp"  # "(so) pleased": an adjective, however tagged
+        return verb.dep_ == "ccomp" and (feeling or head.lemma_.lower() in self.state_verbs)
 
     def _counted_you(self, token: Token) -> bool:
         return token.lower_ in self.second_person and token.dep_ == "pobj" and token.head.lower_ == "of"

@@ -3,6 +3,7 @@ counted activity standing as a fragment before its detail, and a reply to an @ha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -146,10 +147,22 @@ class Joining:
             if any(self._counts_a_group(t) for t in words):
                 continue  # "@kim over 300 riders boarded…": the figure is a group's
             account = doc[accounts[0].i : accounts[0].i + 1]
-            if any(t.like_num for t in words if t.i > account.start):
+            if any(self._is_a_figure(t) for t in words if t.i > account.start):
                 yield Claim(
                     cohort=account, size=CohortSize("singular", 1, "one account and its figure"), size_span=account
                 )
+
+    def _is_a_figure(self, word: Token) -> bool:
+        """A number that could count or rank what an account did. Not one counting the people spoken to
+        ("happy anniversary you two"), nor an ordinal with no noun or on an occasion's ("happy 30th!!",
+        "happy 10th anniversary"): those number a birthday or an anniversary; "your 100th ride" is a figure."""
+        if not word.like_num or word.head.lower_ in self.second_person:
+            return False
+        if not ORDINAL.fullmatch(word.lower_):
+            return True
+        head = word.head
+        modifies = word.dep_ in {"amod", "nummod", "compound"} and head.pos_ in {"NOUN", "PROPN"}
+        return modifies and head.lower_ not in self.occasions
 
     def _chosen_in_public(self, doc: Doc) -> bool:
         """A public vote, contest or giveaway is in the post: whoever it names, the public chose."""
@@ -170,6 +183,8 @@ def _on_the_figure(word: Token) -> bool:
     the parse hung it on the noun or on the account."""
     return word.dep_ == "acl" and any(t.like_num for t in [*word.head.children, *word.subtree])
 
+
+ORDINAL = re.compile(r"\d[\d,]*(?:st|nd|rd|th)|first|second|third|\w+th")  # of numbers: "40th", "fifth"
 
 PUBLIC_CHOICE = {"vote", "poll", "nominate", "nomination", "contest", "competition", "entry", "judge"}
 
