@@ -203,6 +203,9 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
             ruled_out.append(Span(cohort.doc, cohort.start, cohort.end, label="staff"))
             return None
         verb = self._behaviour_verb(head)
+        if verb is not None and addressee is not None and head.lower_ in self.second_person and self._reacted_to(verb):
+            ruled_out.append(Span(cohort.doc, cohort.start, cohort.end, label="reaction"))
+            return None
         if verb is None:
             acting = _verb_acting_on(head)
             if size.low is not None and acting is not None and acting.lemma_.lower() not in self.headline_verbs:
