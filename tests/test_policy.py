@@ -2171,9 +2171,14 @@ def test_what_a_reply_feels_or_hopes_about_what_you_did_is_no_record(draft):
 
 @pytest.mark.parametrize(
     "draft",
-    ["@ren_d glad you topped up your insulin prescription 💉", "@ren_d we spotted you booked 12 classes this week"],
+    [
+        "@ren_d glad you topped up your insulin prescription 💉",
+        "@ren_d we spotted you booked 12 classes this week",
+        "@ren_d curious that you swapped to the cheaper plan in May 👀",
+    ],
 )
 def test_a_reaction_that_carries_a_record_or_a_sighting_is_still_about_the_account(draft):
+    """A record said inside a reaction, seen by us, or remarked on (not felt about) is the account's."""
     assert [c["n"] for c in linter.lint(draft).claims] == [1]
 
 

@@ -71,6 +71,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.award_periods = word_set(lexicons, "grammar.award_periods")
         self.award_titles = word_set(lexicons, "grammar.award_titles")
         self.occasions = word_set(lexicons, "grammar.occasions")
+        self.reaction_words = word_set(lexicons, "grammar.reaction_words")
         self.superlative_words = word_set(lexicons, "grammar.superlative_words")
         self.age_words = word_set(lexicons, "grammar.age_words")
         self.reporting_verbs = word_set(lexicons, "grammar.reporting_verbs")
@@ -203,9 +204,6 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
             ruled_out.append(Span(cohort.doc, cohort.start, cohort.end, label="staff"))
             return None
         verb = self._behaviour_verb(head)
-        if verb is not None and addressee is not None and head.lower_ in self.second_person and self._reacted_to(verb):
-            ruled_out.append(Span(cohort.doc, cohort.start, cohort.end, label="reaction"))
-            return None
         if verb is None:
             acting = _verb_acting_on(head)
             if size.low is not None and acting is not None and acting.lemma_.lower() not in self.headline_verbs:

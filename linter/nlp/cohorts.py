@@ -300,6 +300,8 @@ class CohortFinding:
             return None
         cohort = token_span(token.doc, token.i, token.i + 1)
         if addressee is not None:
+            if self._reacted_to(token.head):
+                return None
             return (token, cohort, CohortSize("singular", 1, spoken_to(addressee)), addressee)
         if token.head.tag_ not in {"VBD", "VBN"} and not _perfect_progressive(token):
             return None  # "what you pick", "you keep your current plan": habits and offers, not records
@@ -309,11 +311,12 @@ class CohortFinding:
 
     def _reacted_to(self, verb: Token) -> bool:
         """ "@kim so glad you found it useful", "@kim we hope you had fun": a reply's feeling or wish about
-        what the person did, which they told us; a record is said as a fact ("you ordered…", "we know
-        you…"). A detail from the records in the reply is still found (`_reply_claim`)."""
+        what the person did, which they told us. Not a remark on it ("interesting that you bought…") nor
+        what we know ("we know you…"): those may come from the records. A detail from the records in the
+        reply is still found (`_reply_claim`)."""
         head = verb.head
-        feeling = head.pos_ == "ADJ" or head.dep_ == "acomp"  # "(so) pleased": an adjective, however tagged
-        return verb.dep_ == "ccomp" and (feeling or head.lemma_.lower() in self.state_verbs)
+        feeling = head.lower_ in self.reaction_words or head.lemma_.lower() in self.state_verbs
+        return verb.dep_ == "ccomp" and feeling
 
     def _counted_you(self, token: Token) -> bool:
         return token.lower_ in self.second_person and token.dep_ == "pobj" and token.head.lower_ == "of"

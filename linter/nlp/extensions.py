@@ -35,8 +35,8 @@ _declare("claims")  # the user-behaviour claims `postlint_claims` found: list[Cl
 # Spans the grammar read as a group of people and then ruled out as a claim, labelled why: "staff";
 # "not_private" (a public action, something not done yet or only possible, a headline total); "source"
 # (a sentence quoting an outside source or a testimonial); "scenario" and "character" (someone made up);
-# "offer" (a sentence telling the reader what anyone can do); "reaction" (a reply's feeling or wish about
-# what the person told us). The models' findings defer to these (see the `sentence` and `post` checks).
+# "offer" (a sentence telling the reader what anyone can do). The models' findings defer to these (see
+# the `sentence` and `post` checks).
 _declare("not_claims")
 # Groups of people the grammar counted but found no behaviour of theirs for, as the object of what the
 # organisation did ("our app reminded 25,000 users to…", "the clinic helped 40 people with…"):

@@ -273,10 +273,10 @@ def _reports_behaviour(doc: Doc, start: int, end: int, scores: dict[str, float],
 
 
 # What the grammar rules out for the post model too: staff, made-up scenarios and characters, offers
-# of what anyone can do, sentences quoting an outside source or a testimonial, and a reply's feeling
-# about what the person told us ("@kim so glad you loved it"). (Its other exclusions, such as public
-# actions and promises, are read from wording the model weighs better on the labelled drafts.)
-POST_RULED_OUT = {"staff", "source", "scenario", "character", "offer", "reaction"}
+# of what anyone can do, and sentences quoting an outside source or a testimonial. (Its other
+# exclusions, such as public actions and promises, are read from wording the model weighs better on
+# the labelled drafts.)
+POST_RULED_OUT = {"staff", "source", "scenario", "character", "offer"}
 
 
 def _sizes_allow(condition: dict[str, Any], sizes: list[CohortSize], pack: Pack) -> bool:
