@@ -11,7 +11,7 @@ import pytest
 import linter
 from linter.engine import STAND_INS
 from linter.model import DEFAULT_MODEL, load_model
-from linter.nlp.span_docs import span_docs
+from linter.nlp.span_docs import MENTION, model_docs, span_docs
 from linter.policy.pack import load_pack
 
 DEV_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
@@ -55,6 +55,24 @@ def test_sentences_read_on_their_own_give_the_models_what_span_as_doc_would():
         [(e.text, e.label_) for e in d.ents] for d in ner.pipe(theirs)
     ]
     assert span_docs([doc[:]]) == [doc]  # a whole post is read as itself
+
+
+def test_the_models_read_every_handle_as_one_word_and_nothing_else_changes():
+    nlp = linter.get_linter().nlp
+    doc = nlp("@kat_r thanks for the order! @jo.b too")
+    (read,) = model_docs([doc[:]])
+    assert [t.text for t in read] == [MENTION, "thanks", "for", "the", "order", "!", MENTION, "too"]
+    assert read[0].norm_ == MENTION and read[1].norm_ == doc[1].norm_
+    assert span_docs([doc[:]]) == [doc]  # the entity recogniser still reads the handles as typed
+
+
+@pytest.mark.parametrize("words", ["enjoy!", "thanks for your order!", "glad you had a good time!"])
+def test_a_reply_is_scored_the_same_whichever_account_it_answers(words):
+    """The models once scored "@kat_r enjoy!" and "@jennyw enjoy!" apart: a handle's letters were features."""
+    nlp = linter.get_linter().nlp
+    docs = list(nlp.pipe([f"{handle} {words}" for handle in ("@kat_r", "@jennyw", "@MarkTaylor", "@bookworm88")]))
+    posts = [doc._.post_scores for doc in docs]
+    assert all(scores == posts[0] for scores in posts)
 
 
 def test_the_entity_recogniser_reads_only_the_sentences_of_claims():

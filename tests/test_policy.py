@@ -2364,10 +2364,7 @@ def test_a_headcount_in_a_list_of_company_facts_is_no_claim():
     "draft",
     [
         "Our 6 teams in Lisbon shipped the redesign over the weekend.",
-        pytest.param(
-            "Hats off to the 14 depot teams who sorted parcels through the night.",
-            marks=pytest.mark.xfail(strict=True, reason="models v30 read the thanks to staff teams as teasing (PL403)"),
-        ),
+        "Hats off to the 14 depot teams who sorted parcels through the night.",
     ],
 )
 def test_teams_that_are_ours_or_named_by_a_workplace_are_staff(draft):
@@ -2621,7 +2618,6 @@ def test_a_count_still_doing_something_is_a_cohort_of_an_inferred_kind():
     assert [c["n"] for c in linter.lint(draft).claims] == [100]
 
 
-@pytest.mark.xfail(strict=True, reason=GATED_BY_THE_MODELS)
 def test_a_counted_staff_word_doing_something_to_their_account_names_users():
     """A pub's landlord can be its own; 250 landlords who closed their account with us are customers."""
     draft = "By March, 250 landlords had closed their old account with us."
@@ -2731,7 +2727,10 @@ def test_unpaid_people_and_a_plain_state_are_no_money_troubles(draft):
 @pytest.mark.parametrize(
     "draft",
     [
-        "Shout-out to the yoga studio in Hove that paid its whole year upfront in coins.",
+        pytest.param(
+            "Shout-out to the yoga studio in Hove that paid its whole year upfront in coins.",
+            marks=pytest.mark.xfail(strict=True, reason=GATED_BY_THE_MODELS),
+        ),
         "The bakery in Leith that ordered 90 kilos of rye last week has us curious.",
     ],
 )

@@ -18,6 +18,7 @@ from spacy.util import minibatch
 
 from linter.nlp.extensions import POST_SCORES
 from linter.nlp.sentence_model import TextcatScorer
+from linter.nlp.span_docs import model_docs
 
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "posts"
 
@@ -25,7 +26,7 @@ DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "posts"
 class PostModel(TextcatScorer):
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         for batch in minibatch(docs, batch_size):
-            rows = self.textcat.model.ops.to_numpy(self.textcat.predict(batch))
+            rows = self.textcat.model.ops.to_numpy(self.textcat.predict(model_docs([doc[:] for doc in batch])))
             for doc, row in zip(batch, rows, strict=True):
                 doc._.set(POST_SCORES, self.scores(row))
                 yield doc

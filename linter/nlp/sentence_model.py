@@ -22,7 +22,7 @@ from spacy.util import minibatch
 
 from linter.nlp.claim import Claim, claims_in
 from linter.nlp.extensions import SCORES
-from linter.nlp.span_docs import span_docs
+from linter.nlp.span_docs import model_docs
 
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "sentences"
 
@@ -54,7 +54,7 @@ class SentenceModel(TextcatScorer):
         """Score the sentences of a batch of Docs in one pass of the model (much faster than Doc by Doc)."""
         for batch in minibatch(docs, batch_size):
             sentences = [[sent for sent in doc.sents if sent.text.strip()] for doc in batch]
-            flat = span_docs([sent for sents in sentences for sent in sents])
+            flat = model_docs([sent for sents in sentences for sent in sents])
             rows = iter(self.textcat.model.ops.to_numpy(self.textcat.predict(flat)) if flat else ())
             for doc, sents in zip(batch, sentences, strict=True):
                 scored = [(sent, next(rows)) for sent in sents]

@@ -12,6 +12,7 @@ from pathlib import Path
 from spacy.tokens import Doc, DocBin
 
 from linter.engine import Linter
+from linter.nlp.span_docs import model_docs
 from linter.normalise import normalise
 from linter.policy.pack import CATEGORIES
 
@@ -84,7 +85,7 @@ def sentence_docs(linter: Linter, drafts: list[Draft]) -> Iterator[tuple[Draft, 
                     continue
                 a, b = norm.to_original(sent.start_char, sent.end_char)
                 found = {c for c, (s, e) in marked if s < b and e > a}
-                example = sent.as_doc()
+                example = model_docs([sent])[0]
                 example.cats = {label: float(label in found) for label in LABELS}
                 yield draft, example
 
@@ -92,7 +93,7 @@ def sentence_docs(linter: Linter, drafts: list[Draft]) -> Iterator[tuple[Draft, 
 def post_docs(linter: Linter, drafts: list[Draft]) -> Iterator[tuple[Draft, Doc]]:
     """One Doc per draft (normalised and tokenised as the engine does) with `cats` set."""
     for draft in drafts:
-        doc = linter.nlp.make_doc(normalise(draft.text).text)
+        doc = model_docs([linter.nlp.make_doc(normalise(draft.text).text)[:]])[0]
         flags = {"flag", "block"} if draft.decision == "block" else {"flag"} if draft.decision == "warn" else set()
         labels = draft.categories | flags
         doc.cats = {label: float(label in labels) for label in POST_LABELS}
