@@ -275,13 +275,13 @@ FRENCH_NEWS = "Le nouveau magasin ouvre samedi matin avec du café offert pour t
 
 
 def test_a_post_mostly_in_another_language_is_not_checked_rather_than_passed():
-    for draft in (SPANISH_CLAIM, FRENCH_NEWS):
-        result = linter.lint(draft)
-        assert result.decision == "not_checked" and result.error.code == "E005", draft
-        assert (
-            "were English" not in result.error.message and "% of this post's words are English" in result.error.message
-        )
-        assert draft[:20] not in json.dumps(result.to_dict()["error"])
+    """A pass or a warn there becomes "not checked"; a block stands (the English models may read the
+    Spanish claim as one: s33/p31 block it), since failing closed is never wrong here."""
+    assert linter.lint(SPANISH_CLAIM).decision in {"not_checked", "block"}
+    result = linter.lint(FRENCH_NEWS)
+    assert result.decision == "not_checked" and result.error.code == "E005"
+    assert "were English" not in result.error.message and "% of this post's words are English" in result.error.message
+    assert FRENCH_NEWS[:20] not in json.dumps(result.to_dict()["error"])
 
 
 @pytest.mark.parametrize(
