@@ -311,7 +311,7 @@ class CohortFinding:
 
     def _reacted_to(self, verb: Token) -> bool:
         """ "@kim so glad you found it useful", "@kim we hope you had fun": a reply's feeling or wish about
-        what the person did, which they told us. Not a remark on it ("interesting that you bought…") nor
+        what the person did, which they told us. Not a remark on it ("curious that you swapped…") nor
         what we know ("we know you…"): those may come from the records. A detail from the records in the
         reply is still found (`_reply_claim`)."""
         head = verb.head
