@@ -687,7 +687,7 @@ def test_a_recast_finds_a_clause_hung_under_the_rest_and_keeps_a_reply_s_handle(
             "@jo_p all good on your end?",
         ),
         (
-            "@sam_k you've booked nine red-eye flights with us lately: the next coffee is on us ✈️",
+            "@sam_k you've booked nine overnight flights with us this spring: the next coffee is on us ✈️",
             "@sam_k the next coffee is on us ✈️",
         ),
         # a question to the account is its own words, not "did many of you sleep…?"
