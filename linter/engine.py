@@ -25,6 +25,7 @@ from linter.errors import CheckError
 from linter.model import load_model
 from linter.nlp.extensions import ENGLISH_SHARE, INCOMPLETE, POST_SCORES
 from linter.nlp.span_docs import model_docs
+from linter.nlp.syntax import HANDLE
 from linter.normalise import NormalisedText, normalise
 from linter.policy.checks import CHECKS
 from linter.policy.messages import fill
@@ -51,7 +52,7 @@ STAND_INS = {"attribute_ruler": "postlint_attributes", "lemmatizer": "postlint_l
 
 def _leaves_a_post(text: str, chosen: list[fixes.Fix]) -> bool:
     """Whether the fixes leave words to post, not just emoji, punctuation and the handles a reply answers."""
-    left = fixes.HANDLE.sub("", fixes.apply_edits(text, fixes.chosen_edits(chosen, text)))
+    left = HANDLE.sub("", fixes.apply_edits(text, fixes.chosen_edits(chosen, text)))
     return any(c.isalnum() for c in left)
 
 

@@ -39,6 +39,7 @@ from linter.nlp.claim import Claim
 from linter.nlp.cohorts import RELATIVE_PRONOUNS
 from linter.nlp.extensions import SPAN_KEY
 from linter.nlp.sentences import is_emoji
+from linter.nlp.syntax import HANDLE
 from linter.nlp.words import data_lines
 from linter.normalise import NormalisedText
 
@@ -175,7 +176,6 @@ UNCOUNTABLE = frozenset(data_lines("uncountable.txt"))  # "insulin orders" -> "o
 BY_WHOM = {"from", "among", "by"}  # what says whose an activity was ("searches from members in Leeds")
 GROUP_WORDS = {"all", "each", "both", "most", "many", "some", "every"}  # ", each on a weekday", ", all of them in Fife"
 ADDRESSED = {"you", "your", "you're", "youre", "u", "ur", "yours"}  # words a reply says of the account it answers
-HANDLE = re.compile(r"@[\w.]*\w")  # "@ava.reads", "@night_owl_"
 REPLY_OPENING = re.compile(rf"(?:[ \t]*{HANDLE.pattern})+[ \t,:]*")  # "@kim @jo: " before a reply's words
 QUOTED = re.compile(r"(?<!\w)['‘\"“][^'‘’\"“”\n]{1,80}?['’\"”](?!\w)")  # a name in quotes: 'Calm Nights'
 RATE_AFTER = re.compile(  # "4 times | a day", "9 weeks | running": what a count of times says after it

@@ -10,16 +10,15 @@ read as the post itself.
 
 from __future__ import annotations
 
-import re
-
 from spacy.attrs import NORM
 from spacy.tokens import Doc, Span
+
+from linter.nlp.syntax import HANDLE
 
 # What every @handle reads as to the trained models: that a post answers or names an account, not which
 # one. A handle's letters are noise to a classifier (its hashed features differ from handle to handle),
 # and with them "@kat_r enjoy!" and "@jennyw enjoy!" were scored apart.
 MENTION = "@handle"
-HANDLE = re.compile(r"@[\w.]*\w")
 
 
 def span_docs(spans: list[Span], handles_as: str | None = None) -> list[Doc]:

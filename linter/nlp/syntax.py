@@ -151,6 +151,7 @@ def owns_where_it_went(group: Token) -> bool:
     return group.dep_ == "pobj" and of.lower_ == "of" and of.head.dep_ == "pobj" and of.head.head.lower_ in INTO
 
 
+HANDLE = re.compile(r"@[\w.]*\w")  # "@ava.reads", "@night_owl_"
 HANDLE_SHAPED = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$")  # "night_owl_91", "Vyx_07"
 
 
