@@ -24,7 +24,6 @@ from linter.config import Config, build_pack
 from linter.errors import CheckError
 from linter.model import load_model
 from linter.nlp.extensions import ENGLISH_SHARE, INCOMPLETE, POST_SCORES
-from linter.nlp.span_docs import model_docs
 from linter.nlp.syntax import HANDLE
 from linter.normalise import NormalisedText, normalise
 from linter.policy.checks import CHECKS
@@ -197,7 +196,7 @@ class Linter:
         sentences = [sent for sent in doc.sents if sent.text.strip()]
         if len(sentences) < 2 or len(doc) < WHOLE_POST_READ_TOKENS:
             return lambda start, end: True
-        flags = self.nlp.get_pipe("postlint_post_model").flags(model_docs(sentences))
+        flags = self.nlp.get_pipe("postlint_post_model").flags(sentences)
         read = [(norm.to_original(s.start_char, s.end_char), flag) for s, flag in zip(sentences, flags, strict=True)]
         return lambda start, end: all(flag < below for (a, b), flag in read if a < end and start < b)
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from linter.nlp.extensions import POST_SCORES
@@ -31,10 +31,11 @@ class PostModel(TextcatScorer):
                 doc._.set(POST_SCORES, self.scores(row))
                 yield doc
 
-    def flags(self, texts: list[Doc]) -> list[float]:
-        """The "flag" score of each text, read as a post of its own."""
+    def flags(self, spans: list[Span]) -> list[float]:
+        """The "flag" score of each span, read as a post of its own (as the model reads posts)."""
         column = self.labels.index("flag")
-        return [float(row[column]) for row in self.textcat.model.ops.to_numpy(self.textcat.predict(texts))]
+        rows = self.textcat.model.ops.to_numpy(self.textcat.predict(model_docs(spans)))
+        return [float(row[column]) for row in rows]
 
 
 @Language.factory("postlint_post_model", default_config={"model": None})
