@@ -2172,6 +2172,53 @@ def test_what_a_reply_feels_or_hopes_about_what_you_did_is_no_record(draft):
 @pytest.mark.parametrize(
     "draft",
     [
+        "@juno_p 9% of you: five hours of thunder sounds, every Sunday 😴",
+        "@juno_p 60-day streaks are up 30% among Stridely members since March",
+    ],
+)
+def test_a_reply_sharing_a_group_s_statistic_without_a_size_is_about_the_group(draft):
+    """A share of a group or a group named with no count: the detail is the group's, not the person's."""
+    assert not any(c["n"] == 1 for c in linter.lint(draft).claims)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@femi_o as you say, 2,500 commuters in Hull caught the last tram on Friday",
+        "@femi_o you're in good company, lots of shoppers picked up that blender this week",
+        "@femi_o you're in luck, the green ones are back in stock",
+    ],
+)
+def test_what_a_reply_s_you_says_or_how_things_stand_is_no_record(draft):
+    """What the person says to us, and a copula that says how things stand rather than where they were."""
+    assert not any(c["n"] == 1 for c in linter.lint(draft).claims)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "@femi_o you were at our Hull store at 6am again!",
+        "@femi_o you're on a 50-day streak 🔥",
+        "@femi_o you're in the top 2% of listeners this year",
+    ],
+)
+def test_where_a_reply_s_you_was_or_stands_in_our_records_is_still_the_account_s(draft):
+    assert any(c["n"] == 1 for c in linter.lint(draft).claims)
+
+
+def test_a_group_a_reply_calls_by_name_is_who_its_you_is():
+    result = linter.lint("@femi_o Hull fans, you ordered 7,000 pasties before kick-off on Sunday")
+    assert [c["n"] for c in result.claims] == [None]
+    assert "PL101" not in [f.rule for f in result.findings]
+
+
+def test_an_ordinal_hyphened_to_a_word_is_no_account_figure():
+    assert linter.lint("@ola_n congrats on a first-class result!!").claims == ()
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
         "@ren_d glad you topped up your insulin prescription 💉",
         "@ren_d we spotted you booked 12 classes this week",
         "@ren_d curious that you swapped to the cheaper plan in May 👀",

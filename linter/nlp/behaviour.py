@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from linter.nlp.extensions import detail_spans
 from linter.nlp.syntax import (
     INTO,
+    is_account_name,
     misread_change_verb,
     of_object,
     owns_where_it_went,
@@ -44,7 +46,9 @@ class BehaviourReading:
                 return change  # "Pizza orders up 40%": the change word stands in for the verb
         verb = verb_of_subject(head)
         if verb is not None and verb.pos_ in {"VERB", "AUX"}:
-            if head.lower_ in self.second_person and (_describes(verb) or verb.lemma_.lower() in self.mental_verbs):
+            if head.lower_ in self.second_person and (
+                _describes(verb) or _how_things_stand(verb) or verb.lemma_.lower() in self.mental_verbs
+            ):
                 return None  # "you're welcome", "you're not imagining it": what the reply thinks, not what they did
             return verb
         misread = misread_change_verb(head, self.change_verbs)
@@ -165,6 +169,20 @@ def _one_persons(token: Token) -> bool:
 def _describes(verb: Token) -> bool:
     """A copula with an adjective or noun complement and no verb of its own: a description."""
     return verb.lemma_ == "be" and any(c.dep_ in {"acomp", "attr"} for c in verb.children)
+
+
+def _how_things_stand(verb: Token) -> bool:
+    """ "you're in good company", "you're on a roll": a copula whose phrases hold no place, time, figure,
+    name or thing of ours says how things stand, not where anyone was ("you were at our Leeds store",
+    "you were in at 6am" are)."""
+    phrases = [c for c in verb.children if c.dep_ in {"prep", "advmod", "npadvmod"} and not is_account_name(c)]
+    if verb.lemma_ != "be" or not any(c.dep_ == "prep" for c in phrases):
+        return False
+    words = [t for c in phrases for t in c.subtree]
+    if any(t.like_num or t.pos_ == "PROPN" or t.lower_ in {"our", "here", "there"} for t in words):
+        return False
+    start, end = min(t.i for t in words), max(t.i for t in words) + 1
+    return not any(detail_spans(verb.doc, start, end))
 
 
 def verb_span(verb: Token) -> Span:

@@ -72,6 +72,7 @@ class ClaimFinder(CohortFinding, NamedPeople, SizeReading, BehaviourReading, Sco
         self.award_titles = word_set(lexicons, "grammar.award_titles")
         self.occasions = word_set(lexicons, "grammar.occasions")
         self.reaction_words = word_set(lexicons, "grammar.reaction_words")
+        self.speech_verbs = word_set(lexicons, "grammar.speech_verbs")
         self.superlative_words = word_set(lexicons, "grammar.superlative_words")
         self.age_words = word_set(lexicons, "grammar.age_words")
         self.reporting_verbs = word_set(lexicons, "grammar.reporting_verbs")

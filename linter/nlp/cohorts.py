@@ -295,14 +295,15 @@ class CohortFinding:
 
     def _second_person(self, token: Token, addressee: Span | None):
         """ "you" as the doer: the one account a reply or a greeting by name speaks to (whose handle or
-        name states the size), an unknown group elsewhere."""
+        name states the size), an unknown group elsewhere or where the reply calls a group by name."""
         if token.lower_ not in self.second_person or token.dep_ not in {"nsubj", "nsubjpass"}:
             return None
         cohort = token_span(token.doc, token.i, token.i + 1)
         if addressee is not None:
-            if self._reacted_to(token.head):
-                return None
-            return (token, cohort, CohortSize("singular", 1, spoken_to(addressee)), addressee)
+            if self._reacted_to(token.head) or token.head.lemma_.lower() in self.speech_verbs:
+                return None  # "funny you say that": what the person tells us now, not our record of them
+            if not self._called_by_a_group(token):
+                return (token, cohort, CohortSize("singular", 1, spoken_to(addressee)), addressee)
         if token.head.tag_ not in {"VBD", "VBN"} and not _perfect_progressive(token):
             return None  # "what you pick", "you keep your current plan": habits and offers, not records
         if any(self._counted_you(t) for t in token.doc[token.sent.start : token.i]):
@@ -317,6 +318,13 @@ class CohortFinding:
         head = verb.head
         feeling = head.lower_ in self.reaction_words or head.lemma_.lower() in self.state_verbs
         return verb.dep_ == "ccomp" and feeling
+
+    def _called_by_a_group(self, you: Token) -> bool:
+        """ "@kim Leeds fans, you ordered…": a reply may turn to a group by name, whose "you" is that group."""
+        if you.i < 2 or you.nbor(-1).text != ",":
+            return False
+        called = you.nbor(-2)
+        return called.tag_ in {"NNS", "NNPS"} and self._is_person_word(called)
 
     def _counted_you(self, token: Token) -> bool:
         return token.lower_ in self.second_person and token.dep_ == "pobj" and token.head.lower_ == "of"

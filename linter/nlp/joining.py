@@ -89,9 +89,10 @@ class Joining:
         """A reply to an @handle (or a post greeting one person by name, or naming one under an award
         title) that mentions that account's per-person or sensitive activity ("@sam 9 hours on one
         puzzle??") is about one account, even without a verb. Not a detail in a sentence that reports a
-        group's, counted or not ("@sam 60,000 of you replayed our trailer twice", "@sam some of you…"):
-        the reply shares a statistic, and the detail is the group's; counted activity with no doers
-        named ("Diner of the Month: Ana! 60 bookings") is the person's. Not in a sentence that repeats
+        group's, counted or not ("@sam 60,000 of you replayed our trailer twice", "@sam some of you…",
+        "@sam 8% of you…", "@sam up 25% among members"): the reply shares a statistic, and the detail is
+        the group's; counted activity with no doers named ("Diner of the Month: Ana! 60 bookings") is the
+        person's. Not in a sentence that repeats
         what the person told us ("you told us you've been 12 times"): their words, not our records."""
         claimed = {c.cohort.sent.start for c in claims if not c.size.individual and not self._is_activity(c.cohort)}
 
@@ -99,7 +100,7 @@ class Joining:
         def grouped(sent: Span) -> bool:
             """Whether the sentence reports a group's activity: a group's claim, or a counted group the
             parse left without one. Read only for sentences that hold a detail, once each."""
-            return sent.start in claimed or any(self._counts_a_group(t) for t in sent)
+            return sent.start in claimed or any(self._counts_a_group(t) or self._names_a_group(t) for t in sent)
 
         revealing = [
             s
@@ -144,8 +145,8 @@ class Joining:
             ]
             if len(accounts) != 1 or accounts[0].i in cohorts or verbs:
                 continue
-            if any(self._counts_a_group(t) for t in words):
-                continue  # "@kim over 300 riders boarded…": the figure is a group's
+            if any(self._counts_a_group(t) or self._names_a_group(t) for t in sent):  # "%" is punctuation
+                continue  # "@kim over 300 riders boarded…", "@kim 8% of you: …": the figure is a group's
             account = doc[accounts[0].i : accounts[0].i + 1]
             if any(self._is_a_figure(t) for t in words if t.i > account.start):
                 yield Claim(
@@ -155,11 +156,14 @@ class Joining:
     def _is_a_figure(self, word: Token) -> bool:
         """A number that could count or rank what an account did. Not one counting the people spoken to
         ("happy anniversary you two"), nor an ordinal with no noun or on an occasion's ("happy 30th!!",
-        "happy 10th anniversary"): those number a birthday or an anniversary; "your 100th ride" is a figure."""
+        "happy 10th anniversary"): those number a birthday or an anniversary; "your 100th ride" is a figure.
+        Nor an ordinal hyphened to a word ("a first-class degree"): an adjective, not a rank."""
         if not word.like_num or word.head.lower_ in self.second_person:
             return False
         if not ORDINAL.fullmatch(word.lower_):
             return True
+        if not word.whitespace_ and word.i + 1 < len(word.doc) and word.nbor(1).text == "-":
+            return False
         head = word.head
         modifies = word.dep_ in {"amod", "nummod", "compound"} and head.pos_ in {"NOUN", "PROPN"}
         return modifies and head.lower_ not in self.occasions
@@ -172,6 +176,14 @@ class Joining:
     def _counts_a_group(self, token: Token) -> bool:
         found = self._group_with_a_count(token)
         return found is not None and not found[2].individual
+
+    def _names_a_group(self, token: Token) -> bool:
+        """A group of users whose size the words do not give ("8% of you", "up 25% among members"): many
+        people, not the one spoken to."""
+        found = self._quantity_of_group(token, set())
+        if found is None and token.tag_ in {"NNS", "NNPS"}:
+            found = self._person_noun(token)
+        return found is not None and found[2].low is None and not found[2].individual
 
     def _is_activity(self, cohort: Span) -> bool:
         """ "60 bookings in May": counted activity, whose doers the words do not say, not a group of people."""
