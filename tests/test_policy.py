@@ -2173,7 +2173,7 @@ def test_what_a_reply_feels_or_hopes_about_what_you_did_is_no_record(draft):
     "draft",
     [
         "@juno_p 9% of you: five hours of thunder sounds, every Sunday 😴",
-        "@juno_p 60-day streaks are up 30% among Stridely members since March",
+        "@juno_p week-long streaks, up a third among Lapline members lately 🏊",
     ],
 )
 def test_a_reply_sharing_a_group_s_statistic_without_a_size_is_about_the_group(draft):
@@ -2185,7 +2185,7 @@ def test_a_reply_sharing_a_group_s_statistic_without_a_size_is_about_the_group(d
     "draft",
     [
         "@femi_o as you say, 2,500 commuters in Hull caught the last tram on Friday",
-        "@femi_o you're in good company, lots of shoppers picked up that blender this week",
+        "@femi_o you're on a roll, lots of shoppers picked up that blender this week",
         "@femi_o you're in luck, the green ones are back in stock",
     ],
 )
@@ -2207,13 +2207,13 @@ def test_where_a_reply_s_you_was_or_stands_in_our_records_is_still_the_account_s
 
 
 def test_a_group_a_reply_calls_by_name_is_who_its_you_is():
-    result = linter.lint("@femi_o Hull fans, you ordered 7,000 pasties before kick-off on Sunday")
+    result = linter.lint("@femi_o Hull cyclists, you logged 7,000 rides before sunrise on Sunday")
     assert [c["n"] for c in result.claims] == [None]
     assert "PL101" not in [f.rule for f in result.findings]
 
 
 def test_an_ordinal_hyphened_to_a_word_is_no_account_figure():
-    assert linter.lint("@ola_n congrats on a first-class result!!").claims == ()
+    assert linter.lint("@ola_n what a first-class effort 🎓").claims == ()
 
 
 @pytest.mark.parametrize(

@@ -172,7 +172,7 @@ def _describes(verb: Token) -> bool:
 
 
 def _how_things_stand(verb: Token) -> bool:
-    """ "you're in good company", "you're on a roll": a copula whose phrases hold no place, time, figure,
+    """ "you're on a roll", "you're in for a treat": a copula whose phrases hold no place, time, figure,
     name or thing of ours says how things stand, not where anyone was ("you were at our Leeds store",
     "you were in at 6am" are)."""
     phrases = [c for c in verb.children if c.dep_ in {"prep", "advmod", "npadvmod"} and not is_account_name(c)]

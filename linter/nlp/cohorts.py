@@ -301,7 +301,7 @@ class CohortFinding:
         cohort = token_span(token.doc, token.i, token.i + 1)
         if addressee is not None:
             if self._reacted_to(token.head) or token.head.lemma_.lower() in self.speech_verbs:
-                return None  # "funny you say that": what the person tells us now, not our record of them
+                return None  # "as you say, …": what the person tells us now, not our record of them
             if not self._called_by_a_group(token):
                 return (token, cohort, CohortSize("singular", 1, spoken_to(addressee)), addressee)
         if token.head.tag_ not in {"VBD", "VBN"} and not _perfect_progressive(token):
@@ -320,7 +320,7 @@ class CohortFinding:
         return verb.dep_ == "ccomp" and feeling
 
     def _called_by_a_group(self, you: Token) -> bool:
-        """ "@kim Leeds fans, you ordered…": a reply may turn to a group by name, whose "you" is that group."""
+        """ "@kim Bristol gamers, you queued…": a reply may turn to a group by name, whose "you" is that group."""
         if you.i < 2 or you.nbor(-1).text != ",":
             return False
         called = you.nbor(-2)

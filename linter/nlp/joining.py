@@ -90,10 +90,10 @@ class Joining:
         title) that mentions that account's per-person or sensitive activity ("@sam 9 hours on one
         puzzle??") is about one account, even without a verb. Not a detail in a sentence that reports a
         group's, counted or not ("@sam 60,000 of you replayed our trailer twice", "@sam some of you…",
-        "@sam 8% of you…", "@sam up 25% among members"): the reply shares a statistic, and the detail is
-        the group's; counted activity with no doers named ("Diner of the Month: Ana! 60 bookings") is the
-        person's. Not in a sentence that repeats
-        what the person told us ("you told us you've been 12 times"): their words, not our records."""
+        "@sam 8% of you…", "@sam more common among members"): the reply shares a statistic, and the detail
+        is the group's; counted activity with no doers named ("Diner of the Month: Ana! 60 bookings") is
+        the person's. Not in a sentence that repeats what the person told us ("you told us you've been 12
+        times"): their words, not our records."""
         claimed = {c.cohort.sent.start for c in claims if not c.size.individual and not self._is_activity(c.cohort)}
 
         @cache
@@ -157,7 +157,7 @@ class Joining:
         """A number that could count or rank what an account did. Not one counting the people spoken to
         ("happy anniversary you two"), nor an ordinal with no noun or on an occasion's ("happy 30th!!",
         "happy 10th anniversary"): those number a birthday or an anniversary; "your 100th ride" is a figure.
-        Nor an ordinal hyphened to a word ("a first-class degree"): an adjective, not a rank."""
+        Nor an ordinal hyphened to a word ("a first-class effort"): an adjective, not a rank."""
         if not word.like_num or word.head.lower_ in self.second_person:
             return False
         if not ORDINAL.fullmatch(word.lower_):
@@ -178,7 +178,7 @@ class Joining:
         return found is not None and not found[2].individual
 
     def _names_a_group(self, token: Token) -> bool:
-        """A group of users whose size the words do not give ("8% of you", "up 25% among members"): many
+        """A group of users whose size the words do not give ("8% of you", "more common among members"): many
         people, not the one spoken to."""
         found = self._quantity_of_group(token, set())
         if found is None and token.tag_ in {"NNS", "NNPS"}:

@@ -96,7 +96,7 @@ LEXICONS: dict[str, Lexicon] = {
     "grammar.greetings": Lexicon(PHRASES, "words that greet, thank or celebrate one person before their name"),
     "grammar.award_periods": Lexicon(WORDS, "periods an award title names ('Diner of the Month')"),
     "grammar.reaction_words": Lexicon(WORDS, "words for how a reply feels about what the person did ('so glad you…')"),
-    "grammar.speech_verbs": Lexicon(WORDS, "verbs of saying: what a reply's 'you' tells us ('funny you say that')"),
+    "grammar.speech_verbs": Lexicon(WORDS, "verbs of saying: what a reply's 'you' tells us ('as you say, …')"),
     "grammar.occasions": Lexicon(WORDS, "occasions an ordinal numbers ('happy 40th birthday')"),
     "grammar.award_titles": Lexicon(WORDS, "words after a user word that make it a title ('Host spotlight')"),
     "grammar.honorifics": Lexicon(WORDS, "titles before a surname"),
