@@ -56,7 +56,7 @@ class ClaimDetails:
 
     def _addressed_with_to(self, cohort: Span) -> Span | None:
         """A sentence that opens with a few verbless words and "to" before the group ("GG to the 2
-        million players who…", "Big love to the 300 riders who…"): the words the lexicon's openers are
+        million players who…", "Mad props to the 70 couriers who…"): the words the lexicon's openers are
         examples of, in whatever slang. Thanks to plural people is the audience thanked, as there."""
         doc, sent = cohort.doc, cohort.sent
         to = cohort.root.head

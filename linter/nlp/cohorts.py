@@ -307,7 +307,7 @@ class CohortFinding:
         if token.head.tag_ not in {"VBD", "VBN"} and not _perfect_progressive(token):
             return None  # "what you pick", "you keep your current plan": habits and offers, not records
         if any(self._counted_you(t) for t in token.doc[token.sent.start : token.i]):
-            return None  # "2,500 of you rode to the match you had booked with us": that counted group again
+            return None  # "2,500 of you cycled to the game you had tickets for": that counted group again
         return (token, cohort, CohortSize("unknown", None, "you"), cohort)
 
     def _reacted_to(self, verb: Token) -> bool:

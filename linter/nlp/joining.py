@@ -100,7 +100,7 @@ class Joining:
         def grouped(sent: Span) -> bool:
             """Whether the sentence reports a group's activity: a group's claim, or a counted group the
             parse left without one. Read only for sentences that hold a detail, once each."""
-            return sent.start in claimed or any(self._counts_a_group(t) or self._names_a_group(t) for t in sent)
+            return sent.start in claimed or any(map(self._is_a_group, sent))
 
         revealing = [
             s
@@ -145,7 +145,7 @@ class Joining:
             ]
             if len(accounts) != 1 or accounts[0].i in cohorts or verbs:
                 continue
-            if any(self._counts_a_group(t) or self._names_a_group(t) for t in sent):  # "%" is punctuation
+            if any(map(self._is_a_group, sent)):  # "%" is punctuation
                 continue  # "@kim over 300 riders boarded…", "@kim 8% of you: …": the figure is a group's
             account = doc[accounts[0].i : accounts[0].i + 1]
             if any(self._is_a_figure(t) for t in words if t.i > account.start):
@@ -173,17 +173,15 @@ class Joining:
         chosen = PUBLIC_CHOICE | self.public_events
         return any(t.lemma_.lower() in chosen for t in doc)
 
-    def _counts_a_group(self, token: Token) -> bool:
-        found = self._group_with_a_count(token)
-        return found is not None and not found[2].individual
-
-    def _names_a_group(self, token: Token) -> bool:
-        """A group of users whose size the words do not give ("8% of you", "more common among members"): many
-        people, not the one spoken to."""
+    def _is_a_group(self, token: Token) -> bool:
+        """A group of users at `token`, counted or not ("300 riders", "8% of you", "more common among
+        members"): many people, not the one spoken to. A bare noun names a group only in the plural."""
         found = self._quantity_of_group(token, set())
-        if found is None and token.tag_ in {"NNS", "NNPS"}:
+        if found is None:
             found = self._person_noun(token)
-        return found is not None and found[2].low is None and not found[2].individual
+            if found is not None and found[2].low is None and token.tag_ not in {"NNS", "NNPS"}:
+                return False
+        return found is not None and not found[2].individual
 
     def _is_activity(self, cohort: Span) -> bool:
         """ "60 bookings in May": counted activity, whose doers the words do not say, not a group of people."""

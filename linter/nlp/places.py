@@ -280,7 +280,7 @@ class Places:
 def _addressed(name: Span, activity: set[str]) -> bool:
     """A town spoken to about what "you" did ("Leeds, you ordered…", "Hey Hull! 300 of you…"): its people
     are the cohort, so the town narrows it. A greeting that is a sentence of its own speaks to the next; a
-    town or its people greeted as the post opens ("Glaswegians, a word.") speak for the rest of it, and for
+    town or its people greeted as the post opens ("Glaswegians, a word.") speak for the whole post, and for
     a trend there that names no people of its own ("umbrella orders tripled")."""
     doc = name.doc
     before = doc[name.start - 1].lower_ if name.start > 0 else ""
